@@ -1,0 +1,32 @@
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STORE  ?= kg-store
+SHARED ?= ../shared
+
+.PHONY: install demo test score clean
+
+$(BIN)/kg: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(BIN)/kg
+
+install: $(BIN)/kg
+
+demo: install
+	$(BIN)/kg --store $(STORE) build seeds/
+	$(BIN)/kg --store $(STORE) summary
+	$(BIN)/kg --store $(STORE) query who-supplies-whom --format table
+
+test: install
+	$(BIN)/python -m pytest
+
+score: install
+	rm -rf build/score-store && mkdir -p build
+	$(BIN)/kg --store build/score-store build --quiet seeds/
+	$(BIN)/kg --store build/score-store export --format nquads -o build/seeds.nq
+	$(BIN)/python $(SHARED)/eval/score.py build/seeds.nq -v
+
+clean:
+	rm -rf $(VENV) $(STORE) build *.egg-info

@@ -1,0 +1,934 @@
+"""Statements from German text: pure functions over a spaCy Doc and its mentions.
+
+For each sentence:
+  1. clause regions and segments (commas, subordinators, dashes);
+  2. triggers of the relations in ``ontology/cues.toml`` (verbs by lemma or
+     form, nouns by compound head);
+  3. arguments by German surface syntax: the preposition before a mention
+     ("an die Ukraine" -> recipient), genitives ("Reise Putins"), demonym
+     adjectives ("westliche Waffenlieferungen"), coordination ("Russland und
+     Nordkorea"), passive "von"-agents, the clause subject as fallback;
+  4. modality from cues scoped to the trigger's clause: negation, hedges,
+     future and plans, reported speech with its speaker, denials (also of the
+     previous sentence: "Peskow dementierte dies").
+No I/O here except the cached data loaders; the pipeline comes from ``kg.nlp``.
+"""
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.gazetteer import Gazetteer, default_gazetteer
+from kg.mentions import Mention, find_mentions
+from kg.model import Article, EntityRef, Extraction, Sentence, Statement, slug
+from kg.resources import ontology_dir
+from kg.terms import SYMMETRIC_RELATIONS
+from kg.timex import find_times, resolve_best
+
+SEGMENT_BREAKS = {",", ";", ":", "–", "—", "-", "(", ")", '"', "„", "“", "”", "«", "»", "?", "!"}
+REGION_BREAKS = {";", ":", "–", "—", "-", "(", ")", "?", "!"}
+
+
+# ----------------------------------------------------------------- cue data
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    verbs: frozenset[str]
+    forms: frozenset[str]
+    noun_heads: tuple[str, ...]
+    requires_noun_heads: tuple[str, ...]
+    object_preps: tuple[str, ...]
+    bare_object: bool
+    symmetric: bool
+    spec: dict
+
+
+@dataclass(frozen=True)
+class Cues:
+    frames: dict[str, Frame]
+    items: tuple[str, ...]
+    modality: dict
+    reporting: dict
+    anaphora: dict
+    syntax: dict
+    precedence: tuple[str, ...]
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def _lower_set(values) -> frozenset[str]:
+    return frozenset(v.casefold() for v in values)
+
+
+def load_cues(path: Path | None = None) -> Cues:
+    data = tomllib.loads((path or ontology_dir() / "cues.toml").read_text(encoding="utf-8"))
+    frames = {}
+    for name, spec in data["relations"].items():
+        frames[name] = Frame(
+            name=name,
+            verbs=_lower_set(spec.get("verbs", [])),
+            forms=_lower_set(spec.get("forms", [])),
+            noun_heads=tuple(sorted(_lower_set(spec.get("noun_heads", [])), key=len, reverse=True)),
+            requires_noun_heads=tuple(_lower_set(spec.get("requires_noun_heads", []))),
+            object_preps=tuple(spec.get("object_preps", [])),
+            bare_object=spec.get("bare_object", False),
+            symmetric=spec.get("symmetric", False),
+            spec=spec,
+        )
+    modality, reporting = data["modality"], data["reporting"]
+    words = {
+        key: _lower_set(values)
+        for key, values in {**modality, **reporting, **data["anaphora"], **data["syntax"]}.items()
+        if isinstance(values, list)
+    }
+    return Cues(
+        frames=frames,
+        items=tuple(sorted(_lower_set(data["items"]["heads"]), key=len, reverse=True)),
+        modality=modality,
+        reporting=reporting,
+        anaphora=data["anaphora"],
+        syntax=data["syntax"],
+        precedence=tuple(modality["precedence"]),
+        words=words,
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def default_cues() -> Cues:
+    return load_cues()
+
+
+# ----------------------------------------------------------------- sentence context
+@dataclass
+class Trigger:
+    relation: str
+    i: int                 # token index
+    kind: str              # verb | noun | import | motion
+    text: str
+
+
+@dataclass
+class Ctx:
+    """Everything known about one sentence while extracting from it."""
+
+    doc: Doc
+    sent: Span
+    index: int
+    mentions: list[Mention]          # all mentions in the sentence
+    cues: Cues
+    gazetteer: Gazetteer
+    segments: list[tuple[int, int]]
+    regions: list[tuple[int, int, bool]]   # start, end, starts with a subordinator
+    prep: dict[int, str | None] = field(default_factory=dict)      # mention.start -> prep
+    group: dict[int, list[Mention]] = field(default_factory=dict)  # mention.start -> its group
+    excluded: set[int] = field(default_factory=set)                 # mention.start of speakers …
+
+    def w(self, name: str) -> frozenset[str]:
+        return self.cues.words[name]
+
+    def seg_of(self, i: int) -> int:
+        for n, (s, e) in enumerate(self.segments):
+            if s <= i < e:
+                return n
+        return len(self.segments) - 1
+
+    def region_of(self, i: int) -> tuple[int, int, bool]:
+        for region in self.regions:
+            if region[0] <= i < region[1]:
+                return region
+        return self.regions[-1]
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def bare(self, start: int, end: int, actors_only: bool = True) -> list[Mention]:
+        return [
+            m for m in self.in_span(start, end)
+            if self.prep[m.start] is None and not m.genitive and m.start not in self.excluded
+            and m.kind not in {"adj", "prefix"} and (m.is_actor or not actors_only)
+        ]
+
+    def with_prep(self, start: int, end: int, preps) -> list[Mention]:
+        return [m for m in self.in_span(start, end)
+                if self.prep[m.start] in preps and m.start not in self.excluded
+                and m.kind not in {"adj", "prefix"}]
+
+
+def _is_adjective_like(token: Token) -> bool:
+    low = token.lower_
+    return token.is_alpha and token.text[:1].islower() and low.endswith(("e", "en", "er", "es", "em"))
+
+
+def _prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
+    preps, dets = cues.words["prepositions"], cues.words["determiners"]
+    contractions = cues.syntax["contractions"]
+    i, steps = start - 1, 0
+    while i >= sent.start and steps < 5:
+        token = doc[i]
+        low = token.lower_
+        if low in preps:
+            return contractions.get(low, low)
+        if low in dets or token.like_num or _is_adjective_like(token) or low in {"zu"}:
+            i -= 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def _segments(sent: Span) -> list[tuple[int, int]]:
+    segments, start = [], sent.start
+    for token in sent:
+        if token.text in SEGMENT_BREAKS or token.is_space:
+            if token.i > start:
+                segments.append((start, token.i))
+            start = token.i + 1
+    if start < sent.end:
+        segments.append((start, sent.end))
+    return segments or [(sent.start, sent.end)]
+
+
+def _regions(sent: Span, cues: Cues) -> list[tuple[int, int, bool]]:
+    subordinators = cues.words["subordinators"]
+    regions, start, sub = [], sent.start, False
+    doc = sent.doc
+    for token in sent:
+        nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
+        brk = token.text in REGION_BREAKS or (
+            token.text == "," and nxt is not None and nxt.lower_ in subordinators
+        )
+        if brk:
+            if token.i > start:
+                regions.append((start, token.i, sub))
+            start = token.i + 1
+            sub = token.text == ","
+    if start < sent.end:
+        regions.append((start, sent.end, sub))
+    return regions or [(sent.start, sent.end, False)]
+
+
+def _groups(ctx: Ctx) -> None:
+    """Coordinated mentions share a group and the first one's preposition."""
+    coord = ctx.w("coordinators") | {",", "als", "auch"}
+    dets = ctx.w("determiners")
+    actors = [m for m in ctx.mentions if m.kind not in {"adj", "prefix"}]
+    groups: list[list[Mention]] = []
+    for m in actors:
+        if groups:
+            last = groups[-1][-1]
+            between = ctx.doc[last.end:m.start]
+            has_coord = any(t.lower_ in ctx.w("coordinators") for t in between)
+            if between and has_coord and all(
+                t.lower_ in coord or t.lower_ in dets or _is_adjective_like(t) for t in between
+            ) and last.genitive == m.genitive:
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    for group in groups:
+        first_prep = ctx.prep[group[0].start]
+        for m in group:
+            ctx.group[m.start] = group
+            if ctx.prep[m.start] is None and m is not group[0]:
+                ctx.prep[m.start] = first_prep
+
+
+def _group(ctx: Ctx, m: Mention) -> list[Mention]:
+    return [x for x in ctx.group.get(m.start, [m]) if x.start not in ctx.excluded]
+
+
+# ----------------------------------------------------------------- triggers
+def _head_match(low: str, heads) -> str | None:
+    for head in heads:
+        if low.endswith(head) and (len(low) == len(head) or len(low) - len(head) >= 3 or "-" in low):
+            return head
+    return None
+
+
+def find_triggers(ctx: Ctx) -> list[Trigger]:
+    found = []
+    for token in ctx.sent:
+        low, lemma = token.lower_, token.lemma_.casefold()
+        if not token.is_alpha and "-" not in token.text:
+            continue
+        noun = token.text[:1].isupper()
+        for frame in ctx.cues.frames.values():
+            spec = frame.spec
+            if noun and token.i > ctx.sent.start or (noun and frame.noun_heads and not
+                                                       (lemma in frame.verbs or low in frame.forms)):
+                if _head_match(low, frame.noun_heads):
+                    found.append(Trigger(frame.name, token.i, "noun", token.text))
+                continue
+            unzu = low.replace("zu", "", 1) if "zu" in low[2:] else None
+            if lemma in frame.verbs or low in frame.forms or (unzu and unzu in frame.verbs):
+                found.append(Trigger(frame.name, token.i, "verb", token.text))
+            elif lemma in _lower_set(spec.get("import_verbs", [])) or low in _lower_set(spec.get("import_forms", [])):
+                found.append(Trigger(frame.name, token.i, "import", token.text))
+            elif lemma in _lower_set(spec.get("motion_verbs", [])) or low in _lower_set(spec.get("motion_forms", [])):
+                found.append(Trigger(frame.name, token.i, "motion", token.text))
+    return found
+
+
+# ----------------------------------------------------------------- arguments
+@dataclass
+class Args:
+    agents: list[Mention] = field(default_factory=list)
+    objects: list[Mention] = field(default_factory=list)
+    place: Mention | None = None
+    items: list[Token] = field(default_factory=list)
+    fallback: bool = False
+    measure: tuple[int, int] | None = None
+
+
+def _co_agents(ctx: Ctx, start: int, end: int) -> list[Mention]:
+    return [m for m in ctx.with_prep(start, end, {"mit"})
+            if ctx.doc[m.start - 1].lower_ in {"mit"} and m.start >= 2
+            and ctx.doc[m.start - 2].lower_ == "zusammen"]
+
+
+def _passive(ctx: Ctx, start: int, end: int) -> bool:
+    return any(t.lower_ in {"wurde", "wurden", "worden", "werden", "wird"} for t in ctx.doc[start:end])
+
+
+def _attributive(ctx: Ctx, i: int) -> bool:
+    token = ctx.doc[i]
+    nxt = ctx.doc[i + 1] if i + 1 < ctx.sent.end else None
+    return (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+            and token.lower_.endswith(("e", "en", "er", "es", "em")) and token.lower_ != token.lemma_.casefold())
+
+
+def _subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mention], bool]:
+    """The clause subject for the trigger at ``i``: (group, came from another clause)."""
+    start, end, _ = ctx.region_of(i)
+    bare = [m for m in ctx.bare(start, end) if m.start not in skip]
+    if bare:
+        return _group(ctx, bare[0]) + _co_agents(ctx, start, end), False
+    for r_start, r_end, _ in reversed([r for r in ctx.regions if r[1] <= start]):
+        bare = [m for m in ctx.bare(r_start, r_end) if m.start not in skip]
+        if bare:
+            return _group(ctx, bare[0]), True
+    return [], False
+
+
+def _verb_agents(ctx: Ctx, trig: Trigger) -> tuple[list[Mention], bool]:
+    start, end, _ = ctx.region_of(trig.i)
+    if _attributive(ctx, trig.i) or _passive(ctx, start, end):
+        von = [m for m in ctx.with_prep(start, trig.i, {"von"}) if m.is_actor]
+        if von:
+            return _group(ctx, von[0]), False
+        if _attributive(ctx, trig.i):
+            return [], False
+    return _subject(ctx, trig.i)
+
+
+def _items(ctx: Ctx, start: int, end: int) -> list[Token]:
+    taken = {i for m in ctx.mentions for i in range(m.start, m.end) if m.kind != "prefix"}
+    found = []
+    for token in ctx.doc[start:end]:
+        if token.i in taken or not token.text[:1].isupper():
+            continue
+        if _head_match(token.lower_, ctx.cues.items):
+            found.append(token)
+    return found
+
+
+def _noun_tail(ctx: Ctx, i: int, heads) -> int:
+    """Where the noun phrase (with its PPs) after a noun trigger ends."""
+    keep = ctx.w("prepositions") | ctx.w("determiners") | ctx.w("coordinators") | {"auch"}
+    j = i + 1
+    while j < ctx.sent.end and j - i <= 14:
+        token = ctx.doc[j]
+        if token.text in SEGMENT_BREAKS or token.is_space or token.text == ".":
+            break
+        if token.text[:1].isupper() or token.like_num or token.lower_ in keep or "-" in token.text:
+            if token.text[:1].isupper() and _head_match(token.lower_, heads) and j > i + 1:
+                break
+            j += 1
+            continue
+        nxt = ctx.doc[j + 1] if j + 1 < ctx.sent.end else None
+        if _is_adjective_like(token) and nxt is not None and (nxt.text[:1].isupper() or _is_adjective_like(nxt)):
+            j += 1
+            continue
+        break
+    return j
+
+
+@dataclass
+class NounParts:
+    left_gen: list[Mention]
+    left_adj: list[Mention]
+    right_gen: list[Mention]
+    von: list[Mention]
+    possessive: bool
+    tail_end: int
+
+
+def _noun_parts(ctx: Ctx, i: int) -> NounParts:
+    all_heads = tuple(h for f in ctx.cues.frames.values() for h in f.noun_heads)
+    tail_end = _noun_tail(ctx, i, all_heads)
+    left_gen, left_adj, possessive = [], [], False
+    j = i - 1
+    while j >= ctx.sent.start and i - j <= 4:
+        token = ctx.doc[j]
+        ms = [m for m in ctx.mentions if m.end == j + 1]
+        if ms and ms[0].kind == "adj":
+            left_adj.append(ms[0])
+            j = ms[0].start - 1
+            continue
+        if ms and ms[0].genitive:
+            left_gen = _group(ctx, ms[0])
+            break
+        if token.lower_ in ctx.w("possessives"):
+            possessive = True
+            break
+        if _is_adjective_like(token) or token.like_num:
+            j -= 1
+            continue
+        break
+    for m in ctx.mentions:               # "UN-Sanktionen": the prefix is on the trigger itself
+        if m.kind == "prefix" and m.start == i:
+            left_adj.append(m)
+    right_gen, von = [], []
+    j = i + 1
+    starts = {m.start for m in ctx.mentions}
+    while j < tail_end and j not in starts and (
+        ctx.doc[j].lower_ in {"des", "der"} or _is_adjective_like(ctx.doc[j])
+    ):
+        j += 1
+    for m in ctx.mentions:
+        if m.start == j and m.start < tail_end and m.kind not in {"adj", "prefix"} and m.start not in ctx.excluded:
+            if m.genitive or ctx.doc[i + 1].lower_ in {"des", "der"}:
+                right_gen = _group(ctx, m)
+            elif ctx.prep.get(m.start) == "von":
+                von = _group(ctx, m)
+    if not von and i + 1 < tail_end and ctx.doc[i + 1].lower_ in {"von", "vom"}:
+        von = [m for m in ctx.with_prep(i + 1, tail_end, {"von"}) if m.is_actor][:1]
+        von = _group(ctx, von[0]) if von else []
+    return NounParts(left_gen, left_adj, right_gen, von, possessive, tail_end)
+
+
+def _place_in(ctx: Ctx, start: int, end: int, skip=()) -> Mention | None:
+    for m in ctx.with_prep(start, end, {"in", "nach"}):
+        if m.cls in {"Place", "State"} and m not in skip:
+            return m
+    return None
+
+
+def _requires(ctx: Ctx, frame: Frame, start: int, end: int, extra: int | None = None) -> bool:
+    if not frame.requires_noun_heads:
+        return True
+    tokens = list(ctx.doc[start:end]) + ([ctx.doc[extra]] if extra is not None and extra < len(ctx.doc) else [])
+    return any(t.text[:1].isupper() and _head_match(t.lower_, frame.requires_noun_heads) for t in tokens)
+
+
+def arguments(ctx: Ctx, trig: Trigger) -> list[Args]:
+    frame = ctx.cues.frames[trig.relation]
+    handler = _HANDLERS[trig.relation]
+    return handler(ctx, trig, frame)
+
+
+def _supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
+    start, end, _ = ctx.region_of(trig.i)
+    if trig.kind == "import":
+        preps = set(frame.spec.get("source_preps", []))
+        if trig.text.casefold() in _lower_set(frame.spec.get("import_in_verbs", [])) or \
+                ctx.doc[trig.i].lemma_.casefold() in _lower_set(frame.spec.get("import_in_verbs", [])):
+            preps.add("in")
+        sources = [m for m in ctx.with_prep(start, end, preps) if m.is_actor and m.cls == "State"]
+        recipients, fallback = _subject(ctx, trig.i)
+        if not sources or not recipients:
+            return []
+        return [Args(agents=_group(ctx, sources[0]), objects=recipients, fallback=fallback,
+                     items=_items(ctx, start, end))]
+    if trig.kind == "noun":
+        parts = _noun_parts(ctx, trig.i)
+        suppliers = parts.left_gen or parts.right_gen or parts.von or [m for m in parts.left_adj if m.kind == "adj"]
+        items = _items(ctx, trig.i + 1, parts.tail_end)
+        if not suppliers:
+            # "Lieferung von nordkoreanischen Raketen": the demonym on the item names the supplier
+            for item in items:
+                adj = [m for m in ctx.mentions if m.kind == "adj" and m.end == item.i]
+                if adj:
+                    suppliers = adj[:1]
+                    break
+        recipients = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, {"an"}) if m.is_actor]
+        compound = ctx.doc[trig.i].lower_
+        head = _head_match(compound, frame.noun_heads) or ""
+        modifier = ctx.doc[trig.i].text[: len(compound) - len(head)].rstrip("-")
+        if not suppliers or not recipients:
+            return []
+        args = Args(agents=suppliers, objects=_group(ctx, recipients[0]), items=items)
+        if modifier and _head_match(modifier.casefold(), ctx.cues.items):
+            args.items = [modifier] + args.items
+        return [args]
+    agents, fallback = _verb_agents(ctx, trig)
+    if not agents:
+        return []
+    seg_start, seg_end = ctx.segments[ctx.seg_of(trig.i)]
+    recipients = [m for m in ctx.with_prep(seg_start, seg_end, {"an"}) if m.is_actor and m not in agents] \
+        or [m for m in ctx.with_prep(start, end, {"an"}) if m.is_actor and m not in agents]
+    if recipients:
+        objects = _group(ctx, recipients[0])
+    else:
+        others = [m for m in ctx.bare(start, end) if m not in agents and m.start > agents[-1].start]
+        objects = _group(ctx, others[0]) if others and frame.bare_object else []
+    if not objects:
+        return []
+    return [Args(agents=agents, objects=objects, fallback=fallback, items=_items(ctx, start, end))]
+
+
+def _visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
+    start, end, _ = ctx.region_of(trig.i)
+    if trig.kind == "noun":
+        parts = _noun_parts(ctx, trig.i)
+        visitors, places, fallback = [], [], False
+        for m in parts.left_gen + parts.right_gen + parts.von:
+            (visitors if m.cls == "Person" or (m in parts.von and m.is_actor) else places).append(m)
+        if not places:
+            place = _place_in(ctx, trig.i + 1, parts.tail_end)
+            places = [place] if place else []
+        if not visitors:
+            visitors, fallback = _subject(ctx, trig.i, skip={m.start for m in places})
+            if not visitors:
+                visitors = [m for m in ctx.with_prep(start, end, set(ctx.cues.syntax["fallback_agent_preps"]))
+                            if m.cls == "Person"][:1]
+                fallback = True
+        host = False
+        if not places and visitors and not fallback:
+            # "Russland hatte bei einem Besuch der Außenministerin Choe …": the host is the subject
+            subject, _ = _subject(ctx, trig.i, skip={m.start for m in visitors})
+            places = [m for m in subject if m.cls == "State"][:1]
+            host = True
+        if not visitors or not places:
+            return []
+        return [Args(agents=visitors, objects=places, fallback=fallback or host)]
+    agents, fallback = _verb_agents(ctx, trig)
+    if not agents:
+        return []
+    if trig.kind == "motion":
+        nach = [m for m in ctx.with_prep(start, end, {"nach"}) if m.cls in {"Place", "State"}]
+        into = [m for m in ctx.with_prep(start, end, {"in"}) if m.cls in {"Place", "State"}]
+        targets = (nach or into)[:1]
+    else:
+        targets = [m for m in ctx.bare(start, end, actors_only=False)
+                   if m not in agents and m.cls in {"Place", "State"}][:1]
+    if not targets:
+        return []
+    return [Args(agents=agents, objects=targets, fallback=fallback)]
+
+
+def _met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
+    start, end, _ = ctx.region_of(trig.i)
+    if trig.kind == "noun":
+        parts = _noun_parts(ctx, trig.i)
+        partners = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, {"mit", "zwischen"}) if m.is_actor]
+        participants = parts.left_gen + parts.right_gen + parts.von
+        partners = _group(ctx, partners[0]) if partners else []
+        fallback = False
+        if not participants:
+            participants, fallback = _subject(ctx, trig.i, skip={m.start for m in partners})
+            if not participants:
+                participants = [m for m in ctx.with_prep(start, end, set(ctx.cues.syntax["fallback_agent_preps"]))
+                                if m.is_actor][:1]
+                fallback = True
+        if partners:
+            return [Args(agents=participants, objects=partners, fallback=fallback)]
+        if len(participants) >= 2:
+            return [Args(agents=participants[:1], objects=participants[1:], fallback=fallback)]
+        return []
+    agents, fallback = _verb_agents(ctx, trig)
+    if not agents:
+        return []
+    partners = [m for m in ctx.with_prep(start, end, {"mit", "zwischen"}) if m.is_actor and m not in agents
+                and m not in _co_agents(ctx, start, end)]
+    if partners:
+        return [Args(agents=agents, objects=_group(ctx, partners[0]), fallback=fallback)]
+    others = [m for m in ctx.bare(start, end) if m not in agents]
+    if others:
+        return [Args(agents=agents, objects=_group(ctx, others[0]), fallback=fallback)]
+    if len(agents) >= 2:
+        return [Args(agents=agents[:1], objects=agents[1:], fallback=fallback)]
+    return []
+
+
+def _treaty(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
+    start, end, _ = ctx.region_of(trig.i)
+    if trig.kind == "noun" or not _requires(ctx, frame, start, end, trig.i + 1):
+        return []
+    agents, fallback = _verb_agents(ctx, trig)
+    if not agents:
+        return []
+    partners = [m for m in ctx.with_prep(start, end, set(frame.object_preps)) if m.is_actor and m not in agents]
+    place = _place_in(ctx, start, end)
+    if partners:
+        return [Args(agents=agents, objects=_group(ctx, partners[0]), fallback=fallback, place=place)]
+    if len(agents) >= 2:
+        return [Args(agents=agents[:1], objects=agents[1:], fallback=fallback, place=place)]
+    return []
+
+
+def _sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
+    start, end, _ = ctx.region_of(trig.i)
+    if trig.kind == "noun":
+        parts = _noun_parts(ctx, trig.i)
+        agents = parts.left_adj or parts.right_gen or parts.von
+        if not agents:
+            return []
+        targets = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, {"gegen"}) if m.is_actor]
+        if targets:
+            objects = [t for m in targets for t in _group(ctx, m)]
+        elif any(t.lemma_.casefold() in _lower_set(frame.spec["subject_target_verbs"])
+                 or t.lower_ in _lower_set(frame.spec["subject_target_forms"]) for t in ctx.doc[start:end]):
+            objects, _ = _subject(ctx, trig.i)
+            objects = [m for m in objects if m.cls in {"State", "Organization", "Group", "Person"}
+                       or m.actor != m.key]
+        else:
+            return []
+        return [Args(agents=agents, objects=list(dict.fromkeys(objects)))] if objects else []
+    if ctx.doc[trig.i].lemma_.casefold() != "sanktionieren" and not _requires(ctx, frame, start, end):
+        return []
+    agents, fallback = _verb_agents(ctx, trig)
+    if not agents:
+        return []
+    targets = [m for m in ctx.with_prep(start, end, {"gegen"}) if m.is_actor]
+    if not targets and ctx.doc[trig.i].lemma_.casefold() == "sanktionieren":
+        targets = [m for m in ctx.bare(start, end) if m not in agents]
+    if not targets:
+        return []
+    return [Args(agents=agents, objects=list(dict.fromkeys(targets)), fallback=fallback)]
+
+
+def _vetoed(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
+    start, end, _ = ctx.region_of(trig.i)
+    council = [m for m in ctx.mentions if m.key in frame.spec.get("council", [])]
+    measure_heads = tuple(_lower_set(frame.spec.get("measure_heads", [])))
+    if trig.kind == "noun":
+        parts = _noun_parts(ctx, trig.i)
+        agents = parts.left_gen or [m for m in parts.left_adj if m.kind == "adj"]
+        fallback = False
+        if not agents:
+            agents, fallback = _subject(ctx, trig.i)
+    else:
+        if not (_requires(ctx, frame, start, end) or council):
+            return []
+        agents, fallback = _verb_agents(ctx, trig)
+    if not agents:
+        return []
+    scan_from = trig.i + 1 if trig.kind == "noun" else start
+    measure_start = next((t.i for t in ctx.doc[scan_from:ctx.sent.end]
+                          if t.text[:1].isupper() and _head_match(t.lower_, measure_heads)), None)
+    concerned = [m for m in ctx.in_span(measure_start or scan_from, ctx.sent.end)
+                 if m.is_actor and m.actor not in {a.actor for a in agents}
+                 and ctx.prep[m.start] not in {"in", "mit", "von"} and m.start not in ctx.excluded
+                 and m.key not in frame.spec.get("council", []) and m.cls != "Organization"]
+    if not concerned:
+        return []
+    target = concerned[0]
+    measure = (measure_start if measure_start is not None else target.start, target.end)
+    return [Args(agents=agents + _co_agents(ctx, start, end), objects=[target], fallback=fallback,
+                 place=council[0] if council else None, measure=measure)]
+
+
+_HANDLERS = {
+    "supplies": _supplies,
+    "visited": _visited,
+    "metWith": _met_with,
+    "signedTreatyWith": _treaty,
+    "agreedWith": _treaty,
+    "imposedSanctionsOn": _sanctions,
+    "vetoed": _vetoed,
+}
+
+
+# ----------------------------------------------------------------- modality
+@dataclass
+class Cue:
+    modality: str
+    word: str
+    who: str | None = None
+
+
+def _speakers(ctx: Ctx) -> list[tuple[set[int], str | None, str]]:
+    """Reported-speech scopes: (segment numbers, speaker key, cue word)."""
+    scopes = []
+    speech = ctx.w("speech_verbs")
+    n_segments = len(ctx.segments)
+    for token in ctx.sent:
+        if token.lower_ not in speech:
+            continue
+        seg = ctx.seg_of(token.i)
+        seg_start, seg_end = ctx.segments[seg]
+        after = [m for m in ctx.in_span(token.i + 1, seg_end) if m.is_actor or m.kind == "adj"]
+        before = [m for m in ctx.in_span(seg_start, token.i) if m.is_actor]
+        nxt = ctx.doc[token.i + 1] if token.i + 1 < ctx.sent.end else None
+        if seg_start == token.i and seg > 0:            # "…, sagte X"
+            speaker = next((m for m in after if not m.genitive), after[0] if after else None)
+            scope = set(range(seg))
+        elif nxt is not None and nxt.text in {",", ":"}:  # "X sagte, …"
+            speaker = before[-1] if before else None
+            scope = set(range(seg + 1, n_segments))
+        else:
+            continue
+        if speaker is not None:
+            ctx.excluded.add(speaker.start)
+        scopes.append((scope, speaker.actor if speaker else None, token.text))
+    # "nach Angaben von X", "X zufolge", "laut X"
+    for token in ctx.sent:
+        low = token.lower_
+        seg = ctx.seg_of(token.i)
+        who = None
+        if low in ctx.w("source_before"):
+            nxt = ctx.doc[token.i + 1] if token.i + 1 < ctx.sent.end else None
+            if nxt is None or not (nxt.text[:1].isupper() or nxt.lower_ in ctx.w("determiners")
+                                   or nxt.lower_ in {"von", "aus"}):
+                continue           # "laut geworden" is loud, not "according to"
+            cands = [m for m in ctx.in_span(token.i + 1, min(token.i + 6, ctx.sent.end))]
+            who = cands[0] if cands else None
+            if who is None and low == "angaben":
+                adj = [m for m in ctx.mentions if m.end == token.i and m.kind == "adj"]
+                who = adj[0] if adj else None
+        elif low in ctx.w("source_after"):
+            cands = [m for m in ctx.mentions if token.i - 3 <= m.end <= token.i]
+            who = cands[-1] if cands else None
+        else:
+            continue
+        if who is not None:
+            ctx.excluded.add(who.start)
+        scopes.append(({seg}, who.key if who else None, token.text))
+    return scopes
+
+
+def _claimants(ctx: Ctx) -> dict[int, Mention]:
+    """Subjects of claim verbs ("Westliche Staaten verdächtigen Moskau"), by verb token."""
+    found = {}
+    for token in ctx.sent:
+        if token.lower_ in ctx.w("claim_verbs") or token.lemma_.casefold() in ctx.w("claim_verbs"):
+            start, _, _ = ctx.region_of(token.i)
+            before = [m for m in ctx.bare(start, token.i)]
+            if before:
+                found[token.i] = before[0]
+                ctx.excluded.add(before[0].start)
+    return found
+
+
+def _word_modality(ctx: Ctx, token: Token) -> str | None:
+    low, lemma = token.lower_, token.lemma_.casefold()
+    for modality in ("denied", "alleged", "planned"):
+        if low in ctx.w(modality) or lemma in ctx.w(modality):
+            return modality
+    return None
+
+
+def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
+    cues: list[Cue] = []
+    seg = ctx.seg_of(trig.i)
+    seg_start, seg_end = ctx.segments[seg]
+    trigger = ctx.doc[trig.i]
+    has_later = seg < len(ctx.segments) - 1
+    for token in ctx.sent:
+        low = token.lower_
+        t_seg = ctx.seg_of(token.i)
+        control = low in ctx.w("control") or token.lemma_.casefold() in ctx.w("control")
+        in_scope = (t_seg == seg and not (control and t_seg < len(ctx.segments) - 1 and has_later
+                                          and token.i != trig.i)) \
+            or (control and t_seg < seg)
+        if token.i == trig.i or not in_scope:
+            continue
+        who = claimants.get(token.i)
+        if low in ctx.w("negation"):
+            nxt = ctx.doc[token.i + 1].lower_ if token.i + 1 < len(ctx.doc) else ""
+            if f"{low} {nxt}" not in ctx.w("negation_exceptions"):
+                cues.append(Cue("negated", token.text))
+            continue
+        modality = _word_modality(ctx, token)
+        if modality:
+            cues.append(Cue(modality, token.text, who.actor if who else None))
+        elif low in ctx.w("alleged_weak"):
+            cues.append(Cue("alleged_weak", token.text))
+    segment_text = " ".join(t.lower_ for t in ctx.doc[seg_start:seg_end])
+    for phrase in ctx.w("planned_phrases"):
+        if phrase in segment_text:
+            cues.append(Cue("planned", phrase))
+    if trigger.lower_ == trigger.lemma_.casefold() and any(
+        t.lower_ in ctx.w("future_auxiliaries") for t in ctx.doc[seg_start:seg_end]
+    ) and not trigger.text[:1].isupper():
+        cues.append(Cue("planned", "werden"))
+    if trig.relation == "visited" and trigger.lower_ in ctx.w("planned_trigger_forms") and not any(
+        t.lower_ in {"ist", "war", "sind", "waren", "hat", "hatte"} for t in ctx.doc[seg_start:seg_end]
+    ):
+        cues.append(Cue("planned", trigger.text))
+    for scope, who, word in speakers:
+        if seg in scope:
+            cues.append(Cue("reported", word, who))
+    if not cues:
+        return Cue("asserted", "")
+    # a named source outranks a bare "soll"; with no source "soll" hedges
+    if any(c.modality == "reported" for c in cues):
+        cues = [c for c in cues if c.modality != "alleged_weak"]
+    cues = [replace(c, modality="alleged") if c.modality == "alleged_weak" else c for c in cues]
+    order = {m: n for n, m in enumerate(ctx.cues.precedence)}
+    cues.sort(key=lambda c: order.get(c.modality, 99))
+    best = cues[0]
+    if best.who is None:
+        same = [c for c in cues if c.modality == best.modality and c.who]
+        reported = [c for c in cues if c.modality == "reported" and c.who]
+        best = same[0] if same else (replace(best, who=reported[0].who) if reported else best)
+    return best
+
+
+# ----------------------------------------------------------------- the article
+def _sentence_bounds(sent: Span) -> tuple[int, int] | None:
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def extract_article(article: Article, nlp=None, gazetteer: Gazetteer | None = None,
+                    cues: Cues | None = None) -> Extraction:
+    """Everything one article says: sentences, statements and the entities they use."""
+    if nlp is None:
+        from kg.nlp import load_pipeline
+        nlp = load_pipeline()
+    return extract_doc(nlp(article.body), article, gazetteer, cues)
+
+
+def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
+                cues: Cues | None = None) -> Extraction:
+    gazetteer = gazetteer or default_gazetteer()
+    cues = cues or default_cues()
+    mention_cues = {**cues.syntax, **cues.anaphora}
+    mentions = find_mentions(doc, gazetteer, article.date, mention_cues)
+    offset = article.body_start
+    sentences: list[Sentence] = []
+    statements: list[Statement] = []
+    measures: dict[str, EntityRef] = {}
+    items: dict[str, EntityRef] = {}
+    surfaces: dict[str, set[str]] = {}
+    previous: list[int] = []          # statement indexes of the previous sentence
+    for sent in doc.sents:
+        bounds = _sentence_bounds(sent)
+        if bounds is None:
+            continue
+        index = len(sentences)
+        start_char, end_char = bounds[0] + offset, bounds[1] + offset
+        sentences.append(Sentence(index, article.text[start_char:end_char], start_char, end_char))
+        ctx = Ctx(doc=doc, sent=sent, index=index, cues=cues, gazetteer=gazetteer,
+                  mentions=[m for m in mentions if sent.start <= m.start < sent.end],
+                  segments=_segments(sent), regions=_regions(sent, cues))
+        for m in ctx.mentions:
+            ctx.prep[m.start] = _prep_before(doc, sent, m.start, cues)
+            if m.surface:
+                surfaces.setdefault(m.key, set()).add(m.surface)
+        _groups(ctx)
+        speakers = _speakers(ctx)
+        claimants = _claimants(ctx)
+        times = find_times(sentences[-1].text, article.date)
+        when = resolve_best(times)
+        found: list[Statement] = []
+        vetoed_spans: list[tuple[int, int]] = []
+        pending = []
+        for trig in find_triggers(ctx):
+            for args in arguments(ctx, trig):
+                pending.append((trig, args))
+                if args.measure:
+                    vetoed_spans.append(args.measure)
+        for trig, args in pending:
+            if trig.relation == "imposedSanctionsOn" and any(s <= trig.i < e for s, e in vetoed_spans):
+                continue          # the sanctions a vetoed draft proposed were not imposed
+            cue = modality_of(ctx, trig, speakers, claimants)
+            found.extend(_statements(ctx, trig, args, cue, when, article, measures, items))
+        found = _dedupe(found)
+        if not found:
+            found = _denials_of_previous(ctx, statements, previous, claimants, offset)
+        previous = list(range(len(statements), len(statements) + len(found)))
+        statements.extend(found)
+    entities = [
+        EntityRef(key=key, label=gazetteer[key].label, cls=gazetteer[key].cls,
+                  surface_forms=tuple(sorted(forms)), in_gazetteer=True)
+        for key, forms in sorted(surfaces.items())
+    ]
+    entities += sorted(items.values(), key=lambda e: e.key) + list(measures.values())
+    return Extraction(article=article, sentences=tuple(sentences), statements=tuple(statements),
+                      entities=tuple(entities))
+
+
+def _statements(ctx, trig, args: Args, cue: Cue, when, article, measures, items) -> list[Statement]:
+    relation = trig.relation
+    confidence = 0.9 if trig.kind != "noun" else 0.85
+    if args.fallback:
+        confidence -= 0.2
+    if any(m.kind == "pronoun" for m in args.agents + args.objects):
+        confidence -= 0.1
+    item_keys = []
+    for item in args.items:
+        text = item if isinstance(item, str) else item.text
+        lemma = text if isinstance(item, str) else (item.lemma_ if item.lemma_[:1].isupper() else item.text)
+        key = "item:" + slug(lemma)
+        items.setdefault(key, EntityRef(key=key, label=lemma, cls="Item", surface_forms=(text,)))
+        item_keys.append(key)
+    out = []
+    for agent in dict.fromkeys(m.actor for m in args.agents):
+        for target_m in args.objects:
+            if relation == "visited":
+                target = target_m.key
+            else:
+                target = target_m.actor
+            if relation == "vetoed":
+                key = f"measure:{slug(article.identifier)}-{len(measures) + 1}"
+                label = ctx.doc[args.measure[0]:args.measure[1]].text
+                measures[key] = EntityRef(key=key, label=label, cls="Measure", concerns=target_m.actor)
+                target = key
+            if target == agent or (relation != "vetoed" and target_m.actor == agent):
+                continue
+            place = args.place.key if args.place else None
+            out.append(Statement(
+                relation=relation, subject=agent, object=target, modality=cue.modality,
+                sentence=ctx.index, trigger=trig.text,
+                trigger_char=ctx.doc[trig.i].idx + article.body_start,
+                attributed_to=cue.who if cue.who != agent or cue.modality != "reported" else cue.who,
+                items=tuple(dict.fromkeys(item_keys)), place=place, time=when,
+                confidence=round(max(confidence, 0.3), 2), cue=cue.word or None,
+            ))
+    return out
+
+
+def _dedupe(statements: list[Statement]) -> list[Statement]:
+    seen, out = set(), []
+    for st in statements:
+        a, b = st.subject, st.object
+        if st.relation in SYMMETRIC_RELATIONS:
+            a, b = sorted((a, b))
+        key = (st.relation, a, b, st.modality)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(st)
+    return out
+
+
+def _denials_of_previous(ctx: Ctx, statements, previous, claimants, offset: int) -> list[Statement]:
+    """ "Peskow dementierte dies.": deny what the previous sentence claimed."""
+    denial = [t for t in ctx.sent if _word_modality(ctx, t) == "denied"
+              and t.lower_ not in {"unsinn", "falsch"}]
+    if not denial or not any(t.lower_ in ctx.w("denial_objects") for t in ctx.sent):
+        return []
+    cue = denial[0]
+    who = claimants.get(cue.i)
+    if who is None:
+        bare = ctx.bare(ctx.sent.start, ctx.sent.end)
+        who = bare[0] if bare else None
+    out = []
+    for n in previous:
+        st = statements[n]
+        if st.modality in {"denied", "negated"}:
+            continue
+        out.append(replace(
+            st, modality="denied", sentence=ctx.index, trigger=st.trigger,
+            trigger_char=cue.idx + offset,
+            attributed_to=who.actor if who else None, cue=cue.text, contradicts=(n,),
+            confidence=round(st.confidence - 0.1, 2),
+        ))
+    return out

@@ -1,0 +1,150 @@
+"""The gazetteer: known actors and places, their German forms and role titles.
+
+Read from ``ontology/gazetteer.toml`` (data, not code).  This module only loads
+and checks it; ``kg.nlp`` turns it into spaCy patterns and ``kg.rdf`` into the
+gazetteer graph.  No spaCy import here.
+"""
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.resources import ontology_dir
+
+CLASSES = {"Person", "State", "Organization", "Group", "Place"}
+ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str              # e.g. "head_of_state"
+    of: str                # entity key of the state or organisation
+    start: str | None = None   # ISO date, inclusive
+    end: str | None = None     # ISO date, exclusive
+
+    def holds_on(self, date: str) -> bool:
+        """Does the role cover ``date`` ("YYYY", "YYYY-MM" or "YYYY-MM-DD")?"""
+        # compare on the precision the date has: a month overlaps a role that
+        # starts or ends inside it
+        n = len(date)
+        return (self.start is None or self.start[:n] <= date) and (
+            self.end is None or date < self.end[:n] or (self.end[:n] == date and n < 10)
+        )
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    label: str
+    cls: str
+    forms: tuple[str, ...] = ()
+    short_forms: tuple[str, ...] = ()   # only trusted with a full form in the same article
+    adjectives: tuple[str, ...] = ()    # demonym stems, e.g. "russisch"
+    prefixes: tuple[str, ...] = ()      # compound prefixes, e.g. "UN" in "UN-Sanktionen"
+    metonym_for: str | None = None      # a capital standing for its government
+    wikidata: str | None = None
+    roles: tuple[Role, ...] = ()
+    member_of: tuple[str, ...] = ()
+    gender: str | None = None           # "m" / "f" for pronoun resolution
+
+
+@dataclass(frozen=True)
+class Title:
+    """A role title such as "Kremlchef" (implies the state) or "Präsident"."""
+
+    word: str
+    role: str
+    of: str | None = None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    entries: dict[str, Entry]
+    titles: dict[str, Title]
+    source: str = ""
+    _by_label: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def __getitem__(self, key: str) -> Entry:
+        return self.entries[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.entries
+
+    def holders(self, role: str, of: str, date: str | None) -> list[str]:
+        """Keys of the people holding ``role`` of ``of`` on ``date`` (any time if None)."""
+        found = []
+        for entry in self.entries.values():
+            for held in entry.roles:
+                if held.role == role and held.of == of and (date is None or held.holds_on(date)):
+                    found.append(entry.key)
+                    break
+        return found
+
+    def lookup(self, name: str) -> str | None:
+        """The key whose label or form is ``name`` (case-insensitive), if any."""
+        return self._by_label.get(name.casefold())
+
+
+def _tuple(value) -> tuple:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    path = path or ontology_dir() / "gazetteer.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: gazetteer not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{path}: not valid TOML ({exc})") from None
+    entries: dict[str, Entry] = {}
+    for raw in data.get("entity", []):
+        key = raw["key"]
+        if key in entries:
+            raise InputError(f"{path}: entity key {key!r} is defined twice")
+        if raw["class"] not in CLASSES:
+            raise InputError(f"{path}: {key}: unknown class {raw['class']!r}")
+        roles = tuple(
+            Role(role=r["role"], of=r["of"], start=r.get("from"), end=r.get("to"))
+            for r in raw.get("roles", [])
+        )
+        entries[key] = Entry(
+            key=key,
+            label=raw["label"],
+            cls=raw["class"],
+            forms=_tuple(raw.get("forms")),
+            short_forms=_tuple(raw.get("short_forms")),
+            adjectives=_tuple(raw.get("adjectives")),
+            prefixes=_tuple(raw.get("prefixes")),
+            metonym_for=raw.get("metonym_for"),
+            wikidata=raw.get("wikidata"),
+            roles=roles,
+            member_of=_tuple(raw.get("member_of")),
+            gender=raw.get("gender"),
+        )
+    for entry in entries.values():
+        for ref in [entry.metonym_for, *entry.member_of, *(r.of for r in entry.roles)]:
+            if ref is not None and ref not in entries:
+                raise InputError(f"{path}: {entry.key}: refers to unknown entity {ref!r}")
+    titles = {}
+    for word, spec in data.get("titles", {}).items():
+        if spec.get("of") is not None and spec["of"] not in entries:
+            raise InputError(f"{path}: title {word!r}: unknown entity {spec['of']!r}")
+        titles[word] = Title(word=word, role=spec["role"], of=spec.get("of"))
+    by_label = {}
+    for entry in entries.values():
+        for name in (entry.label, *entry.forms):
+            by_label.setdefault(name.casefold(), entry.key)
+    return Gazetteer(entries=entries, titles=titles, source=str(path), _by_label=by_label)
+
+
+@functools.lru_cache(maxsize=4)
+def default_gazetteer() -> Gazetteer:
+    return load_gazetteer()

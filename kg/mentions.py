@@ -1,0 +1,215 @@
+"""Entity mentions in a Doc: gazetteer matches turned into resolved mentions.
+
+What this resolves, all from data in ``ontology/gazetteer.toml``:
+  * names and their genitives ("Nordkoreas"), compounds with an entity prefix
+    ("UN-Sanktionen", "US-Präsident");
+  * role titles by the article's date: "Der russische Präsident", "Russlands
+    Präsident", "Kremlchef" -> the holder on that date.  Without a date line a
+    role resolves only to a holder the article names; a bare title ("der
+    Machthaber") refers back to the last person named with that role;
+  * short forms ("Kim") only where the article anchors them with a full form;
+  * capitals and seats as metonyms: ``Mention.actor`` is the government
+    ("Pjöngjang" -> north_korea), ``Mention.key`` the place itself;
+  * "er"/"ihm"/"ihn" -> the last male person mentioned (same or previous two sentences).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from kg.gazetteer import Gazetteer
+from kg.nlp import SPAN_KEY, title_forms
+
+ACTOR_CLASSES = {"Person", "State", "Organization", "Group"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int            # token index in the Doc
+    end: int              # exclusive
+    key: str              # the entity named (a place stays a place)
+    actor: str            # the entity acting (a capital -> its government)
+    cls: str
+    kind: str             # name | gen | role | pronoun | adj | prefix | government
+    text: str
+    head: int             # token index of the mention's head (its last token)
+    surface: str | None = None   # a name form worth keeping as skos:altLabel
+
+    @property
+    def genitive(self) -> bool:
+        return self.kind == "gen"
+
+    @property
+    def is_actor(self) -> bool:
+        return self.kind not in {"adj", "prefix"} and (
+            self.cls in ACTOR_CLASSES or self.actor != self.key
+        )
+
+
+def _title_index(gazetteer: Gazetteer) -> dict[str, str]:
+    index = {}
+    for word in gazetteer.titles:
+        for form in title_forms(word):
+            index[form.casefold()] = word
+    return index
+
+
+def _prefix_index(gazetteer: Gazetteer) -> dict[str, str]:
+    return {p.casefold(): e.key for e in gazetteer.entries.values() for p in e.prefixes}
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict) -> list[Mention]:
+    """All mentions of the Doc, in text order, with keys resolved."""
+    spans = [
+        s for s in doc.spans[SPAN_KEY]
+        if not (s.label_ in {"name", "gen", "short", "short_gen"} and s.text.islower())
+    ]
+    anchors = {s.kb_id_ for s in spans if s.label_ in {"name", "gen"}}
+    titles = _title_index(gazetteer)
+    prefixes = _prefix_index(gazetteer)
+    covered = {i for s in spans for i in range(s.start, s.end)}
+
+    # hyphen compounds the matcher does not cover: "US-Präsident", "UN-Sanktionen"
+    extra = []
+    for token in doc:
+        if token.i in covered or "-" not in token.text:
+            continue
+        head, tail = token.text.split("-", 1)
+        key = prefixes.get(head.casefold())
+        if key is None:
+            continue
+        title = titles.get(tail.casefold())
+        extra.append((token.i, token.i + 1, "prefix_title" if title else "prefix", key, title))
+    items = [(s.start, s.end, s.label_, s.kb_id_, None) for s in spans] + extra
+    items.sort()
+
+    names_in_article = set(anchors)
+    mentions: list[Mention] = []
+    role_history: list[tuple[str, str]] = []   # (title word, person key) in text order
+    i = 0
+    while i < len(items):
+        start, end, label, key, title = items[i]
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if label in {"adj", "gen", "name"} and nxt and nxt[0] == end and nxt[2] == "title" \
+                and gazetteer[key].cls in {"State", "Organization"}:
+            # "Der russische Präsident", "Russlands Präsident" (+ name)
+            mention, used = _role(doc, items, i + 1, start, key, gazetteer, titles, date,
+                                  names_in_article, role_history)
+            if mention:
+                mentions.append(mention)
+                i = used
+                continue
+        if label in {"title", "prefix_title"}:
+            state = key if label == "prefix_title" else None
+            word = title if label == "prefix_title" else key
+            mention, used = _role(doc, items, i, start, state, gazetteer, titles, date,
+                                  names_in_article, role_history, word=word)
+            if mention:
+                mentions.append(mention)
+            i = used
+            continue
+        if label in {"short", "short_gen"}:
+            candidates = [
+                e.key for e in gazetteer.entries.values()
+                if doc[start:end].text.rstrip("s").casefold() in {f.casefold() for f in e.short_forms}
+            ]
+            resolved = [c for c in candidates if c in names_in_article]
+            if len(resolved) != 1:
+                i += 1
+                continue
+            key = resolved[0]
+            label = "gen" if label == "short_gen" else "name"
+        entry = gazetteer[key]
+        if label == "adj":
+            nxt_token = doc[end] if end < len(doc) else None
+            if nxt_token is not None and nxt_token.lower_ in cues["government_nouns"]:
+                mentions.append(_mention(doc, start, end + 1, key, key, entry.cls, "government", gazetteer))
+            else:
+                mentions.append(_mention(doc, start, end, key, key, entry.cls, "adj", gazetteer))
+        elif label == "prefix":
+            mentions.append(_mention(doc, start, end, key, key, entry.cls, "prefix", gazetteer))
+        else:
+            actor = entry.metonym_for or key
+            surface = doc[start:end].text if label == "name" else None
+            mentions.append(_mention(doc, start, end, key, actor, entry.cls, label, gazetteer, surface))
+        i += 1
+    return _with_pronouns(doc, mentions, gazetteer, cues)
+
+
+def _mention(doc, start, end, key, actor, cls, kind, gazetteer, surface=None) -> Mention:
+    return Mention(start=start, end=end, key=key, actor=actor, cls=cls, kind=kind,
+                   text=doc[start:end].text, head=end - 1, surface=surface)
+
+
+def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, word=None):
+    """Resolve the role title at items[t]; return (mention or None, next item index)."""
+    _, t_end, _, t_key, _ = items[t]
+    word = word or t_key
+    title = gazetteer.titles[word]
+    state = state or title.of
+    nxt = items[t + 1] if t + 1 < len(items) else None
+    # a name right after the title: "Machthaber Kim Jong Un"
+    if nxt and nxt[0] == t_end and nxt[2] in {"name", "gen", "short", "short_gen"}:
+        n_start, n_end, n_label, n_key, _ = nxt
+        if n_label.startswith("short"):
+            candidates = [e.key for e in gazetteer.entries.values()
+                          if doc[n_start:n_end].text.rstrip("s").casefold()
+                          in {f.casefold() for f in e.short_forms}]
+            holders = [c for c in candidates if c in names
+                       or any(r.role == title.role and (date is None or r.holds_on(date))
+                              for r in gazetteer[c].roles)]
+            n_key = holders[0] if len(holders) == 1 else None
+        if n_key is not None and gazetteer[n_key].cls == "Person":
+            names.add(n_key)
+            history.append((word, n_key))
+            kind = "gen" if n_label.endswith("gen") else "name"
+            surface = doc[n_start:n_end].text if kind == "name" else None
+            return _mention(doc, start, n_end, n_key, n_key, "Person", kind, gazetteer, surface), t + 2
+    # "Präsident Russlands"
+    end = t_end
+    if state is None and nxt and nxt[0] in {t_end, t_end + 1} and nxt[2] == "gen" \
+            and gazetteer[nxt[3]].cls == "State":
+        state, end = nxt[3], nxt[1]
+    person = None
+    if state is not None:
+        holders = gazetteer.holders(title.role, state, date)
+        if date is None:
+            holders = [h for h in holders if h in names]
+        if len(holders) == 1:
+            person = holders[0]
+    else:
+        # a bare title refers back to the last person named with that role
+        # same title word first ("der Machthaber" after "Machthaber Kim"), then same role
+        same_word = [key for seen, key in history if seen == word]
+        same_role = [key for seen, key in history if gazetteer.titles[seen].role == title.role]
+        person = (same_word or same_role or [None])[-1]
+    used = t + 2 if end != t_end else t + 1
+    if person is None:
+        return None, used
+    history.append((word, person))
+    kind = "gen" if doc[end - 1].text.endswith("s") and doc[end - 1].text[:-1].casefold() in \
+        {f.casefold() for f in title_forms(word)} else "role"
+    return _mention(doc, start, end, person, person, "Person", kind, gazetteer), used
+
+
+def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues: dict) -> list[Mention]:
+    male = set(cues["pronouns_m"])
+    out = list(mentions)
+    persons = [m for m in mentions if m.cls == "Person"]
+    sent_index = {}
+    for n, sent in enumerate(doc.sents):
+        for token in sent:
+            sent_index[token.i] = n
+    for token in doc:
+        if token.lower_ not in male:
+            continue
+        before = [m for m in persons if m.end <= token.i
+                  and sent_index[token.i] - sent_index[m.start] <= 2
+                  and gazetteer[m.key].gender == "m"]
+        if before:
+            ref = before[-1]
+            out.append(Mention(start=token.i, end=token.i + 1, key=ref.key, actor=ref.actor,
+                               cls="Person", kind="pronoun", text=token.text, head=token.i))
+    out.sort(key=lambda m: m.start)
+    return out

@@ -1,0 +1,170 @@
+"""The one module that builds RDF terms: records -> pyoxigraph quads.
+
+Graph layout (see ``../shared/RDF-CONTRACT.md``):
+  * each article's quads live in a named graph whose name is the article IRI;
+  * the ontology lives in ``ONTOLOGY_GRAPH``, the gazetteer in ``GAZETTEER_GRAPH``.
+"""
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import quote
+
+import pyoxigraph as ox
+
+from kg.gazetteer import Gazetteer
+from kg.model import Article, EntityRef, Extraction, Statement, slug
+from kg.resources import ontology_dir
+from kg.terms import (
+    DCTERMS, FACTUAL_MODALITIES, GAZETTEER_GRAPH, KG, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS,
+    RES, SCHEMA, SKOS, WD, XSD,
+)
+
+_TYPE = ox.NamedNode(RDF.type)
+
+
+def node(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def entity_iri(key: str, base: str = RES) -> str:
+    """IRI of an entity key: gazetteer keys under entity/, minted kinds under their kind."""
+    kind, sep, rest = key.partition(":")
+    if sep and kind in {"item", "measure", "entity"}:
+        return f"{base}{kind}/{quote(rest, safe='-_.~')}"
+    return f"{base}entity/{key.replace('_', '-')}"
+
+
+def article_iri(identifier: str, base: str = RES) -> str:
+    return f"{base}article/{quote(identifier, safe='-_.~')}"
+
+
+def sentence_iri(identifier: str, index: int, base: str = RES) -> str:
+    return f"{base}sentence/{quote(identifier, safe='-_.~')}/{index}"
+
+
+def statement_iri(identifier: str, st: Statement, base: str = RES) -> str:
+    digest = hashlib.sha1(
+        f"{st.relation}|{st.subject}|{st.object}|{st.sentence}|{st.trigger_char}".encode()
+    ).hexdigest()[:12]
+    return f"{base}statement/{quote(identifier, safe='-_.~')}/{digest}"
+
+
+def time_literal(value: str) -> ox.Literal:
+    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}.get(len(value), XSD.string)
+    return ox.Literal(value, datatype=node(datatype))
+
+
+def de(text: str) -> ox.Literal:
+    return ox.Literal(text, language="de")
+
+
+def extraction_quads(extraction: Extraction, base: str = RES) -> list[ox.Quad]:
+    """Every quad of one article's named graph."""
+    article = extraction.article
+    graph = node(article_iri(article.identifier, base))
+    quads: list[ox.Quad] = []
+
+    def add(s, p: str, o) -> None:
+        quads.append(ox.Quad(s, node(p), o, graph))
+
+    _article_quads(article, graph, add)
+    sentences = {s.index: s for s in extraction.sentences}
+    used_sentences = sorted({st.sentence for st in extraction.statements})
+    for index in used_sentences:
+        sentence = sentences[index]
+        s_node = node(sentence_iri(article.identifier, index, base))
+        add(s_node, RDF.type, node(KG.Sentence))
+        add(s_node, KG.text, ox.Literal(sentence.text))
+        add(s_node, KG.startChar, ox.Literal(sentence.start_char))
+        add(s_node, KG.endChar, ox.Literal(sentence.end_char))
+        add(s_node, SCHEMA.isPartOf, graph)
+
+    st_nodes = [node(statement_iri(article.identifier, st, base)) for st in extraction.statements]
+    direct: set[tuple[str, str, str]] = set()
+    for st, st_node in zip(extraction.statements, st_nodes):
+        subject, obj = node(entity_iri(st.subject, base)), node(entity_iri(st.object, base))
+        add(st_node, RDF.type, node(RDF.Statement))
+        add(st_node, RDF.type, node(KG.Statement))
+        add(st_node, RDF.subject, subject)
+        add(st_node, RDF.predicate, node(KG[st.relation]))
+        add(st_node, RDF.object, obj)
+        add(st_node, KG.modality, node(KG[st.modality]))
+        add(st_node, KG.confidence, ox.Literal(f"{st.confidence:.2f}", datatype=node(XSD.decimal)))
+        add(st_node, KG.trigger, ox.Literal(st.trigger))
+        add(st_node, PROV.wasDerivedFrom, node(sentence_iri(article.identifier, st.sentence, base)))
+        if st.attributed_to:
+            add(st_node, KG.attributedTo, node(entity_iri(st.attributed_to, base)))
+        if st.cue:
+            add(st_node, KG.cue, ox.Literal(st.cue))
+        for item in st.items:
+            add(st_node, KG.item, node(entity_iri(item, base)))
+        if st.place:
+            add(st_node, KG.place, node(entity_iri(st.place, base)))
+        if st.time:
+            add(st_node, KG.time, time_literal(st.time))
+        for target in st.contradicts:
+            add(st_node, KG.contradicts, st_nodes[target])
+        if st.modality in FACTUAL_MODALITIES:
+            direct.add((st.subject, st.relation, st.object))
+    for s_key, relation, o_key in sorted(direct):
+        add(node(entity_iri(s_key, base)), KG[relation], node(entity_iri(o_key, base)))
+    for ref in extraction.entities:
+        _entity_ref_quads(ref, base, add)
+    return quads
+
+
+def _article_quads(article: Article, graph: ox.NamedNode, add) -> None:
+    add(graph, RDF.type, node(SCHEMA.NewsArticle))
+    add(graph, DCTERMS.identifier, ox.Literal(article.identifier))
+    add(graph, KG.contentHash, ox.Literal(article.content_hash))
+    if article.date:
+        add(graph, SCHEMA.datePublished, time_literal(article.date))
+    if article.publisher:
+        add(graph, SCHEMA.publisher, ox.Literal(article.publisher))
+    if article.title:
+        add(graph, DCTERMS.title, de(article.title))
+
+
+def _entity_ref_quads(ref: EntityRef, base: str, add) -> None:
+    subject = node(entity_iri(ref.key, base))
+    if not ref.in_gazetteer:
+        add(subject, RDF.type, node(KG[ref.cls]))
+        add(subject, RDFS.label, de(ref.label))
+    for form in sorted(set(ref.surface_forms) - {ref.label}):
+        add(subject, SKOS.altLabel, de(form))
+    if ref.concerns:
+        add(subject, KG.concerns, node(entity_iri(ref.concerns, base)))
+
+
+def gazetteer_quads(gazetteer: Gazetteer, base: str = RES) -> list[ox.Quad]:
+    """The gazetteer graph: class, labels, Wikidata links and roles of every entry."""
+    graph = node(GAZETTEER_GRAPH)
+    quads = []
+
+    def add(s, p: str, o) -> None:
+        quads.append(ox.Quad(s, node(p), o, graph))
+
+    for entry in gazetteer.entries.values():
+        subject = node(entity_iri(entry.key, base))
+        add(subject, RDF.type, node(KG[entry.cls]))
+        add(subject, RDFS.label, de(entry.label))
+        for form in sorted(set(entry.forms) - {entry.label}):
+            add(subject, SKOS.altLabel, de(form))
+        if entry.wikidata:
+            add(subject, OWL.sameAs, node(WD + entry.wikidata))
+        for role in entry.roles:
+            prop = KG.leaderOf if role.role in {"head_of_state", "head_of_government"} else KG.memberOf
+            add(subject, prop, node(entity_iri(role.of, base)))
+        for group in entry.member_of:
+            add(subject, KG.memberOf, node(entity_iri(group, base)))
+    return sorted(set(quads), key=str)
+
+
+def ontology_quads() -> list[ox.Quad]:
+    """The ontology (``ontology/newskg.ttl``) as quads in its own graph."""
+    path = ontology_dir() / "newskg.ttl"
+    graph = node(ONTOLOGY_GRAPH)
+    return [
+        ox.Quad(t.subject, t.predicate, t.object, graph)
+        for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+    ]
