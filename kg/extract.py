@@ -295,7 +295,8 @@ def _passive(ctx: Ctx, start: int, end: int) -> bool:
 def _attributive(ctx: Ctx, i: int) -> bool:
     token = ctx.doc[i]
     nxt = ctx.doc[i + 1] if i + 1 < ctx.sent.end else None
-    return (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+    named = any(m.start <= i + 1 < m.end for m in ctx.mentions)
+    return (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and not named
             and token.lower_.endswith(("e", "en", "er", "es", "em")) and token.lower_ != token.lemma_.casefold())
 
 
@@ -558,10 +559,15 @@ def _treaty(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if trig.kind == "noun" or not _requires(ctx, frame, start, end, trig.i + 1):
         return []
     agents, fallback = _verb_agents(ctx, trig)
+    place = _place_in(ctx, start, end)
     if not agents:
+        # "Der Vertrag zwischen Russland und Nordkorea wurde unterzeichnet"
+        between = [m for m in ctx.with_prep(start, end, {"zwischen"}) if m.is_actor]
+        group = _group(ctx, between[0]) if between else []
+        if len(group) >= 2:
+            return [Args(agents=group[:1], objects=group[1:], place=place)]
         return []
     partners = [m for m in ctx.with_prep(start, end, set(frame.object_preps)) if m.is_actor and m not in agents]
-    place = _place_in(ctx, start, end)
     if partners:
         return [Args(agents=agents, objects=_group(ctx, partners[0]), fallback=fallback, place=place)]
     if len(agents) >= 2:
@@ -673,7 +679,7 @@ def _speakers(ctx: Ctx) -> list[tuple[set[int], str | None, str]]:
             continue
         if speaker is not None:
             ctx.excluded.add(speaker.start)
-        scopes.append((scope, speaker.actor if speaker else None, token.text))
+        scopes.append((scope, speaker.key if speaker else None, token.text))
     # "nach Angaben von X", "X zufolge", "laut X"
     for token in ctx.sent:
         low = token.lower_
@@ -709,7 +715,10 @@ def _claimants(ctx: Ctx) -> dict[int, Mention]:
             before = [m for m in ctx.bare(start, token.i)]
             if before:
                 found[token.i] = before[0]
-                ctx.excluded.add(before[0].start)
+                # who alleges is no party ("Westliche Staaten verdächtigen Moskau"); who
+                # denies may be ("Nordkorea bestreitet, Waffen geliefert zu haben")
+                if _word_modality(ctx, token) != "denied":
+                    ctx.excluded.add(before[0].start)
     return found
 
 
@@ -744,7 +753,7 @@ def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
             continue
         modality = _word_modality(ctx, token)
         if modality:
-            cues.append(Cue(modality, token.text, who.actor if who else None))
+            cues.append(Cue(modality, token.text, who.key if who else None))
         elif low in ctx.w("alleged_weak"):
             cues.append(Cue("alleged_weak", token.text))
     segment_text = " ".join(t.lower_ for t in ctx.doc[seg_start:seg_end])
@@ -888,7 +897,7 @@ def _statements(ctx, trig, args: Args, cue: Cue, when, article, measures, items)
                 relation=relation, subject=agent, object=target, modality=cue.modality,
                 sentence=ctx.index, trigger=trig.text,
                 trigger_char=ctx.doc[trig.i].idx + article.body_start,
-                attributed_to=cue.who if cue.who != agent or cue.modality != "reported" else cue.who,
+                attributed_to=cue.who,
                 items=tuple(dict.fromkeys(item_keys)), place=place, time=when,
                 confidence=round(max(confidence, 0.3), 2), cue=cue.word or None,
             ))
