@@ -303,6 +303,7 @@ def _attributive(ctx: Ctx, i: int) -> bool:
 def _subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mention], bool]:
     """The clause subject for the trigger at ``i``: (group, came from another clause)."""
     start, end, _ = ctx.region_of(i)
+    end = min(end, ctx.segments[ctx.seg_of(i)][1])   # not past the trigger's own segment
     bare = [m for m in ctx.bare(start, end) if m.start not in skip]
     if bare:
         return _group(ctx, bare[0]) + _co_agents(ctx, start, end), False
@@ -497,7 +498,11 @@ def _visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
                             if m.cls == "Person"][:1]
                 fallback = True
         host = False
-        if not places and visitors and not fallback:
+        unknown_place = any(
+            t.lower_ in {"in", "nach", "im"} and ctx.doc[t.i + 1].text[:1].isupper()
+            for t in ctx.doc[trig.i + 1:max(trig.i + 1, parts.tail_end - 1)]
+        )
+        if not places and visitors and not fallback and not unknown_place:
             # "Russland hatte bei einem Besuch der Außenministerin Choe …": the host is the subject
             subject, _ = _subject(ctx, trig.i, skip={m.start for m in visitors})
             places = [m for m in subject if m.cls == "State"][:1]
