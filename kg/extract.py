@@ -715,7 +715,7 @@ def _claimants(ctx: Ctx) -> dict[int, Mention]:
     """Subjects of claim verbs ("Westliche Staaten verdächtigen Moskau"), by verb token."""
     found = {}
     for token in ctx.sent:
-        if token.lower_ in ctx.w("claim_verbs") or token.lemma_.casefold() in ctx.w("claim_verbs"):
+        if _lemmas(ctx, token) & ctx.w("claim_verbs"):
             start, _, _ = ctx.region_of(token.i)
             before = [m for m in ctx.bare(start, token.i)]
             if before:
@@ -727,10 +727,23 @@ def _claimants(ctx: Ctx) -> dict[int, Mention]:
     return found
 
 
-def _word_modality(ctx: Ctx, token: Token) -> str | None:
+def _lemmas(ctx: Ctx, token: Token) -> set[str]:
+    """Surface form, lemma and, for a split separable verb, particle + lemma
+    ("werfen … vor" -> "vorwerfen", "wies … zurück" -> "zurückweisen")."""
     low, lemma = token.lower_, token.lemma_.casefold()
+    found = {low, lemma}
+    if token.text[:1].islower():
+        seg_start, seg_end = ctx.segments[ctx.seg_of(token.i)]
+        last = ctx.doc[seg_end - 1] if seg_end - 1 > token.i else None
+        if last is not None and last.lower_ in ctx.w("separable_particles"):
+            found.add(last.lower_ + lemma)
+    return found
+
+
+def _word_modality(ctx: Ctx, token: Token) -> str | None:
+    forms = _lemmas(ctx, token)
     for modality in ("denied", "alleged", "planned"):
-        if low in ctx.w(modality) or lemma in ctx.w(modality):
+        if forms & ctx.w(modality):
             return modality
     return None
 
@@ -744,7 +757,7 @@ def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
     for token in ctx.sent:
         low = token.lower_
         t_seg = ctx.seg_of(token.i)
-        control = low in ctx.w("control") or token.lemma_.casefold() in ctx.w("control")
+        control = bool(_lemmas(ctx, token) & ctx.w("control"))
         in_scope = (t_seg == seg and not (control and t_seg < len(ctx.segments) - 1 and has_later
                                           and token.i != trig.i)) \
             or (control and t_seg < seg)
@@ -765,9 +778,14 @@ def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
     for phrase in ctx.w("planned_phrases"):
         if phrase in segment_text:
             cues.append(Cue("planned", phrase))
-    if trigger.lower_ == trigger.lemma_.casefold() and any(
-        t.lower_ in ctx.w("future_auxiliaries") for t in ctx.doc[seg_start:seg_end]
-    ) and not trigger.text[:1].isupper():
+    future = any(t.lower_ in ctx.w("future_auxiliaries") for t in ctx.doc[seg_start:seg_end])
+    closing = ctx.doc[seg_end - 1]
+    if future and (
+        (trigger.lower_ == trigger.lemma_.casefold() and not trigger.text[:1].isupper())
+        # "wird … einen Besuch abstatten": the infinitive closes the clause
+        or (trig.kind == "noun" and closing.is_alpha and closing.text[:1].islower()
+            and closing.lower_ == closing.lemma_.casefold() and closing.lower_.endswith("en"))
+    ):
         cues.append(Cue("planned", "werden"))
     if trig.relation == "visited" and trigger.lower_ in ctx.w("planned_trigger_forms") and not any(
         t.lower_ in {"ist", "war", "sind", "waren", "hat", "hatte"} for t in ctx.doc[seg_start:seg_end]
@@ -849,6 +867,7 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
                 pending.append((trig, args))
                 if args.measure:
                     vetoed_spans.append(args.measure)
+        pending = _prefer_verbs(ctx, pending)
         for trig, args in pending:
             if trig.relation == "imposedSanctionsOn" and any(s <= trig.i < e for s, e in vetoed_spans):
                 continue          # the sanctions a vetoed draft proposed were not imposed
@@ -867,6 +886,25 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
     entities += sorted(items.values(), key=lambda e: e.key) + list(measures.values())
     return Extraction(article=article, sentences=tuple(sentences), statements=tuple(statements),
                       entities=tuple(entities))
+
+
+def _pairs(args: Args) -> set[tuple[str, str]]:
+    return {(a.actor, o.actor) for a in args.agents for o in args.objects} | \
+        {(a.actor, o.key) for a in args.agents for o in args.objects}
+
+
+def _prefer_verbs(ctx: Ctx, pending: list[tuple[Trigger, Args]]) -> list[tuple[Trigger, Args]]:
+    """ "wird zu einem Staatsbesuch nach Russland reisen": the verb speaks, not the noun."""
+    verbs = [(t, a) for t, a in pending if t.kind != "noun"]
+    kept = []
+    for trig, args in pending:
+        if trig.kind == "noun" and any(
+            v.relation == trig.relation and ctx.seg_of(v.i) == ctx.seg_of(trig.i)
+            and _pairs(args) & _pairs(va) for v, va in verbs
+        ):
+            continue
+        kept.append((trig, args))
+    return kept
 
 
 def _statements(ctx, trig, args: Args, cue: Cue, when, article, measures, items) -> list[Statement]:

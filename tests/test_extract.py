@@ -98,7 +98,16 @@ OWN_SENTENCES = [
     ("Nordkorea bestreitet, Waffen an Russland geliefert zu haben.", {("north_korea", S, "russia", "denied")}),
     ("Der Kreml dementierte, dass Russland Waffen an Nordkorea geliefert habe.",
      {("russia", S, "north_korea", "denied")}),
+    ("Russland wies die Vorwürfe zurück, Waffen an Nordkorea geliefert zu haben.",
+     {("russia", S, "north_korea", "denied")}),
+    ("Der Kreml bestritt, dass Putin sich mit Kim Jong Un getroffen habe.",
+     {("putin", M, "kim_jong_un", "denied")}),
+    ("Die USA werfen Nordkorea vor, Raketen an Russland zu liefern. Pjöngjang wies die Vorwürfe zurück.",
+     {("north_korea", S, "russia", "alleged"), ("north_korea", S, "russia", "denied")}),
     # plans, offers, threats, future
+    ("Lawrow kündigte an, nächste Woche nach Peking zu reisen.", {("lavrov", V, "beijing", "planned")}),
+    ("Xi Jinping wird im Mai zu einem Staatsbesuch nach Russland reisen.",
+     {("xi_jinping", V, "russia", "planned")}),
     ("Putin wird nächste Woche nach Nordkorea reisen.", {("putin", V, "north_korea", "planned")}),
     ("Putin ist bereit, Nordkorea zu besuchen.", {("putin", V, "north_korea", "planned")}),
     ("Lawrow wird Pjöngjang besuchen.", {("lavrov", V, "pyongyang", "planned")}),
@@ -113,6 +122,11 @@ OWN_SENTENCES = [
     ("Die Ukraine hat Russland nicht besucht.", {("ukraine", V, "russia", "negated")}),
     ("Russland hat nicht nur Raketen, sondern auch Munition aus Nordkorea eingesetzt.",
      {("north_korea", S, "russia", "asserted")}),
+    ("Nach Angaben Südkoreas hat Nordkorea Artilleriegranaten an Russland geliefert.",
+     {("north_korea", S, "russia", "reported")}),
+    ("Wie die Nachrichtenagentur KCNA berichtete, traf Kim Jong Un am Montag Putin.",
+     {("kim_jong_un", M, "putin", "reported")}),
+    ("Die Visite Lukaschenkos in Moskau dauerte zwei Tage.", {("lukashenko", V, "moscow", "asserted")}),
     # meetings, roles, pronouns
     ("Putin traf sich in Sotschi mit Lukaschenko.", {("putin", M, "lukashenko", "asserted")}),
     ("Xi Jinping reiste nach Moskau, wo er sich mit Putin traf.",
@@ -139,7 +153,14 @@ NOTHING = [
     "Dort haben Putin und Kim Jong Un militärische Einrichtungen besucht.",
     "Russland verbraucht riesige Mengen an Waffen und Munition.",
     "Die Zusammenarbeit sei friedlich, sagte Kim Jong Un über das Abkommen.",
+    "Wir treffen einander in Moskau in einem kritischen Moment, Putin bombardiert Syrien.",
 ]
+
+
+@pytest.mark.xfail(reason="a denial in a relative clause (', was X bestreitet') is not yet split off", strict=True)
+def test_denial_in_relative_clause():
+    assert facts(run("Nordkorea hat Russland angeblich Munition geliefert, was Moskau bestreitet.")) == {
+        ("north_korea", S, "russia", "alleged"), ("north_korea", S, "russia", "denied")}
 
 
 @pytest.mark.parametrize(("text", "expected"), SEED_SENTENCES, ids=lambda v: v[:40] if isinstance(v, str) else "")
