@@ -62,7 +62,11 @@ def build(
         except InputError as exc:
             report.skipped.append(str(exc))
             continue
-        extraction = extractor(article)
+        try:
+            extraction = extractor(article)
+        except Exception as exc:  # one bad article must not lose the rest of the build
+            report.skipped.append(f"{path}: extraction failed ({type(exc).__name__}: {exc}), skipped")
+            continue
         store.replace_graph(article_iri(article.identifier), extraction_quads(extraction))
         report.built.append(article.identifier)
         report.statements += len(extraction.statements)
