@@ -888,6 +888,20 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
                       entities=tuple(entities))
 
 
+def _place_of(ctx: Ctx, trig: Trigger, relation: str) -> str | None:
+    """Where it happened: "in Sotschi" in the clause, or before a "wo" clause."""
+    if relation == "visited":
+        return None
+    start, end, _ = ctx.region_of(trig.i)
+    places = [m for m in ctx.with_prep(start, end, {"in"}) if m.cls == "Place"]
+    if places:
+        return places[0].key
+    if ctx.doc[start].lower_ == "wo":
+        before = [m for m in ctx.with_prep(ctx.sent.start, start, {"in"}) if m.cls == "Place"]
+        return before[-1].key if before else None
+    return None
+
+
 def _pairs(args: Args) -> set[tuple[str, str]]:
     return {(a.actor, o.actor) for a in args.agents for o in args.objects} | \
         {(a.actor, o.key) for a in args.agents for o in args.objects}
@@ -935,7 +949,7 @@ def _statements(ctx, trig, args: Args, cue: Cue, when, article, measures, items)
                 target = key
             if target == agent or (relation != "vetoed" and target_m.actor == agent):
                 continue
-            place = args.place.key if args.place else None
+            place = args.place.key if args.place else _place_of(ctx, trig, relation)
             out.append(Statement(
                 relation=relation, subject=agent, object=target, modality=cue.modality,
                 sentence=ctx.index, trigger=trig.text,
