@@ -944,7 +944,10 @@ def _statements(ctx, trig, args: Args, cue: Cue, when, article, measures, items)
                 target = target_m.actor
             if relation == "vetoed":
                 key = f"measure:{slug(article.identifier)}-{len(measures) + 1}"
-                label = ctx.doc[args.measure[0]:args.measure[1]].text
+                if ctx.doc[args.measure[0]].text[:1].isupper() and args.measure[0] != target_m.start:
+                    label = ctx.doc[args.measure[0]:args.measure[1]].text
+                else:
+                    label = f"Maßnahme zu {ctx.gazetteer[target_m.actor].label}"
                 measures[key] = EntityRef(key=key, label=label, cls="Measure", concerns=target_m.actor)
                 target = key
             if target == agent or (relation != "vetoed" and target_m.actor == agent):
