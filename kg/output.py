@@ -68,8 +68,8 @@ WRITERS = {
 
 def render_results(results, fmt: str) -> str:
     """Render any query result: rows for SELECT, true/false for ASK, Turtle for graphs."""
-    if isinstance(results, bool):
-        return ("true" if results else "false") + "\n"
+    if isinstance(results, (bool, ox.QueryBoolean)):
+        return ("true" if bool(results) else "false") + "\n"
     if isinstance(results, ox.QuerySolutions):
         names, rows = rows_of(results)
         return WRITERS[fmt](names, rows)

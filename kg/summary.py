@@ -172,7 +172,7 @@ def resolve_entity(store: KGStore, name: str) -> ox.NamedNode:
     if len(matches) > 1:
         names = ", ".join(preferred.get(m, m) for m in matches)
         raise NotFoundError(f"{name!r} is ambiguous: {names}")
-    close = difflib.get_close_matches(wanted, list(labels), n=3, cutoff=0.6)
+    close = difflib.get_close_matches(wanted, list(labels), n=3, cutoff=0.75)
     hint = f"; did you mean {', '.join(sorted({preferred.get(next(iter(labels[c])), c) for c in close}))}?" if close else ""
     raise NotFoundError(f"no entity named {name!r}{hint}")
 

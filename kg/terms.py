@@ -82,6 +82,12 @@ FACTUAL_MODALITIES = frozenset({"asserted", "reported"})
 PREFIXES = {
     "kg": KG.iri,
     "res": RES,
+    "entity": RES + "entity/",
+    "article": RES + "article/",
+    "sentence": RES + "sentence/",
+    "statement": RES + "statement/",
+    "item": RES + "item/",
+    "measure": RES + "measure/",
     "rdf": RDF.iri,
     "rdfs": RDFS.iri,
     "skos": SKOS.iri,
