@@ -232,3 +232,15 @@ def test_show(seed_store):
         "- Sergej Lawrow visited Pjöngjang [asserted]\n"
         "  003_6f88de903a22d791: Es folgte ein Besuch des russischen Außenministers Sergej Lawrow in Pjöngjang.\n"
     )
+
+
+def test_readme_sparql_examples_run(seed_store):
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sparql\n(.*?)```", readme, re.S)
+    assert len(blocks) == 2
+    for block in blocks:
+        result = kg("--store", seed_store, "query", "-", "--format", "csv", input=block)
+        assert result.exit_code == 0, result.stderr
+        assert len(result.stdout.splitlines()) >= 2, block
