@@ -1,0 +1,100 @@
+"""Reading article files and the gazetteer data: good input, and bad input as one clear error."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.article import find_articles, parse_article, read_article
+from kg.errors import InputError
+from kg.gazetteer import Role, load_gazetteer
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "body", "publisher"),
+    [
+        (" date 2023-09 SOTSCHI (dpa-AFX) - Der Text.", "2023-09", "SOTSCHI (dpa-AFX) - Der Text.", "dpa-AFX"),
+        ("date 2024-06-19\nText hier.", "2024-06-19", "Text hier.", None),
+        ("Kein Datum.\n© Euronews", None, "Kein Datum.\n© Euronews", "Euronews"),
+        ("Text.\nQuelle: ntv.de, jga/dpa/AFP", None, "Text.\nQuelle: ntv.de, jga/dpa/AFP", "ntv.de"),
+        ("updated 2024-06 Text", None, "updated 2024-06 Text", None),
+    ],
+)
+def test_date_line_body_and_publisher(text, date, body, publisher):
+    article = parse_article(text, identifier="x")
+    assert (article.date, article.body, article.publisher) == (date, body, publisher)
+    assert article.text[article.body_start:] == article.body
+
+
+def test_title_is_a_short_first_line_without_full_stop():
+    assert parse_article("Putin reist nach Nordkorea\n\nText.", "x").title == "Putin reist nach Nordkorea"
+    assert parse_article("Ein ganzer Satz.\nText.", "x").title is None
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty file, skipped"),
+        (b"  \n\t", "empty file, skipped"),
+        (b"\x00\x01binary", "binary file, skipped"),
+        ("Öl".encode("latin-1"), "not UTF-8 text (byte 0), skipped"),
+    ],
+)
+def test_bad_files_give_one_line(tmp_path, content, message):
+    path = tmp_path / "a.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_article(path)
+    assert str(info.value) == f"{path}: {message}"
+
+
+def test_missing_and_directory(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_article(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        read_article(tmp_path)
+
+
+def test_utf8_bom_is_accepted(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffText.".encode("utf-8"))
+    assert read_article(path).text == "Text."
+
+
+def test_find_articles_expands_folders_sorted_and_reports_missing(tmp_path):
+    (tmp_path / "b.txt").write_text("b", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("a", encoding="utf-8")
+    (tmp_path / "ignored.md").write_text("x", encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    files, problems = find_articles([tmp_path, tmp_path / "b.txt", tmp_path / "zz", empty])
+    assert files == [tmp_path / "b.txt", tmp_path / "sub" / "a.txt"]
+    assert problems == [f"{tmp_path / 'zz'}: no such file or folder", f"{empty}: no .txt articles in this folder"]
+
+
+def test_gazetteer_roles_are_date_bounded():
+    g = load_gazetteer()
+    assert g.holders("head_of_state", "usa", "2015-06") == ["obama"]
+    assert g.holders("head_of_state", "usa", "2021-01") == ["biden", "trump"]   # the month of the handover
+    assert g.holders("head_of_state", "usa", "2021-01-25") == ["biden"]
+    assert sorted(g.holders("head_of_state", "russia", None)) == ["medvedev", "putin"]
+    assert Role("x", "y", start="2012-05-07").holds_on("2012") is True
+    assert Role("x", "y", end="2012-05-07").holds_on("2012-05-07") is False
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[[entity]]\nkey = "a"\nlabel = "A"\nclass = "Planet"\n', "a: unknown class 'Planet'"),
+        ('[[entity]]\nkey = "a"\nlabel = "A"\nclass = "State"\n[[entity]]\nkey = "a"\nlabel = "B"\nclass = "State"\n',
+         "entity key 'a' is defined twice"),
+        ('[[entity]]\nkey = "a"\nlabel = "A"\nclass = "Place"\nmetonym_for = "b"\n', "a: refers to unknown entity 'b'"),
+        ("[[entity]\n", "not valid TOML"),
+    ],
+)
+def test_broken_gazetteer_says_what_is_wrong(tmp_path: Path, toml, message):
+    path = tmp_path / "g.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        load_gazetteer(path)
