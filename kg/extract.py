@@ -197,8 +197,13 @@ def _regions(sent: Span, cues: Cues) -> list[tuple[int, int, bool]]:
     doc = sent.doc
     for token in sent:
         nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
+        after = doc[token.i + 2] if token.i + 2 < sent.end else None
         brk = token.text in REGION_BREAKS or (
-            token.text == "," and nxt is not None and nxt.lower_ in subordinators
+            token.text == "," and nxt is not None and (
+                nxt.lower_ in subordinators
+                or (nxt.lower_ in cues.words["prepositions"] and after is not None
+                    and after.lower_ in cues.words["relative_pronouns"])
+            )
         )
         if brk:
             if token.i > start:
@@ -215,24 +220,42 @@ def _groups(ctx: Ctx) -> None:
     coord = ctx.w("coordinators") | {",", "als", "auch"}
     dets = ctx.w("determiners")
     actors = [m for m in ctx.mentions if m.kind not in {"adj", "prefix"}]
-    groups: list[list[Mention]] = []
+    chains: list[list[Mention]] = []
     for m in actors:
-        if groups:
-            last = groups[-1][-1]
+        if chains:
+            last = chains[-1][-1]
             between = ctx.doc[last.end:m.start]
-            has_coord = any(t.lower_ in ctx.w("coordinators") for t in between)
-            if between and has_coord and all(
+            if between and all(
                 t.lower_ in coord or t.lower_ in dets or _is_adjective_like(t) for t in between
             ) and last.genitive == m.genitive:
-                groups[-1].append(m)
+                chains[-1].append(m)
                 continue
-        groups.append([m])
+        chains.append([m])
+    # "Griechenland, Italien, Spanien und Malta" is one list; "Putin, Russland" (no "und") is not
+    groups: list[list[Mention]] = []
+    for chain in chains:
+        links = [any(t.lower_ in ctx.w("coordinators") for t in ctx.doc[a.end:b.start])
+                 for a, b in zip(chain, chain[1:])]
+        if any(links):
+            groups.append(chain)
+        else:
+            groups.extend([m] for m in chain)
     for group in groups:
         first_prep = ctx.prep[group[0].start]
         for m in group:
             ctx.group[m.start] = group
             if ctx.prep[m.start] is None and m is not group[0]:
                 ctx.prep[m.start] = first_prep
+
+
+def _exclude_datelines(ctx: Ctx) -> None:
+    """ "Luxemburg – Die EU-Außenminister …", "NEW YORK/MOSKAU (dpa-AFX) -": a dateline is no actor."""
+    dashes = {"–", "—", "-", "("}
+    for m in ctx.mentions:
+        before = ctx.doc[ctx.sent.start:m.start]
+        if all(t.text in {"/", ","} or any(m2.start <= t.i < m2.end for m2 in ctx.mentions) for t in before) \
+                and m.end < ctx.sent.end and (ctx.doc[m.end].text in dashes or ctx.doc[m.end].text == "/"):
+            ctx.excluded.add(m.start)
 
 
 def _group(ctx: Ctx, m: Mention) -> list[Mention]:
@@ -316,7 +339,12 @@ def _subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Menti
 
 def _verb_agents(ctx: Ctx, trig: Trigger) -> tuple[list[Mention], bool]:
     start, end, _ = ctx.region_of(trig.i)
-    if _attributive(ctx, trig.i) or _passive(ctx, start, end):
+    if ctx.doc[start].lower_ in ctx.w("non_referential"):
+        return [], False
+    token = ctx.doc[trig.i]
+    seg_start, seg_end = ctx.segments[ctx.seg_of(trig.i)]
+    participle = token.lower_ != token.lemma_.casefold()
+    if _attributive(ctx, trig.i) or (participle and _passive(ctx, seg_start, seg_end)):
         von = [m for m in ctx.with_prep(start, trig.i, {"von"}) if m.is_actor]
         if von:
             return _group(ctx, von[0]), False
@@ -411,6 +439,18 @@ def _noun_parts(ctx: Ctx, i: int) -> NounParts:
     return NounParts(left_gen, left_adj, right_gen, von, possessive, tail_end)
 
 
+def _foreign_owner(ctx: Ctx, i: int) -> bool:
+    """Does a genitive or "von" phrase that names no known entity own the noun at ``i``?"""
+    j = i + 1
+    if j < ctx.sent.end and ctx.doc[j].lower_ in {"des", "der", "von", "vom"}:
+        j += 1
+        while j < ctx.sent.end and (_is_adjective_like(ctx.doc[j]) or ctx.doc[j].lower_ in ctx.w("determiners")):
+            j += 1
+        if j < ctx.sent.end and ctx.doc[j].text[:1].isupper() and not any(m.start <= j < m.end for m in ctx.mentions):
+            return True
+    return False
+
+
 def _place_in(ctx: Ctx, start: int, end: int, skip=()) -> Mention | None:
     for m in ctx.with_prep(start, end, {"in", "nach"}):
         if m.cls in {"Place", "State"} and m not in skip:
@@ -491,6 +531,8 @@ def _visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         if not places:
             place = _place_in(ctx, trig.i + 1, parts.tail_end)
             places = [place] if place else []
+        if not visitors and _foreign_owner(ctx, trig.i):
+            return []            # "Auslandsreise des Pontifex": the owner is named, but unknown
         if not visitors:
             visitors, fallback = _subject(ctx, trig.i, skip={m.start for m in places})
             if not visitors:
@@ -515,7 +557,8 @@ def _visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         return []
     if trig.kind == "motion":
         nach = [m for m in ctx.with_prep(start, end, {"nach"}) if m.cls in {"Place", "State"}]
-        into = [m for m in ctx.with_prep(start, end, {"in"}) if m.cls in {"Place", "State"}]
+        into = [m for m in ctx.with_prep(start, end, {"in"}) if m.cls in {"Place", "State"}
+                and ctx.doc[m.start - 1].lower_ in {"den", "die", "das", "ins"}]
         targets = (nach or into)[:1]
     else:
         targets = [m for m in ctx.bare(start, end, actors_only=False)
@@ -533,6 +576,8 @@ def _met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         participants = parts.left_gen + parts.right_gen + parts.von
         partners = _group(ctx, partners[0]) if partners else []
         fallback = False
+        if not participants and _foreign_owner(ctx, trig.i):
+            return []
         if not participants:
             participants, fallback = _subject(ctx, trig.i, skip={m.start for m in partners})
             if not participants:
@@ -769,6 +814,18 @@ def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
             if f"{low} {nxt}" not in ctx.w("negation_exceptions"):
                 cues.append(Cue("negated", token.text))
             continue
+        if low in ctx.w("planned_verbal"):
+            if trig.kind != "noun":
+                cues.append(Cue("planned", token.text))
+            continue
+        j = token.i + 1
+        while j < ctx.sent.end and (_is_adjective_like(ctx.doc[j]) or ctx.doc[j].text == ","):
+            j += 1
+        noun = ctx.doc[j] if j < ctx.sent.end else None
+        lemma = token.lemma_.casefold()
+        if low != lemma and lemma.endswith(("lich", "ig", "bar")) and _is_adjective_like(token) \
+                and noun is not None and noun.text[:1].isupper() and noun.i != trig.i:
+            continue          # "mutmaßliche Cyberattacken" hedges the attacks, not the meeting
         modality = _word_modality(ctx, token)
         if modality:
             cues.append(Cue(modality, token.text, who.key if who else None))
@@ -855,6 +912,7 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
             if m.surface:
                 surfaces.setdefault(m.key, set()).add(m.surface)
         _groups(ctx)
+        _exclude_datelines(ctx)
         speakers = _speakers(ctx)
         claimants = _claimants(ctx)
         times = find_times(sentences[-1].text, article.date)

@@ -65,6 +65,7 @@ class Gazetteer:
     entries: dict[str, Entry]
     titles: dict[str, Title]
     source: str = ""
+    blocked: tuple[str, ...] = ()
     _by_label: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def __getitem__(self, key: str) -> Entry:
@@ -96,16 +97,23 @@ def _tuple(value) -> tuple:
     return tuple(value)
 
 
-def load_gazetteer(path: Path | None = None) -> Gazetteer:
-    path = path or ontology_dir() / "gazetteer.toml"
+def _read_toml(path: Path) -> dict:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"{path}: gazetteer not found") from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{path}: not valid TOML ({exc})") from None
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    path = path or ontology_dir() / "gazetteer.toml"
+    data = _read_toml(path)
+    raw_entities = list(data.get("entity", []))
+    for name in data.get("include", []):       # e.g. the generated countries.toml
+        raw_entities += _read_toml(path.parent / name).get("entity", [])
     entries: dict[str, Entry] = {}
-    for raw in data.get("entity", []):
+    for raw in raw_entities:
         key = raw["key"]
         if key in entries:
             raise InputError(f"{path}: entity key {key!r} is defined twice")
@@ -142,7 +150,8 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     for entry in entries.values():
         for name in (entry.label, *entry.forms):
             by_label.setdefault(name.casefold(), entry.key)
-    return Gazetteer(entries=entries, titles=titles, source=str(path), _by_label=by_label)
+    return Gazetteer(entries=entries, titles=titles, source=str(path), blocked=tuple(data.get("blocked", [])),
+                     _by_label=by_label)
 
 
 @functools.lru_cache(maxsize=4)

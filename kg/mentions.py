@@ -186,6 +186,9 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
         person = (same_word or same_role or [None])[-1]
     used = t + 2 if end != t_end else t + 1
     if person is None:
+        if state is not None and (date is not None or not gazetteer.holders(title.role, state, None)):
+            # "die EU-Außenminister", "der iranische Präsident" (no holder known): the state acts
+            return _mention(doc, start, end, state, state, gazetteer[state].cls, "government", gazetteer), used
         return None, used
     history.append((word, person))
     kind = "gen" if doc[end - 1].text.endswith("s") and doc[end - 1].text[:-1].casefold() in \

@@ -93,6 +93,8 @@ class GazetteerMatcher:
             for stem in entry.adjectives:
                 for ending in ADJECTIVE_ENDINGS:
                     add("adj", entry.key, stem + ending)
+        for form in gazetteer.blocked:
+            add("blocked", "-", form)
         for word in gazetteer.titles:
             for form in title_forms(word):
                 add("title", word, form)
@@ -106,7 +108,7 @@ class GazetteerMatcher:
             label, key = self.vocab.strings[match_id].split("|", 1)
             spans.append(Span(doc, start, end, label=label, kb_id=key))
         # longest match wins; ties keep names over adjectives and titles
-        rank = {"name": 0, "gen": 1, "title": 2, "short": 3, "short_gen": 4, "adj": 5}
+        rank = {"blocked": -1, "name": 0, "gen": 1, "title": 2, "short": 3, "short_gen": 4, "adj": 5}
         spans.sort(key=lambda s: (-(s.end - s.start), rank.get(s.label_, 9), s.start))
         taken: set[int] = set()
         kept = []
@@ -114,7 +116,7 @@ class GazetteerMatcher:
             if taken.isdisjoint(range(span.start, span.end)):
                 kept.append(span)
                 taken.update(range(span.start, span.end))
-        doc.spans[SPAN_KEY] = sorted(kept, key=lambda s: s.start)
+        doc.spans[SPAN_KEY] = sorted((s for s in kept if s.label_ != "blocked"), key=lambda s: s.start)
         return doc
 
 

@@ -239,3 +239,33 @@ def test_headline_without_full_stop_is_its_own_sentence():
     ex = run("Neue Waffendeals? Putin reist nach Nordkorea\n\nDer Kremlchef war zuletzt 2000 dort.")
     assert facts(ex) == {("putin", V, "north_korea", "planned")}
     assert ex.sentences[ex.statements[0].sentence].text == "Putin reist nach Nordkorea"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # datelines are no actors
+        ("Luxemburg – Die EU-Außenminister haben neue Wirtschaftssanktionen gegen Russland beschlossen.",
+         {("eu", SANC, "russia", "asserted")}),
+        # a sports club is not a capital standing for its government
+        ("London – Paris Saint Germain ist zum Achtelfinale nach London gereist.", set()),
+        # a comma list ending in "und" is one group, all behind its preposition
+        ("Bisher seien Flüchtlinge in Griechenland, Italien, Spanien und Malta angekommen.", set()),
+        # "Wer … reist" names nobody
+        ("Wer ohne Visum von Griechenland kommend nach Österreich reist, wird nicht durchgelassen.", set()),
+        # "fliegt Luftangriffe in Syrien" is no trip
+        ("Russland fliegt seit Ende September Luftangriffe auf Rebellen in Syrien.", set()),
+        # a visit owned by someone unknown is not the clause subject's
+        ("Ecuador, Bolivien und Paraguay sind die Stationen der Auslandsreise des Pontifex.", set()),
+        ("Nach seinem Besuch in Washington wollte Xi Jinping nach New York weiterreisen.",
+         {("xi_jinping", V, "washington", "asserted")}),
+        ("Obama wird am Sonntag zu einem Besuch in Hanoi erwartet.", {("obama", V, "hanoi", "planned")}),
+        ("Obama hatte angekündigt, bei seinem Treffen mit Xi Jinping auch mutmaßliche chinesische Cyberattacken anzusprechen.",
+         {("obama", M, "xi_jinping", "planned")}),
+        ("Der Vertrag zwischen Wien und Bratislava wurde am Mittwoch unterzeichnet.",
+         {("austria", T, "slovakia", "asserted")}),
+        ("Großbritannien verliere den Zugang zu Ländern, mit denen die EU Zollfreiheit vereinbart habe.", set()),
+    ],
+)
+def test_news_beyond_the_seeds(text, expected):
+    assert {f for f in facts(run(text)) if f[1] != AGREED} == expected
