@@ -1,31 +1,32 @@
 """The ``kg`` command: a thin layer over the library.
 
-Each command opens the store, makes one library call and prints.  A library
-error (:class:`kg.errors.KGError`) becomes one line ``Error: …`` on stderr and
-exit 1; a wrong invocation is a usage error, exit 2.  spaCy is imported only
-inside ``build``, so the read commands start fast.
+Each command opens the store, makes one library call and prints what comes
+back through a writer from ``kg.output``.  A library error
+(:class:`kg.errors.KGError`) becomes one line ``Error: …`` on stderr and exit 1;
+a wrong invocation is a usage error, exit 2.  Read commands open the store
+read-only and never create it.  spaCy is imported only inside ``build``, so
+the read commands start fast.
 """
 from __future__ import annotations
 
 import functools
-import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from kg import __version__
-from kg.errors import KGError, QueryError
-
-FORMAT_OPTION = click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
-    show_default=True, help="How to print the rows.",
-)
+from kg.errors import KGError
+from kg.output import DOCUMENT_FORMATS, RESULT_FORMATS, render_document, render_results
+from kg.store import EXPORT_FORMATS, KGStore
 
 
-def fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(1)
+def format_option(formats: tuple[str, ...], default: str, help: str):
+    """The one ``--format`` option every printing command shares."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(formats), default=default, show_default=True, help=help
+    )
 
 
 def handle_errors(func):
@@ -36,174 +37,155 @@ def handle_errors(func):
         try:
             return func(*args, **kwargs)
         except KGError as exc:
-            fail(str(exc))
-        except BrokenPipeError:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+        except BrokenPipeError:  # `kg query … | head`: stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
             sys.exit(0)
 
     return wrapper
 
 
-def open_store(ctx: click.Context, read_only: bool):
-    from kg.store import KGStore
-
-    return KGStore.open(Path(ctx.obj["store"]), read_only=read_only)
+def open_store(obj: dict, read_only: bool) -> KGStore:
+    return KGStore.open(Path(obj["store"]), read_only=read_only)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--store", "store", envvar="KG_STORE", default="kg-store", show_default=True,
-              type=click.Path(file_okay=False), help="Folder of the on-disk Oxigraph store (or KG_STORE).")
+              type=click.Path(file_okay=False), help="Folder of the Oxigraph store (also KG_STORE).")
 @click.version_option(__version__, prog_name="kg")
 @click.pass_context
 def main(ctx: click.Context, store: str) -> None:
     """Knowledge graphs from German news: who signed, supplied, vetoed, visited,
     met or sanctioned whom, with modality, source and evidence."""
-    ctx.ensure_object(dict)
-    ctx.obj["store"] = store
+    ctx.obj = {"store": store}
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-@click.option("--model", default=None, help="An installed trained spaCy German model to use (e.g. de_core_news_md).")
-@click.pass_context
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing unless a file is skipped.")
+@click.option("--model", default=None, metavar="NAME",
+              help="Use an installed trained spaCy German model (e.g. de_core_news_md).")
+@click.pass_obj
 @handle_errors
-def build(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, model: str | None) -> None:
+def build(obj: dict, paths: tuple[Path, ...], quiet: bool, model: str | None) -> None:
     """Extract the articles in PATHS (.txt files or folders) into the store.
 
-    Each article replaces its own named graph; unreadable files are skipped
-    with a reason (exit 1) and everything else is still built.
+    Each article replaces its own named graph.  A file that cannot be read is
+    skipped with its reason, the rest is still built, and the exit code is 1.
     """
-    from kg.build import build as run_build
+    from kg.build import build as build_articles
 
-    extractor = None
-    if model:
-        from kg.extract import extract_article
-        from kg.nlp import load_pipeline
-
-        try:
-            nlp = load_pipeline(model)
-        except RuntimeError as exc:
-            raise KGError(str(exc)) from None
-        extractor = functools.partial(extract_article, nlp=nlp)
+    extractor = _model_extractor(model) if model else None
     progress = None
     if not quiet and sys.stderr.isatty():
-        progress = lambda identifier: click.echo(f"\r{identifier}", err=True, nl=False)  # noqa: E731
-    with open_store(ctx, read_only=False) as store:
-        report = run_build(store, paths, extractor=extractor, progress=progress)
+        progress = lambda identifier: click.echo(f"\r\x1b[K{identifier}", err=True, nl=False)  # noqa: E731
+    with open_store(obj, read_only=False) as store:
+        report = build_articles(store, paths, extractor=extractor, progress=progress)
     if progress:
-        click.echo("\r", err=True, nl=False)
+        click.echo("\r\x1b[K", err=True, nl=False)
     for reason in report.skipped:
-        click.echo(f"skipped: {reason}", err=True)
+        click.echo(reason if reason.endswith(", skipped") else f"{reason}, skipped", err=True)
     if not quiet or report.skipped:
-        click.echo(f"built {len(report.built)} articles, {report.statements} statements into {ctx.obj['store']}")
+        articles = f"{len(report.built)} article" + ("" if len(report.built) == 1 else "s")
+        statements = f"{report.statements} statement" + ("" if report.statements == 1 else "s")
+        click.echo(f"built {articles}, {statements} into {obj['store']}")
     if report.skipped:
         sys.exit(1)
 
 
-def parse_params(params: tuple[str, ...]) -> dict[str, str]:
+def _model_extractor(model: str):
+    from kg.extract import extract_article
+    from kg.nlp import load_pipeline
+
+    try:
+        nlp = load_pipeline(model)
+    except RuntimeError as exc:
+        raise KGError(str(exc)) from None
+    return functools.partial(extract_article, nlp=nlp)
+
+
+def _parse_params(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
     out = {}
-    for param in params:
-        name, sep, value = param.partition("=")
-        if not sep or not name:
-            raise click.BadParameter(f"{param!r} is not NAME=VALUE", param_hint="--param")
-        out[name] = value
+    for value in values:
+        name, sep, text = value.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{value!r} is not NAME=VALUE")
+        out[name.strip().lstrip("?")] = text
     return out
 
 
 @main.command()
-@click.argument("name", required=False)
+@click.argument("name", required=False, metavar="NAME|FILE|-")
 @click.option("--list", "list_", is_flag=True, help="List the bundled queries and what they answer.")
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind a query variable; an entity name is resolved to its IRI (repeatable).")
-@FORMAT_OPTION
-@click.pass_context
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", callback=_parse_params,
+              help="Bind a query variable (repeatable); a declared parameter takes an entity name.")
+@format_option(RESULT_FORMATS, "table", "table for people; csv, tsv, json: the W3C SPARQL results formats.")
+@click.pass_obj
 @handle_errors
-def query(ctx: click.Context, name: str | None, list_: bool, params: tuple[str, ...], fmt: str) -> None:
-    """Run a bundled query by NAME, a .rq FILE, or - for SPARQL on standard input.
+def query(obj: dict, name: str | None, list_: bool, params: dict[str, str], fmt: str) -> None:
+    """Run a bundled query by NAME, a query FILE, or - for SPARQL on standard input.
 
-    Queries are read-only; the prefixes kg:, res:, rdf:, rdfs:, skos:, owl:,
-    prov:, dcterms:, schema:, xsd: and wd: are predeclared.
+    Queries are read-only and see all graphs merged.  The prefixes kg: res:
+    entity: article: sentence: statement: item: measure: rdf: rdfs: skos: owl:
+    prov: dcterms: schema: xsd: wd: are predeclared.
     """
-    from kg.output import render_results
-    from kg.queries import bundled, resolve
+    from kg.queries import bundled, missing_params, resolve, run
 
     if list_:
         queries = bundled()
-        width = max(len(n) for n in queries)
+        width = max((len(n) for n in queries), default=0)
         for query_name, q in queries.items():
-            click.echo(f"{query_name:<{width}}  {q.description}")
+            click.echo(f"{query_name:<{width}}  {q.description}".rstrip())
         return
     if not name:
         raise click.UsageError("give a query NAME, a FILE or -, or use --list")
-    values = parse_params(params)
     q = resolve(name, sys.stdin.read() if name == "-" else None)
-    missing = [p for p in q.params if p not in values]
+    missing = missing_params(q, params)
     if missing:
         raise click.UsageError(f"query {q.name} needs " + " ".join(f"--param {p}=NAME" for p in missing))
-    with open_store(ctx, read_only=True) as store:
-        substitutions = {}
-        if values:
-            import pyoxigraph as ox
-
-            from kg.summary import resolve_entity
-
-            for key, value in values.items():
-                substitutions[key] = resolve_entity(store, value) if key in q.params else ox.Literal(value)
-        click.echo(render_results(store.query(q.text, substitutions), fmt), nl=False)
+    with open_store(obj, read_only=True) as store:
+        click.echo(render_results(run(store, q, params), fmt), nl=False)
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "ntriples"]),
-              default="turtle", show_default=True, help="RDF serialisation.")
-@click.option("-o", "--output", default="-", show_default=True, type=click.Path(dir_okay=False, allow_dash=True),
-              help="File to write, or - for standard output.")
-@click.pass_context
+@format_option(tuple(EXPORT_FORMATS), "turtle",
+               "RDF syntax; turtle and ntriples merge all graphs, trig and nquads keep them.")
+@click.option("-o", "--output", default="-", show_default=True,
+              type=click.Path(dir_okay=False, allow_dash=True), help="File to write, or - for standard output.")
+@click.pass_obj
 @handle_errors
-def export(ctx: click.Context, fmt: str, output: str) -> None:
-    """Write the whole graph. Turtle and N-Triples hold the union of all graphs;
-    TriG and N-Quads keep one named graph per article."""
-    with open_store(ctx, read_only=True) as store:
-        if output == "-":
-            store.export(fmt, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
-            return
-        try:
-            with open(output, "wb") as out:
-                store.export(fmt, out)
-        except OSError as exc:
-            raise KGError(f"cannot write {output}: {exc.strerror}") from None
+def export(obj: dict, fmt: str, output: str) -> None:
+    """Write the whole graph as RDF: TriG and N-Quads keep one named graph per
+    article, Turtle and N-Triples hold the union of all graphs."""
+    target = sys.stdout.buffer if output == "-" else Path(output)
+    with open_store(obj, read_only=True) as store:
+        store.export(fmt, target)
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Text for a person, JSON for a program.")
-@click.pass_context
+@format_option(DOCUMENT_FORMATS, "text", "text for people, json for programs.")
+@click.pass_obj
 @handle_errors
-def summary(ctx: click.Context, fmt: str) -> None:
-    """What the graph says: counts by relation and modality, then each article's facts."""
-    from kg.output import render_summary
+def summary(obj: dict, fmt: str) -> None:
+    """What the graph says: counts by relation and modality, the most mentioned
+    entities, then each article's statements in words."""
     from kg.summary import summary as summarise
 
-    with open_store(ctx, read_only=True) as store:
-        data = summarise(store)
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2) if fmt == "json" else render_summary(data), nl=fmt == "json")
+    with open_store(obj, read_only=True) as store:
+        click.echo(render_document("summary", summarise(store), fmt), nl=False)
 
 
 @main.command()
 @click.argument("name")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Text for a person, JSON for a program.")
-@click.pass_context
+@format_option(DOCUMENT_FORMATS, "text", "text for people, json for programs.")
+@click.pass_obj
 @handle_errors
-def show(ctx: click.Context, name: str, fmt: str) -> None:
-    """One entity (by any of its names): every statement about it, with modality,
-    who says so and the evidence sentence."""
-    from kg.output import render_entity
+def show(obj: dict, name: str, fmt: str) -> None:
+    """One entity, by any of its names (case and hyphens do not matter): every
+    statement involving it, with modality, who says so and the evidence."""
     from kg.summary import show as show_entity
 
-    with open_store(ctx, read_only=True) as store:
-        data = show_entity(store, name)
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2) if fmt == "json" else render_entity(data), nl=fmt == "json")
-
-
-__all__ = ["main", "QueryError"]
+    with open_store(obj, read_only=True) as store:
+        click.echo(render_document("entity", show_entity(store, name), fmt), nl=False)

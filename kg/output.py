@@ -1,118 +1,176 @@
-"""Writers for query results and summaries: table, CSV, TSV, JSON, text.
+"""Writers: query results (table, CSV, TSV, JSON) and documents (text, JSON).
 
-One table of writers (``WRITERS``) serves every command that prints rows.
+Two tables of writers serve every command that prints:
+
+* ``RESULT_FORMATS`` for SPARQL results.  ``table`` is for a person: literal
+  values, IRIs shortened with the project's prefixes, aligned columns.  ``csv``,
+  ``tsv`` and ``json`` are the W3C SPARQL results formats, written by
+  pyoxigraph itself, for programs.  ASK gives ``true``/``false``; CONSTRUCT and
+  DESCRIBE give Turtle whatever the format.
+* ``DOCUMENT_FORMATS`` for the summary and an entity's page: ``text`` or ``json``.
+
+Everything returns a string; nothing here prints.
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
+from collections.abc import Callable
 
 import pyoxigraph as ox
 
 from kg.terms import PREFIXES
 
-FORMATS = ("table", "csv", "tsv", "json")
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
+def shorten(iri: str) -> str:
+    """``https://w3id.org/newskg/resource/entity/putin`` -> ``entity:putin``."""
+    for prefix, namespace in _BY_LENGTH:
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return f"<{iri}>"
 
 
 def term_text(term) -> str:
-    """A term as a person reads it: literal value, prefixed IRI."""
+    """A term as a person reads it: a literal's value, a prefixed IRI, '' if unbound."""
     if term is None:
         return ""
     if isinstance(term, ox.Literal):
         return term.value
     if isinstance(term, ox.NamedNode):
-        iri = term.value
-        for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-            if iri.startswith(namespace):
-                return f"{prefix}:{iri[len(namespace):]}"
-        return f"<{iri}>"
+        return shorten(term.value)
     return str(term)
 
 
-def rows_of(solutions) -> tuple[list[str], list[list[str]]]:
+def rows_of(solutions: ox.QuerySolutions) -> tuple[list[str], list[list[str]]]:
+    """Column names and rows of readable cells."""
     names = [v.value for v in solutions.variables]
     rows = [[term_text(solution[name]) for name in names] for solution in solutions]
     return names, rows
 
 
 def table(names: list[str], rows: list[list[str]]) -> str:
-    if not rows:
-        return "(no results)\n"
-    cells = [[c.replace("\n", " ") for c in row] for row in rows]
-    widths = [max(len(n), *(len(r[i]) for r in cells)) for i, n in enumerate(names)]
-    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
+    """Aligned columns under a header line; '(no results)' after it when empty."""
+    cells = [[" ".join(c.split()) if ("\n" in c or "\t" in c) else c for c in row] for row in rows]
+    widths = [max([len(n), *(len(r[i]) for r in cells)]) for i, n in enumerate(names)]
+
+    def line(values):
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
+
     out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    if not rows:
+        out.append("(no results)")
     return "\n".join(out) + "\n"
 
 
-def delimited(names: list[str], rows: list[list[str]], delimiter: str) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(names)
-    writer.writerows(rows)
-    return buffer.getvalue()
+def _serialized(fmt: ox.QueryResultsFormat) -> Callable:
+    def write(results) -> str:
+        buffer = io.BytesIO()
+        results.serialize(buffer, fmt)
+        text = buffer.getvalue().decode("utf-8")
+        return text if text.endswith("\n") else text + "\n"
+
+    return write
 
 
-def as_json(names: list[str], rows: list[list[str]]) -> str:
-    return json.dumps([dict(zip(names, row)) for row in rows], ensure_ascii=False, indent=2) + "\n"
+def _table(results) -> str:
+    return table(*rows_of(results))
 
 
-WRITERS = {
-    "table": table,
-    "csv": lambda names, rows: delimited(names, rows, ","),
-    "tsv": lambda names, rows: delimited(names, rows, "\t"),
-    "json": as_json,
+#: SPARQL SELECT writers by format name.
+RESULT_WRITERS: dict[str, Callable[[ox.QuerySolutions], str]] = {
+    "table": _table,
+    "csv": _serialized(ox.QueryResultsFormat.CSV),
+    "tsv": _serialized(ox.QueryResultsFormat.TSV),
+    "json": _serialized(ox.QueryResultsFormat.JSON),
 }
+RESULT_FORMATS = tuple(RESULT_WRITERS)
 
 
-def render_results(results, fmt: str) -> str:
-    """Render any query result: rows for SELECT, true/false for ASK, Turtle for graphs."""
-    if isinstance(results, (bool, ox.QueryBoolean)):
+def render_results(results, fmt: str = "table") -> str:
+    """Any query result as text: rows for SELECT, true/false for ASK, Turtle for graphs."""
+    if isinstance(results, ox.QueryBoolean):
+        if fmt == "json":
+            return _serialized(ox.QueryResultsFormat.JSON)(results)
         return ("true" if bool(results) else "false") + "\n"
     if isinstance(results, ox.QuerySolutions):
-        names, rows = rows_of(results)
-        return WRITERS[fmt](names, rows)
-    triples = list(results)
+        return RESULT_WRITERS[fmt](results)
     buffer = io.BytesIO()
-    ox.serialize(triples, buffer, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    ox.serialize(sorted(results, key=str), buffer, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     return buffer.getvalue().decode("utf-8")
 
 
-def render_summary(summary: dict) -> str:
+# ---------------------------------------------------------------- documents
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{name} {n}" for name, n in counts.items())
+
+
+def _plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else words or word + 's'}"
+
+
+def summary_text(summary: dict) -> str:
     lines = [
-        f"{summary['articles']} articles, {summary['statements']} statements, "
-        f"{summary['entities']} entities",
-        "",
-        "by relation and modality:",
+        f"{_plural(summary['articles'], 'article')}, {_plural(summary['statements'], 'statement')}, "
+        f"{_plural(summary['entities'], 'entity', 'entities')}",
     ]
-    for relation, counts in summary["by_relation"].items():
-        lines.append(f"  {relation:<20} " + ", ".join(f"{m} {n}" for m, n in counts.items()))
+    if summary["by_modality"]:
+        lines.append(f"by modality: {_counts(summary['by_modality'])}")
+    if summary["by_relation"]:
+        width = max(len(r) for r in summary["by_relation"])
+        lines += ["", "by relation and modality:"]
+        lines += [f"  {rel:<{width}}  {_counts(c)}" for rel, c in summary["by_relation"].items()]
     if summary["top_entities"]:
+        width = max(len(e["entity"]) for e in summary["top_entities"])
         lines += ["", "most mentioned:"]
-        lines += [f"  {label:<24} {n}" for label, n in summary["top_entities"]]
+        lines += [f"  {e['entity']:<{width}}  {e['statements']}" for e in summary["top_entities"]]
     for article in summary["per_article"]:
-        head = article["article"] + (f" ({article['published']})" if article["published"] else "")
+        head = article["article"]
+        if article["published"]:
+            head += f" ({article['published']})"
         if article["publisher"]:
             head += f", {article['publisher']}"
+        head += f": {_plural(article['statements'], 'statement')}"
+        if article["by_modality"]:
+            head += f" ({_counts(article['by_modality'])})"
         lines += ["", head]
-        if not article["facts"]:
-            lines.append("  (no statements)")
         lines += [f"  {fact}" for fact in article["facts"]]
     return "\n".join(lines) + "\n"
 
 
-def render_entity(entity: dict) -> str:
-    lines = [f"{entity['label']} ({entity['class']})" + (f", {entity['sameAs']}" if entity["sameAs"] else "")]
+def entity_text(entity: dict) -> str:
+    head = f"{entity['label']}"
+    if entity["class"]:
+        head += f" ({entity['class']})"
+    if entity["sameAs"]:
+        head += ", " + ", ".join(entity["sameAs"])
+    lines = [head]
     if entity["altLabels"]:
         lines.append("also: " + ", ".join(entity["altLabels"]))
-    n = len(entity['statements'])
-    lines.append(f"{n} statement{'' if n == 1 else 's'}")
+    lines.append(_plural(len(entity["statements"]), "statement"))
     for st in entity["statements"]:
         details = [st["modality"]]
-        for key in ("source", "items", "place", "time"):
+        for key, word in (("concerning", "concerning"), ("source", "says"), ("items", "items"),
+                          ("place", "in"), ("time", "time")):
             if st[key]:
-                details.append(f"{key} {st[key]}")
+                details.append(f"{word} {st[key]}")
         lines.append(f"- {st['subject']} {st['relation']} {st['object']} [{'; '.join(details)}]")
         lines.append(f"  {st['article']}: {st['evidence']}")
     return "\n".join(lines) + "\n"
+
+
+def as_json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+#: Writers for documents (the summary, an entity's page) by kind and format.
+DOCUMENT_WRITERS: dict[str, dict[str, Callable[[dict], str]]] = {
+    "summary": {"text": summary_text, "json": as_json},
+    "entity": {"text": entity_text, "json": as_json},
+}
+DOCUMENT_FORMATS = ("text", "json")
+
+
+def render_document(kind: str, data: dict, fmt: str = "text") -> str:
+    return DOCUMENT_WRITERS[kind][fmt](data)

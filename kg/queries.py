@@ -1,7 +1,10 @@
-"""The bundled SPARQL queries in ``queries/`` and how a user names a query.
+"""The bundled SPARQL queries in ``queries/``, how a user names a query, and running it.
 
-A bundled query's first comment line is its description; ``# param: NAME``
-lines declare variables the caller must bind (``kg query NAME --param NAME=…``).
+A query file's first line is a ``# `` comment saying what it answers (what
+``kg query --list`` shows).  A ``# param: NAME`` line declares a variable the
+caller must bind (``kg query NAME --param NAME=VALUE``); the value of a declared
+parameter is an entity name, resolved to the entity's IRI.  Values are always
+passed to the store as substitutions, never pasted into the query text.
 """
 from __future__ import annotations
 
@@ -10,10 +13,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.errors import InputError, NotFoundError
+import pyoxigraph as ox
+
+from kg.errors import InputError, NotFoundError, QueryError
 from kg.resources import queries_dir
+from kg.store import KGStore
+from kg.summary import resolve_entity
 
 PARAM = re.compile(r"^#\s*param:\s*(\w+)", re.M)
+QUERY_SUFFIXES = (".rq", ".sparql")
 
 
 @dataclass(frozen=True)
@@ -24,34 +32,77 @@ class Query:
     params: tuple[str, ...] = ()
 
 
-def _parse(name: str, text: str) -> Query:
-    first = next((line for line in text.splitlines() if line.strip()), "")
+def parse_query(name: str, text: str) -> Query:
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     description = first.lstrip("#").strip() if first.startswith("#") else ""
     return Query(name=name, text=text, description=description, params=tuple(PARAM.findall(text)))
 
 
 def bundled(directory: Path | None = None) -> dict[str, Query]:
+    """The bundled queries by name, sorted."""
     directory = directory or queries_dir()
-    return {p.stem: _parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.rq"))}
+    return {
+        path.stem: parse_query(path.stem, path.read_text(encoding="utf-8"))
+        for path in sorted(directory.glob("*.rq"))
+    }
 
 
 def resolve(spec: str, stdin_text: str | None = None) -> Query:
-    """A query by bundled name, by file path, or ``-`` for standard input."""
+    """A query by bundled name, by file path, or ``-`` for ``stdin_text``."""
     if spec == "-":
         if not stdin_text or not stdin_text.strip():
             raise InputError("no query on standard input")
-        return _parse("-", stdin_text)
+        return parse_query("-", stdin_text)
     queries = bundled()
     if spec in queries:
         return queries[spec]
     path = Path(spec)
-    if path.suffix in {".rq", ".sparql"} or path.exists():
+    if path.suffix in QUERY_SUFFIXES or path.exists():
         try:
-            return _parse(path.stem, path.read_text(encoding="utf-8"))
+            text = path.read_bytes().decode("utf-8-sig")
         except FileNotFoundError:
             raise InputError(f"{spec}: no such query file") from None
-        except (UnicodeDecodeError, IsADirectoryError):
-            raise InputError(f"{spec}: not a text file") from None
-    close = difflib.get_close_matches(spec, list(queries), n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else "; see 'kg query --list'"
+        except IsADirectoryError:
+            raise InputError(f"{spec}: is a directory, not a query file") from None
+        except UnicodeDecodeError:
+            raise InputError(f"{spec}: not a UTF-8 text file") from None
+        except OSError as exc:
+            raise InputError(f"{spec}: cannot read ({exc.strerror})") from None
+        if not text.strip():
+            raise InputError(f"{spec}: empty query file")
+        return parse_query(path.stem, text)
+    close = difflib.get_close_matches(spec, list(queries), n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(close)}?" if close else "; see 'kg query --list'"
     raise NotFoundError(f"unknown query {spec!r}{hint}")
+
+
+def missing_params(query: Query, values: dict[str, str]) -> list[str]:
+    return [name for name in query.params if name not in values]
+
+
+def bind(store: KGStore, query: Query, values: dict[str, str]) -> dict[str, object]:
+    """RDF terms for ``--param`` values.
+
+    A declared parameter takes an entity name (resolved case- and
+    hyphen-insensitively); any other variable takes ``<iri>`` or a plain string.
+    """
+    missing = missing_params(query, values)
+    if missing:
+        raise QueryError(f"query {query.name} needs " + " ".join(f"--param {p}=NAME" for p in missing))
+    terms: dict[str, object] = {}
+    for name, value in values.items():
+        if name in query.params:
+            terms[name] = resolve_entity(store, value)
+        elif len(value) > 2 and value.startswith("<") and value.endswith(">"):
+            try:
+                terms[name] = ox.NamedNode(value[1:-1])
+            except ValueError:
+                raise QueryError(f"--param {name}: {value} is not a valid IRI") from None
+        else:
+            terms[name] = ox.Literal(value)
+    return terms
+
+
+def run(store: KGStore, query: Query, values: dict[str, str] | None = None):
+    """Run ``query`` on ``store`` with its parameters bound."""
+    return store.query(query.text, bind(store, query, values or {}))

@@ -1,18 +1,28 @@
 """The Oxigraph store: one named graph per article, read-only queries, export.
 
-Library only: errors are :class:`kg.errors.KGError` subclasses with one-line
-messages; nothing here prints.
+Library only: every failure a user can cause is a :class:`kg.errors.KGError`
+with a one-line message; nothing here prints.
+
+* Writes replace whole named graphs, each replacement in one transaction (one
+  SPARQL Update request), so a failure or a crash leaves the old graph intact.
+* :meth:`KGStore.query` is read-only: SPARQL Update is refused.  The project's
+  prefixes are predeclared (``kg:supplies`` works without a ``PREFIX`` line) and
+  a query's own ``PREFIX`` declarations win.  Syntax errors give the line and
+  column in the user's text.
 """
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError, StoreError
+from kg.errors import KGError, QueryError, StoreError
 from kg.terms import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, PREFIXES
 
 EXPORT_FORMATS = {
@@ -21,50 +31,95 @@ EXPORT_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
     "ntriples": ox.RdfFormat.N_TRIPLES,
 }
-#: formats that cannot hold named graphs: the union of all graphs is written
-GRAPHLESS = {"turtle", "ntriples"}
-UPDATE_KEYWORDS = re.compile(
-    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
-    r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
-    re.IGNORECASE,
+#: Formats that cannot hold named graphs: they get the union of all graphs.
+GRAPHLESS_FORMATS = frozenset({"turtle", "ntriples"})
+#: Formats that can use the prefix table.
+PREFIXED_FORMATS = frozenset({"turtle", "trig"})
+
+UPDATE_REFUSED = "update queries are not allowed: kg query is read-only"
+QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"})
+UPDATE_KEYWORDS = frozenset(
+    "INSERT DELETE LOAD CLEAR DROP CREATE ADD MOVE COPY WITH".split()
 )
-COMMENT = re.compile(r"#[^\n]*")
+# The prologue of a SPARQL request: what may come before its first keyword.
+_PROLOGUE_ITEM = re.compile(
+    r"""\s+ | \#[^\n]*
+      | BASE\s*<[^<>"{}|^`\\\x00-\x20]*>
+      | PREFIX\s*[^\s:]*:\s*<[^<>"{}|^`\\\x00-\x20]*>""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_KEYWORD = re.compile(r"[A-Za-z]+")
+_POSITION = re.compile(r"^error at (\d+):(\d+): ?")
+_MAX_MESSAGE = 200
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """One article graph as the store holds it."""
+
+    identifier: str
+    iri: str
+    date: str | None
+    publisher: str | None
+    content_hash: str | None
+    statements: int
+
+
+_ARTICLES = """
+SELECT ?a ?identifier ?date ?publisher ?hash (COUNT(DISTINCT ?st) AS ?statements) WHERE {
+  ?a a schema:NewsArticle ; dcterms:identifier ?identifier .
+  OPTIONAL { ?a schema:datePublished ?date }
+  OPTIONAL { ?a schema:publisher ?publisher }
+  OPTIONAL { ?a kg:contentHash ?hash }
+  OPTIONAL { ?st a kg:Statement ; prov:wasDerivedFrom/schema:isPartOf ?a }
+}
+GROUP BY ?a ?identifier ?date ?publisher ?hash
+ORDER BY ?identifier ?a
+"""
 
 
 class KGStore:
     """A thin wrapper over :class:`pyoxigraph.Store` with the project's rules."""
 
-    def __init__(self, store: ox.Store, path: Path | None, read_only: bool):
+    def __init__(self, store: ox.Store, path: Path | None = None, read_only: bool = False):
         self._store = store
         self.path = path
         self.read_only = read_only
 
     # ------------------------------------------------------------ opening
     @classmethod
-    def open(cls, path: Path | None, read_only: bool = False) -> KGStore:
-        """Open (or, for writing, create) the store at ``path``; ``None`` is in memory."""
+    def open(cls, path: Path | str | None, read_only: bool = False) -> KGStore:
+        """Open the store at ``path`` (``None``: a new in-memory store).
+
+        For writing, a missing store is created.  Read-only opening never
+        creates anything and works while another process writes the store.
+        """
         if path is None:
             return cls(ox.Store(), None, read_only)
         path = Path(path)
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path} is a file, not a store folder")
+        is_store = (path / "CURRENT").is_file()
         if read_only:
-            if not (path / "CURRENT").exists():
+            if not is_store:
                 raise StoreError(f"no store at {path}; run 'kg build' first")
             try:
                 return cls(ox.Store.read_only(str(path)), path, True)
             except OSError as exc:
-                raise StoreError(f"cannot open store {path}: {_first_line(exc)}") from None
-        if path.exists() and not path.is_dir():
-            raise StoreError(f"{path} is a file, not a store folder")
+                raise StoreError(f"cannot open store {path}: {_one_line(exc)}") from None
+        if path.is_dir() and not is_store and any(path.iterdir()):
+            raise StoreError(f"{path} is not a store and not empty; give a new or empty folder")
         try:
             return cls(ox.Store(str(path)), path, False)
         except OSError as exc:
-            text = str(exc)
-            if "lock" in text.lower():
+            if "lock" in str(exc).lower():
                 raise StoreError(f"store {path} is in use by another process") from None
-            raise StoreError(f"cannot open store {path}: {_first_line(exc)}") from None
+            raise StoreError(f"cannot open store {path}: {_one_line(exc)}") from None
 
     def close(self) -> None:
-        if not self.read_only:
+        if self._store is None:
+            return
+        if not self.read_only and self.path is not None:
             self._store.flush()
         self._store = None
 
@@ -74,72 +129,221 @@ class KGStore:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def __len__(self) -> int:
+        return len(self._store)
+
     # ------------------------------------------------------------ writing
     def replace_graph(self, graph_iri: str, quads: Iterable[ox.Quad]) -> None:
-        """Replace one named graph in one transaction: a failure leaves the old graph."""
-        graph = ox.NamedNode(graph_iri)
-        quads = list(quads)
-        old = list(self._store.quads_for_pattern(None, None, None, graph))
-        try:
-            self._store.remove_graph(graph) if old else None
-            self._store.extend(quads)
-        except Exception:
-            self._store.remove_graph(graph)
-            self._store.extend(old)
-            raise
+        """Make the named graph ``graph_iri`` hold exactly ``quads``, in one transaction.
 
-    def replace_static(self, ontology: Iterable[ox.Quad], gazetteer: Iterable[ox.Quad]) -> None:
-        self.replace_graph(ONTOLOGY_GRAPH, ontology)
-        self.replace_graph(GAZETTEER_GRAPH, gazetteer)
+        Every quad must belong to that graph.  A failure leaves the old graph.
+        """
+        self._replace({graph_iri: quads})
+
+    def replace_static(self, ontology_quads: Iterable[ox.Quad], gazetteer_quads: Iterable[ox.Quad]) -> None:
+        """Replace the ontology and the gazetteer graphs together."""
+        self._replace({ONTOLOGY_GRAPH: ontology_quads, GAZETTEER_GRAPH: gazetteer_quads})
 
     def remove_graph(self, graph_iri: str) -> bool:
+        """Drop one named graph; False if it was not there."""
+        self._check_writable()
         graph = ox.NamedNode(graph_iri)
         if not self._store.contains_named_graph(graph):
             return False
         self._store.remove_graph(graph)
         return True
 
+    def _replace(self, graphs: dict[str, Iterable[ox.Quad]]) -> None:
+        # One SPARQL Update request runs in one transaction: drop and insert
+        # commit together or not at all.  The data is written by the N-Triples
+        # serialiser, so every term is escaped by pyoxigraph, never by hand.
+        self._check_writable()
+        operations, inserts = [], []
+        for graph_iri, quads in graphs.items():
+            graph = ox.NamedNode(graph_iri)
+            operations.append(f"DROP SILENT GRAPH {graph}")
+            triples = []
+            for quad in quads:
+                if quad.graph_name != graph:
+                    raise ValueError(f"quad {quad} does not belong to graph {graph}")
+                triples.append(ox.Triple(quad.subject, quad.predicate, quad.object))
+            if triples:
+                body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+                inserts.append(f"GRAPH {graph} {{\n{body}}}\n")
+        if inserts:
+            operations.append("INSERT DATA {\n" + "".join(inserts) + "}")
+        try:
+            self._store.update(" ;\n".join(operations))
+        except OSError as exc:
+            raise StoreError(f"cannot write store {self._name}: {_one_line(exc)}") from None
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"store {self._name} is open read-only")
+
+    @property
+    def _name(self) -> str:
+        return str(self.path) if self.path is not None else "(in memory)"
+
     # ------------------------------------------------------------ reading
-    def query(self, sparql: str, substitutions: dict | None = None):
+    def query(self, sparql: str, substitutions: dict[str, object] | None = None):
         """Run a read-only SPARQL query over the union of all graphs.
 
-        The project's prefixes (``kg:``, ``res:``, ``schema:`` …) are predeclared.
-        Update requests are refused; syntax errors say where.
+        ``substitutions`` binds variables (name without ``?``) to RDF terms; in
+        a SELECT query a bound variable must be in the projection.  Returns
+        pyoxigraph's ``QuerySolutions``, ``QueryBoolean`` or ``QueryTriples``.
         """
-        if UPDATE_KEYWORDS.match(COMMENT.sub("", sparql)):
-            raise QueryError("update queries are not allowed: kg query is read-only")
-        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+        subs = {ox.Variable(name): term for name, term in (substitutions or {}).items()}
         try:
             return self._store.query(
-                sparql, use_default_graph_as_union=True, prefixes=PREFIXES, substitutions=subs or None
+                sparql,
+                use_default_graph_as_union=True,
+                prefixes=PREFIXES,
+                substitutions=subs or None,
             )
         except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax {_first_line(exc)}") from None
-        except (OSError, ValueError, RuntimeError) as exc:
-            raise QueryError(f"query failed: {_first_line(exc)}") from None
+            if is_update(sparql):
+                raise QueryError(UPDATE_REFUSED) from None
+            raise QueryError(syntax_message(sparql, exc)) from None
+        except (OSError, RuntimeError, ValueError) as exc:
+            message = _one_line(exc)
+            match = re.search(r"does not contains? variable \?(\w+) in its SELECT projection", message)
+            if match:
+                raise QueryError(
+                    f"the query does not select ?{match.group(1)}, so it cannot be given as a parameter"
+                ) from None
+            raise QueryError(f"query failed: {message}") from None
 
-    def export(self, fmt: str, output: BinaryIO) -> None:
-        """Write the whole graph; Turtle and N-Triples get the union of all graphs."""
-        try:
-            rdf_format = EXPORT_FORMATS[fmt]
-        except KeyError:
-            raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}") from None
-        if fmt in GRAPHLESS:
-            triples = {ox.Triple(q.subject, q.predicate, q.object) for q in self._store}
-            kwargs = {"prefixes": PREFIXES} if fmt == "turtle" else {}
-            ox.serialize(sorted(triples, key=str), output, rdf_format, **kwargs)
-            return
-        quads = sorted(self._store, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-        kwargs = {"prefixes": PREFIXES} if fmt == "trig" else {}
-        ox.serialize(quads, output, rdf_format, **kwargs)
+    def articles(self) -> list[ArticleInfo]:
+        """Every article graph, sorted by identifier."""
+        out = []
+        for row in self.query(_ARTICLES):
+            out.append(ArticleInfo(
+                identifier=row["identifier"].value,
+                iri=row["a"].value,
+                date=_value(row["date"]),
+                publisher=_value(row["publisher"]),
+                content_hash=_value(row["hash"]),
+                statements=int(row["statements"].value),
+            ))
+        return out
 
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def __len__(self) -> int:
-        return len(self._store)
+    # ------------------------------------------------------------ export
+    def export(self, fmt: str, out: BinaryIO | Path | str) -> None:
+        """Write the whole graph in ``fmt`` to a binary stream or a file path.
+
+        Turtle and N-Triples cannot hold named graphs: they get the union of all
+        graphs (each triple once).  TriG and N-Quads keep every graph.  The
+        output is sorted, so the same store always gives the same bytes.  A
+        file is replaced only once it is completely written.
+        """
+        try:
+            rdf_format = EXPORT_FORMATS[fmt]
+        except KeyError:
+            raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}") from None
+        if fmt in GRAPHLESS_FORMATS:
+            data = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in self._store}, key=_triple_key)
+        else:
+            data = sorted(self._store, key=_quad_key)
+        options = {"prefixes": PREFIXES} if fmt in PREFIXED_FORMATS else {}
+        if not isinstance(out, (str, Path)):
+            ox.serialize(data, out, rdf_format, **options)
+            return
+        target = Path(out)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        except OSError as exc:
+            raise KGError(f"cannot write {target}: {exc.strerror}") from None
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                ox.serialize(data, stream, rdf_format, **options)
+            os.chmod(tmp, _file_mode(target))
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise KGError(f"cannot write {target}: {exc.strerror}") from None
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]
+# ---------------------------------------------------------------- helpers
+def _first_keyword(sparql: str) -> tuple[str, int]:
+    """The first keyword after the prologue (PREFIX, BASE, comments) and its offset."""
+    pos = 0
+    while True:
+        match = _PROLOGUE_ITEM.match(sparql, pos)
+        if not match or match.end() == pos:
+            break
+        pos = match.end()
+    keyword = _KEYWORD.match(sparql, pos)
+    return (keyword.group().upper() if keyword else ""), pos
+
+
+def is_update(sparql: str) -> bool:
+    """Is this text a SPARQL Update request (judged by its first keyword)?"""
+    return _first_keyword(sparql)[0] in UPDATE_KEYWORDS
+
+
+def syntax_message(sparql: str, exc: SyntaxError) -> str:
+    """pyoxigraph's syntax error as one line that says where."""
+    keyword, offset = _first_keyword(sparql)
+    if keyword not in QUERY_FORMS:
+        line_no = sparql.count("\n", 0, offset) + 1
+        col = offset - (sparql.rfind("\n", 0, offset) + 1) + 1
+        return f"SPARQL syntax error at {line_no}:{col}: a query starts with SELECT, CONSTRUCT, ASK or DESCRIBE"
+    text = " ".join(str(exc).split())
+    match = _POSITION.match(text)
+    if not match:
+        return f"SPARQL syntax error: {_shorten(text)}"
+    line_no, col = int(match.group(1)), int(match.group(2))
+    detail = text[match.end():]
+    if "Prefix not found" in detail:
+        lines = sparql.split("\n")
+        before = lines[line_no - 1][: col - 1] if 0 < line_no <= len(lines) else ""
+        pname = re.search(r"([A-Za-z][\w.\-]*)?:[\w.\-]*$", before)
+        if pname:
+            return f"SPARQL syntax error at {line_no}:{col}: unknown prefix '{pname.group(1) or ''}:'"
+    return f"SPARQL syntax error at {line_no}:{col}: {_shorten(detail)}"
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1].rstrip() + "…"
+
+
+def _one_line(exc: BaseException) -> str:
+    return _shorten(" ".join(str(exc).split()) or type(exc).__name__)
+
+
+def _file_mode(path: Path) -> int:
+    """The mode a new file gets (or the existing file's), not mkstemp's private 0600."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _value(term) -> str | None:
+    return None if term is None else term.value
+
+
+def _term_key(term) -> tuple[int, str]:
+    return (0 if isinstance(term, ox.NamedNode) else 1 if isinstance(term, ox.BlankNode) else 2, str(term))
+
+
+def _triple_key(t: ox.Triple):
+    return (_term_key(t.subject), t.predicate.value, _term_key(t.object))
+
+
+def _quad_key(q: ox.Quad):
+    graph = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
+    return (graph, _term_key(q.subject), q.predicate.value, _term_key(q.object))
+
+
+__all__ = [
+    "ArticleInfo", "EXPORT_FORMATS", "KGStore", "UPDATE_REFUSED", "is_update", "syntax_message",
+]

@@ -1,72 +1,86 @@
-"""What the graph says, for a person: the summary and one entity's page.
+"""What the graph says, for a person: the summary, and one entity's page.
 
-Library functions returning plain data; the CLI renders them (``kg.output``).
-User input reaches SPARQL only through substitutions, never pasted into a query.
+Library functions returning plain data (dicts, lists, strings); ``kg.output``
+renders them and the CLI prints.  User input reaches SPARQL only as a
+substitution, never pasted into a query.
 """
 from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections import Counter, defaultdict
 
 import pyoxigraph as ox
 
 from kg.errors import NotFoundError
 from kg.store import KGStore
+from kg.terms import MODALITIES
 
-STATEMENTS = """
-SELECT ?focus ?st ?s ?p ?o ?m ?sl ?ol ?ml ?source ?article ?published ?publisher ?time ?place ?evidence
-       (GROUP_CONCAT(DISTINCT ?itemLabel; separator=", ") AS ?items)
+SEP = "\u001f"  # joins multi-valued cells inside GROUP_CONCAT; labels never hold it
+
+# One row per statement.  Everything that could have several values in the
+# union of the graphs (labels repeated across article graphs) is aggregated,
+# so a statement never appears twice.
+_SELECT = """
+SELECT ?st ?s ?p ?o ?m ?article ?evidence
+       (MIN(?published_) AS ?published) (MIN(?publisher_) AS ?publisher)
+       (MIN(?start_) AS ?start) (MIN(?sl) AS ?subject) (MIN(?ol) AS ?object) (MIN(?cl) AS ?concerning)
+       (MIN(STR(?t)) AS ?time) (MIN(?pl) AS ?place)
+       (GROUP_CONCAT(DISTINCT ?srcl; separator="\\u001f") AS ?sources)
+       (GROUP_CONCAT(DISTINCT ?il; separator="\\u001f") AS ?items)
+       #FOCUS_VAR#
 WHERE {
+  #FOCUS#
   ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:modality ?m ;
       prov:wasDerivedFrom ?sentence .
   ?sentence kg:text ?evidence ; schema:isPartOf ?a .
   ?a dcterms:identifier ?article .
-  OPTIONAL { ?a schema:datePublished ?published }
-  OPTIONAL { ?a schema:publisher ?publisher }
+  OPTIONAL { ?sentence kg:startChar ?start_ }
+  OPTIONAL { ?a schema:datePublished ?published_ }
+  OPTIONAL { ?a schema:publisher ?publisher_ }
   OPTIONAL { ?s rdfs:label ?sl }
   OPTIONAL { ?o rdfs:label ?ol }
-  OPTIONAL { ?o kg:concerns/rdfs:label ?ml }
-  OPTIONAL { ?st kg:attributedTo/rdfs:label ?source }
-  OPTIONAL { ?st kg:time ?time }
-  OPTIONAL { ?st kg:place/rdfs:label ?place }
-  OPTIONAL { ?st kg:item/rdfs:label ?itemLabel }
-  #FOCUS#
+  OPTIONAL { ?o kg:concerns/rdfs:label ?cl }
+  OPTIONAL { ?st kg:attributedTo/rdfs:label ?srcl }
+  OPTIONAL { ?st kg:time ?t }
+  OPTIONAL { ?st kg:place/rdfs:label ?pl }
+  OPTIONAL { ?st kg:item/rdfs:label ?il }
 }
-GROUP BY ?focus ?st ?s ?p ?o ?m ?sl ?ol ?ml ?source ?article ?published ?publisher ?time ?place ?evidence
+GROUP BY ?st ?s ?p ?o ?m ?article ?evidence #FOCUS_VAR#
+"""
+ALL_STATEMENTS = _SELECT.replace("#FOCUS_VAR#", "").replace("#FOCUS#", "")
+# ?focus is bound by substitution; it must be selected for that.
+STATEMENTS_ABOUT = _SELECT.replace("#FOCUS_VAR#", "?focus").replace(
+    "#FOCUS#",
+    "{ ?st rdf:subject ?focus } UNION { ?st rdf:object ?focus } UNION { ?st rdf:object/kg:concerns ?focus }\n"
+    "  UNION { ?st kg:place ?focus } UNION { ?st kg:attributedTo ?focus }",
+)
+
+RELATION_WORDS = """
+SELECT ?p (MIN(?l) AS ?words) WHERE {
+  ?p a owl:ObjectProperty ; rdfs:label ?l .
+  FILTER(LANGMATCHES(LANG(?l), "en"))
+} GROUP BY ?p
 """
 
-ARTICLES = """
-SELECT ?article ?published ?publisher WHERE {
-  ?a a schema:NewsArticle ; dcterms:identifier ?article .
-  OPTIONAL { ?a schema:datePublished ?published }
-  OPTIONAL { ?a schema:publisher ?publisher }
-} ORDER BY ?article
-"""
-
-LABELS = """
-SELECT ?e ?l ?kind WHERE {
-  { ?e rdfs:label ?l BIND("label" AS ?kind) } UNION { ?e skos:altLabel ?l BIND("alt" AS ?kind) }
+NAMES = """
+SELECT DISTINCT ?e ?name ?preferred WHERE {
+  { ?e rdfs:label ?name BIND(true AS ?preferred) }
+  UNION
+  { ?e skos:altLabel ?name BIND(false AS ?preferred) }
+  FILTER(isIRI(?e) && !STRSTARTS(STR(?e), STR(kg:)))
 }
 """
 
 ENTITY = """
-SELECT ?e ?label ?class ?sameAs WHERE {
-  OPTIONAL { ?e rdfs:label ?label }
-  OPTIONAL { ?e a ?class . FILTER(STRSTARTS(STR(?class), STR(kg:))) }
-  OPTIONAL { ?e owl:sameAs ?sameAs }
+SELECT ?e ?label ?class ?sameAs ?alt WHERE {
+  { ?e rdfs:label ?label }
+  UNION { ?e a ?class FILTER(STRSTARTS(STR(?class), STR(kg:))) }
+  UNION { ?e owl:sameAs ?sameAs }
+  UNION { ?e skos:altLabel ?alt }
 }
 """
-
-RELATION_WORDS = {
-    "supplies": "supplies",
-    "signedTreatyWith": "signed a treaty with",
-    "vetoed": "vetoed",
-    "visited": "visited",
-    "metWith": "met",
-    "imposedSanctionsOn": "imposed sanctions on",
-    "agreedWith": "agreed with",
-}
 
 
 def _local(term) -> str:
@@ -77,117 +91,177 @@ def _text(term) -> str:
     return term.value if term is not None else ""
 
 
-FOCUS = "{ ?st rdf:subject ?focus } UNION { ?st rdf:object ?focus } UNION { ?st rdf:object/kg:concerns ?focus }"
+def _split(term) -> list[str]:
+    return sorted(v for v in _text(term).split(SEP) if v)
 
 
-def _statements(store: KGStore, focus: ox.NamedNode | None = None) -> list[dict]:
-    subs = {"focus": focus} if focus is not None else None
-    query = STATEMENTS.replace("#FOCUS#", FOCUS if focus is not None else "")
-    rows = []
-    for r in store.query(query, substitutions=subs):
-        relation = _local(r["p"])
-        obj = _text(r["ol"])
-        concerned = _text(r["ml"])
-        if relation == "vetoed" and r["ml"] is not None:
-            obj = f"{obj} (concerning {r['ml'].value})" if obj else r["ml"].value
-        rows.append({
-            "subject": _text(r["sl"]) or _local(r["s"]),
-            "relation": relation,
-            "object": obj or _local(r["o"]),
+def statements(store: KGStore, focus: ox.NamedNode | None = None) -> list[dict]:
+    """Every statement (or every one involving ``focus``) as a plain dict,
+    by article and then in the order of the text."""
+    if focus is None:
+        results = store.query(ALL_STATEMENTS)
+    else:
+        results = store.query(STATEMENTS_ABOUT, substitutions={"focus": focus})
+    rows = {}
+    for r in results:
+        rows[r["st"].value] = {
+            "subject": _text(r["subject"]) or _local(r["s"]),
+            "relation": _local(r["p"]),
+            "object": _text(r["object"]) or _local(r["o"]),
+            "concerning": _text(r["concerning"]),
             "modality": _local(r["m"]),
-            "source": _text(r["source"]),
-            "items": _text(r["items"]),
+            "source": ", ".join(_split(r["sources"])),
+            "items": ", ".join(_split(r["items"])),
             "place": _text(r["place"]),
             "time": _text(r["time"]),
             "article": _text(r["article"]),
             "published": _text(r["published"]),
             "publisher": _text(r["publisher"]),
             "evidence": _text(r["evidence"]),
-            "_s": r["s"].value,
-            "_o": r["o"].value,
-            "_concerned": concerned,
-        })
-    rows.sort(key=lambda s: (s["article"], s["time"], s["subject"], s["relation"], s["object"], s["modality"], s["evidence"]))
-    return rows
+            "statement": r["st"].value,
+            "start": int(r["start"].value) if r["start"] is not None else -1,
+            "subject_iri": r["s"].value,
+            "object_iri": r["o"].value,
+        }
+    # by article, then in reading order
+    return sorted(rows.values(), key=lambda s: (
+        s["article"], s["start"], s["subject"], s["relation"], s["object"], s["modality"],
+        s["source"], s["statement"],
+    ))
+
+
+def relation_words(store: KGStore) -> dict[str, str]:
+    """Local relation name -> its English label from the ontology ("metWith" -> "met with")."""
+    return {_local(r["p"]): r["words"].value for r in store.query(RELATION_WORDS)}
+
+
+def in_words(st: dict, words: dict[str, str]) -> str:
+    """One statement as a line: 'Putin visited Pjöngjang (asserted, 2024-06)'."""
+    details = [st["modality"]]
+    if st["concerning"]:
+        details.append(f"concerning {st['concerning']}")
+    if st["source"]:
+        details.append(f"says {st['source']}")
+    if st["items"]:
+        details.append(st["items"])
+    if st["place"]:
+        details.append(f"in {st['place']}")
+    if st["time"]:
+        details.append(st["time"])
+    relation = words.get(st["relation"], st["relation"])
+    return f"{st['subject']} {relation} {st['object']} ({', '.join(details)})"
+
+
+def _by_modality(counter: Counter) -> dict[str, int]:
+    order = {m: i for i, m in enumerate(MODALITIES)}
+    return {m: counter[m] for m in sorted(counter, key=lambda m: (order.get(m, len(order)), m))}
 
 
 def summary(store: KGStore, top: int = 10) -> dict:
-    """Counts overall and, per article, its statements in words."""
-    statements = _statements(store)
+    """Counts over the whole graph and, per article, its statements in words."""
+    rows = statements(store)
+    words = relation_words(store)
     by_relation: dict[str, Counter] = defaultdict(Counter)
+    modalities: Counter = Counter()
     mentions: Counter = Counter()
-    for st in statements:
+    labels: dict[str, str] = {}
+    for st in rows:
         by_relation[st["relation"]][st["modality"]] += 1
-        mentions[st["subject"]] += 1
-        mentions[st["_concerned"] or st["object"]] += 1
+        modalities[st["modality"]] += 1
+        for iri, label in ((st["subject_iri"], st["subject"]), (st["object_iri"], st["object"])):
+            mentions[iri] += 1
+            labels[iri] = label
     per_article = []
-    for row in store.query(ARTICLES):
-        article = row["article"].value
-        facts = []
-        for st in statements:
-            if st["article"] != article:
-                continue
-            words = RELATION_WORDS.get(st["relation"], st["relation"])
-            extra = [st["modality"]] + ([f"says {st['source']}"] if st["source"] else []) + \
-                    ([st["time"]] if st["time"] else [])
-            facts.append(f"{st['subject']} {words} {st['object']} ({', '.join(extra)})")
+    for info in store.articles():
+        mine = [st for st in rows if st["article"] == info.identifier]
         per_article.append({
-            "article": article,
-            "published": _text(row["published"]),
-            "publisher": _text(row["publisher"]),
-            "statements": len(facts),
-            "facts": facts,
+            "article": info.identifier,
+            "published": info.date or "",
+            "publisher": info.publisher or "",
+            "statements": len(mine),
+            "by_modality": _by_modality(Counter(st["modality"] for st in mine)),
+            "facts": [in_words(st, words) for st in mine],
         })
-    entities = {st["_s"] for st in statements} | {st["_o"] for st in statements}
+    ranked = sorted(mentions.items(), key=lambda kv: (-kv[1], labels[kv[0]].casefold(), kv[0]))[:top]
     return {
         "articles": len(per_article),
-        "statements": len(statements),
-        "entities": len(entities),
-        "by_relation": {
-            rel: dict(sorted(counts.items())) for rel, counts in sorted(by_relation.items())
-        },
-        "top_entities": sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0]))[:top],
+        "statements": len(rows),
+        "entities": len(mentions),
+        "by_modality": _by_modality(modalities),
+        "by_relation": {rel: _by_modality(counts) for rel, counts in sorted(by_relation.items())},
+        "top_entities": [{"entity": labels[iri], "statements": n} for iri, n in ranked],
         "per_article": per_article,
     }
 
 
+# ---------------------------------------------------------------- entities
 def fold(text: str) -> str:
-    return re.sub(r"[\s\-‐–]+", " ", text.casefold()).strip()
+    """A name for matching: case, accents, hyphens and spacing folded."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[\s\-‐‑–—_]+", " ", text).strip()
 
 
 def resolve_entity(store: KGStore, name: str) -> ox.NamedNode:
-    """The entity whose label or surface form is ``name`` (case and hyphens folded)."""
+    """The entity called ``name`` (by its label or any surface form).
+
+    Case, accents, hyphens and spacing do not matter.  A label wins over a
+    surface form; an unknown or ambiguous name raises :class:`NotFoundError`
+    that names the close candidates.
+    """
     wanted = fold(name)
-    labels: dict[str, set[str]] = defaultdict(set)
+    if not wanted:
+        raise NotFoundError("no entity name given")
+    by_label: dict[str, set[str]] = defaultdict(set)
+    by_form: dict[str, set[str]] = defaultdict(set)
     preferred: dict[str, str] = {}
-    for row in store.query(LABELS):
-        if not isinstance(row["e"], ox.NamedNode):
-            continue
-        labels[fold(row["l"].value)].add(row["e"].value)
-        if row["kind"].value == "label":
-            preferred[row["e"].value] = row["l"].value
-    matches = sorted(labels.get(wanted, set()))
-    if len(matches) == 1:
-        return ox.NamedNode(matches[0])
-    if len(matches) > 1:
-        names = ", ".join(preferred.get(m, m) for m in matches)
-        raise NotFoundError(f"{name!r} is ambiguous: {names}")
-    close = difflib.get_close_matches(wanted, list(labels), n=3, cutoff=0.75)
-    hint = f"; did you mean {', '.join(sorted({preferred.get(next(iter(labels[c])), c) for c in close}))}?" if close else ""
+    for row in store.query(NAMES):
+        iri, label = row["e"].value, row["name"].value
+        if row["preferred"].value == "true":
+            by_label[fold(label)].add(iri)
+            preferred[iri] = min(label, preferred.get(iri, label))
+        else:
+            by_form[fold(label)].add(iri)
+    display = lambda iris: ", ".join(sorted(preferred.get(i, _local(ox.NamedNode(i))) for i in iris))  # noqa: E731
+    for index in (by_label, by_form):
+        matches = index.get(wanted, set())
+        if len(matches) == 1:
+            return ox.NamedNode(next(iter(matches)))
+        if len(matches) > 1:
+            raise NotFoundError(f"{name!r} is ambiguous: it may be {display(matches)}; give a fuller name")
+    known = {**by_form, **by_label}
+    close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.75)
+    candidates = sorted({preferred.get(i, _local(ox.NamedNode(i))) for c in close for i in known[c]})
+    hint = f"; did you mean {' or '.join(candidates)}?" if candidates else ""
     raise NotFoundError(f"no entity named {name!r}{hint}")
 
 
 def show(store: KGStore, name: str) -> dict:
-    """One entity: its labels, class, Wikidata link and every statement about it."""
+    """One entity: its names, class, Wikidata link and every statement involving it."""
     entity = resolve_entity(store, name)
-    label, cls, same_as = "", "", ""
+    labels, classes, same_as, alts = set(), set(), set(), set()
     for row in store.query(ENTITY, substitutions={"e": entity}):
-        label = label or _text(row["label"])
-        cls = cls or _local(row["class"])
-        same_as = same_as or _text(row["sameAs"])
-    alt = sorted({row["l"].value for row in store.query(
-        "SELECT ?e ?l WHERE { ?e skos:altLabel ?l }", substitutions={"e": entity})} - {label})
-    statements = [{k: v for k, v in st.items() if not k.startswith("_")}
-                  for st in _statements(store, focus=entity)]
-    return {"entity": entity.value, "label": label or name, "class": cls, "sameAs": same_as,
-            "altLabels": alt, "statements": statements}
+        if row["label"] is not None:
+            labels.add(row["label"].value)
+        if row["class"] is not None:
+            classes.add(_local(row["class"]))
+        if row["sameAs"] is not None:
+            same_as.add(row["sameAs"].value)
+        if row["alt"] is not None:
+            alts.add(row["alt"].value)
+    label = min(labels) if labels else name
+    about = [
+        {k: v for k, v in st.items() if k not in {"statement", "start", "subject_iri", "object_iri"}}
+        for st in statements(store, focus=entity)
+    ]
+    return {
+        "entity": entity.value,
+        "label": label,
+        "class": ", ".join(sorted(classes)),
+        "sameAs": sorted(same_as),
+        "altLabels": sorted(alts - {label}),
+        "statements": about,
+    }
+
+
+__all__ = ["fold", "in_words", "relation_words", "resolve_entity", "show", "statements", "summary"]

@@ -1,14 +1,46 @@
-"""Shared fixtures: a small hand-made graph in a fresh in-memory store per test."""
+"""Shared fixtures: a small hand-made graph, a fresh in-memory store per test,
+and a fake extractor so CLI tests do not depend on the real one.
+
+The graph is made from ``kg.model`` records through ``kg.rdf`` exactly as a
+build makes it, with its own little gazetteer (not ``ontology/gazetteer.toml``)
+so that editing the data files does not move these tests.
+"""
 from __future__ import annotations
+
+import contextlib
+import subprocess
+import sys
+import textwrap
+
+import dataclasses
+from pathlib import Path
 
 import pytest
 
-from kg.gazetteer import default_gazetteer
+import kg.build
+from kg.gazetteer import Entry, Gazetteer, Role
 from kg.model import Article, EntityRef, Extraction, Sentence, Statement
-from kg.rdf import extraction_quads, gazetteer_quads, ontology_quads
+from kg.rdf import article_iri, extraction_quads, gazetteer_quads, ontology_quads
 from kg.store import KGStore
 
-A1_SENTENCES = [
+GAZETTEER = Gazetteer(
+    entries={e.key: e for e in (
+        Entry("russia", "Russland", "State", forms=("Russland", "Russische Föderation"), wikidata="Q159"),
+        Entry("north_korea", "Nordkorea", "State", forms=("Nordkorea", "DVRK"), wikidata="Q423"),
+        Entry("west", "der Westen", "Group", forms=("Westen", "westliche Staaten")),
+        Entry("kremlin", "Kreml", "Organization", forms=("Kreml",), wikidata="Q83124"),
+        Entry("putin", "Wladimir Putin", "Person", forms=("Wladimir Putin", "Putin"), wikidata="Q7747",
+              roles=(Role("head_of_state", "russia"),)),
+        Entry("kim_jong_un", "Kim Jong Un", "Person", forms=("Kim Jong Un", "Kim Jong-un"), wikidata="Q56226",
+              roles=(Role("head_of_state", "north_korea"),)),
+        Entry("lukashenko", "Alexander Lukaschenko", "Person", forms=("Lukaschenko",), wikidata="Q48241"),
+        Entry("pyongyang", "Pjöngjang", "Place", forms=("Pjöngjang", "Pyongyang"), wikidata="Q18808"),
+        Entry("sochi", "Sotschi", "Place", forms=("Sotschi", "Sochi"), wikidata="Q127359"),
+    )},
+    titles={},
+)
+
+A1 = [
     "Nordkorea liefert Raketen an Russland.",
     "Westliche Staaten verdächtigen Moskau, Technologien an Pjöngjang weiterzureichen.",
     "Der Kreml dementierte dies.",
@@ -17,56 +49,58 @@ A1_SENTENCES = [
     "Der Westen hat Sanktionen gegen Russland verhängt.",
     "Putin traf Lukaschenko im September 2023 in Sotschi.",
 ]
+B2 = ["Eine Reise Putins nach Nordkorea steht noch aus."]
+C3 = [
+    "Lukaschenko sagte, Russland liefere Raketen an Nordkorea.",
+    "Kim Jong Un besuchte Sotschi nicht.",
+]
+RAKETE = EntityRef("item:rakete", "Rakete", "Item", ("Raketen",))
 
 
-def _sentences(texts: list[str]) -> tuple[Sentence, ...]:
-    out, offset = [], 0
-    for n, text in enumerate(texts):
-        out.append(Sentence(n, text, offset, offset + len(text)))
-        offset += len(text) + 1
-    return tuple(out)
+def _st(relation, subject, obj, modality, sentence, **more) -> Statement:
+    return Statement(relation=relation, subject=subject, object=obj, modality=modality, sentence=sentence,
+                     trigger="x", trigger_char=sentence, **more)
+
+
+def _extraction(identifier, sentences, statements, entities=(), **article) -> Extraction:
+    text = " ".join(sentences)
+    spans, offset = [], 0
+    for n, sentence in enumerate(sentences):
+        spans.append(Sentence(n, sentence, offset, offset + len(sentence)))
+        offset += len(sentence) + 1
+    return Extraction(Article(identifier, text, 0, **article), tuple(spans), tuple(statements), tuple(entities))
 
 
 def fixture_extractions() -> list[Extraction]:
-    a1 = Article(identifier="a1", text=" ".join(A1_SENTENCES), body_start=0, date="2024-06", publisher="dpa")
-    st = lambda **kw: Statement(**{"trigger": "x", "trigger_char": kw.get("sentence", 0), **kw})  # noqa: E731
-    a1_statements = (
-        st(relation="supplies", subject="north_korea", object="russia", modality="asserted", sentence=0,
-           items=("item:rakete",)),
-        st(relation="supplies", subject="russia", object="north_korea", modality="alleged", sentence=1,
-           attributed_to="west", items=("item:technologie",)),
-        st(relation="supplies", subject="russia", object="north_korea", modality="denied", sentence=2,
-           attributed_to="kremlin", items=("item:technologie",), contradicts=(1,)),
-        st(relation="visited", subject="putin", object="pyongyang", modality="asserted", sentence=3, time="2024-06"),
-        st(relation="signedTreatyWith", subject="putin", object="kim_jong_un", modality="asserted", sentence=3,
-           place="pyongyang", time="2024-06"),
-        st(relation="vetoed", subject="russia", object="measure:a1-1", modality="asserted", sentence=4,
-           time="2024-03"),
-        st(relation="imposedSanctionsOn", subject="west", object="russia", modality="asserted", sentence=5),
-        st(relation="metWith", subject="putin", object="lukashenko", modality="asserted", sentence=6,
-           place="sochi", time="2023-09"),
-    )
-    a1_entities = (
-        EntityRef("item:rakete", "Rakete", "Item", ("Raketen",)),
+    """Three articles: 9 + 1 + 2 statements covering every relation and modality."""
+    a1 = _extraction("a1", A1, [
+        _st("supplies", "north_korea", "russia", "asserted", 0, items=("item:rakete",)),
+        _st("supplies", "russia", "north_korea", "alleged", 1, attributed_to="west",
+            items=("item:technologie",)),
+        _st("supplies", "russia", "north_korea", "denied", 2, attributed_to="kremlin",
+            items=("item:technologie",), contradicts=(1,)),
+        _st("visited", "putin", "pyongyang", "asserted", 3, time="2024-06"),
+        _st("signedTreatyWith", "putin", "kim_jong_un", "asserted", 3, place="pyongyang", time="2024-06"),
+        _st("vetoed", "russia", "measure:a1-1", "asserted", 4, time="2024-03"),
+        _st("imposedSanctionsOn", "west", "russia", "asserted", 5),
+        _st("metWith", "putin", "lukashenko", "asserted", 6, place="sochi", time="2023-09"),
+    ], [
+        RAKETE,
         EntityRef("item:technologie", "Technologie", "Item", ("Technologien",)),
         EntityRef("measure:a1-1", "Resolution zu Nordkorea", "Measure", concerns="north_korea"),
         EntityRef("putin", "Wladimir Putin", "Person", ("Putin",), in_gazetteer=True),
-    )
-    b2_text = "Eine Reise Putins nach Nordkorea steht noch aus."
-    b2 = Article(identifier="b2", text=b2_text, body_start=0)
-    b2_statements = (
-        st(relation="visited", subject="putin", object="north_korea", modality="planned", sentence=0),
-    )
-    return [
-        Extraction(a1, _sentences(A1_SENTENCES), a1_statements, a1_entities),
-        Extraction(b2, _sentences([b2_text]), b2_statements, ()),
-    ]
+    ], date="2024-06", publisher="dpa")
+    b2 = _extraction("b2", B2, [_st("visited", "putin", "north_korea", "planned", 0)])
+    c3 = _extraction("c3", C3, [
+        _st("supplies", "russia", "north_korea", "reported", 0, attributed_to="lukashenko",
+            items=("item:rakete",)),
+        _st("visited", "kim_jong_un", "sochi", "negated", 1),
+    ], [RAKETE], date="2024-07-15", publisher="AFP")
+    return [a1, b2, c3]
 
 
 def load_fixture(store: KGStore) -> KGStore:
-    store.replace_static(ontology_quads(), gazetteer_quads(default_gazetteer()))
-    from kg.rdf import article_iri
-
+    store.replace_static(ontology_quads(), gazetteer_quads(GAZETTEER))
     for extraction in fixture_extractions():
         store.replace_graph(article_iri(extraction.article.identifier), extraction_quads(extraction))
     return store
@@ -76,3 +110,56 @@ def load_fixture(store: KGStore) -> KGStore:
 def store() -> KGStore:
     """A fresh in-memory store holding the fixture graph."""
     return load_fixture(KGStore.open(None))
+
+
+def fake_extract(article: Article) -> Extraction:
+    """The fixture's extraction for a file named like a fixture article, else nothing found."""
+    if "boom" in article.text:
+        raise ValueError("the extractor broke")
+    known = {e.article.identifier: e for e in fixture_extractions()}
+    if article.identifier in known:
+        fixture = known[article.identifier]
+        same = dataclasses.replace(fixture.article, content_hash=article.content_hash,
+                                   source_path=article.source_path)
+        return dataclasses.replace(fixture, article=same)
+    return Extraction(article, (), ())
+
+
+@pytest.fixture
+def fake_extractor(monkeypatch):
+    """``kg build`` runs with :func:`fake_extract` and the fixture gazetteer."""
+    monkeypatch.setattr(kg.build, "default_extractor", lambda: fake_extract)
+    monkeypatch.setattr(kg.build, "default_gazetteer", lambda: GAZETTEER)
+    return fake_extract
+
+
+@pytest.fixture
+def articles(tmp_path) -> Path:
+    """A folder of the fixture articles as files (a1.txt, b2.txt, c3.txt)."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for extraction in fixture_extractions():
+        article = extraction.article
+        head = f"date {article.date}\n" if article.date else ""
+        (folder / f"{article.identifier}.txt").write_text(head + article.text, encoding="utf-8")
+    return folder
+
+
+@contextlib.contextmanager
+def store_held_by_another_process(path):
+    """A second process that keeps the on-disk store at ``path`` open until the block ends."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys, pyoxigraph
+            store = pyoxigraph.Store({str(path)!r})
+            print("open", flush=True)
+            sys.stdin.read()
+        """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline() == "open\n"
+        yield holder
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
