@@ -189,3 +189,31 @@ def show(obj: dict, name: str, fmt: str) -> None:
 
     with open_store(obj, read_only=True) as store:
         click.echo(render_document("entity", show_entity(store, name), fmt), nl=False)
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.option("--entities", type=click.Path(path_type=Path), default=None,
+              help="Entity keys of the gold file (default: entities.json beside it or one folder up).")
+@click.option("--min-precision", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Exit 1 when precision is below this.")
+@click.option("--min-recall", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Exit 1 when recall is below this.")
+@format_option(DOCUMENT_FORMATS, "text", "text for people, json for programs.")
+@click.pass_obj
+@handle_errors
+def evaluate(obj: dict, gold: Path, entities: Path | None, min_precision: float, min_recall: float, fmt: str) -> None:
+    """Score the graph against GOLD relation facts (JSON lines): precision, recall
+    and F1 per relation, modality accuracy and factual errors."""
+    from kg.evaluate import default_entities_path, evaluate as run_evaluation, load_entities, load_gold
+
+    facts = load_gold(gold)
+    keys = load_entities(entities or default_entities_path(gold))
+    with open_store(obj, read_only=True) as store:
+        report = run_evaluation(store, facts, keys)
+    click.echo(render_document("evaluation", report.as_dict(), fmt), nl=False)
+    below = [f"precision {report.overall.precision} < {min_precision}"] if report.overall.precision < min_precision else []
+    below += [f"recall {report.overall.recall} < {min_recall}"] if report.overall.recall < min_recall else []
+    if below:
+        click.echo("Below the bar: " + ", ".join(below), err=True)
+        sys.exit(1)

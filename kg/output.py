@@ -164,10 +164,27 @@ def as_json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def evaluation_text(data: dict) -> str:
+    """Per-relation figures of ``kg eval``, then what was missed and what was wrong."""
+    head = f"{'relation':<20} {'predicted':>9} {'correct':>7} {'required':>8} {'found':>5} {'precision':>9} {'recall':>6} {'f1':>5}"
+    lines = [head]
+    rows = list(data["by_relation"].items()) + [("all", data)]
+    for name, f in rows:
+        lines.append(f"{name:<20} {f['predicted']:>9} {f['correct']:>7} {f['required']:>8} {f['found']:>5} "
+                     f"{f['precision']:>9.3f} {f['recall']:>6.3f} {f['f1']:>5.3f}")
+    lines.append(f"modality accuracy {data['modality_accuracy']:.3f}, factual errors {data['factual_errors']}")
+    for title, key in (("missed", "missed"), ("wrong modality", "wrong_modality"), ("false positives", "false_positives")):
+        if data[key]:
+            lines.append(f"{title}:")
+            lines += [f"  {item}" for item in data[key]]
+    return "\n".join(lines) + "\n"
+
+
 #: Writers for documents (the summary, an entity's page) by kind and format.
 DOCUMENT_WRITERS: dict[str, dict[str, Callable[[dict], str]]] = {
     "summary": {"text": summary_text, "json": as_json},
     "entity": {"text": entity_text, "json": as_json},
+    "evaluation": {"text": evaluation_text, "json": as_json},
 }
 DOCUMENT_FORMATS = ("text", "json")
 
