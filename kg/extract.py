@@ -125,6 +125,7 @@ class Ctx:
     prep: dict[int, str | None] = field(default_factory=dict)      # mention.start -> prep
     group: dict[int, list[Mention]] = field(default_factory=dict)  # mention.start -> its group
     excluded: set[int] = field(default_factory=set)                 # mention.start of speakers …
+    speaker_of: dict[int, Mention] = field(default_factory=dict)    # segment -> its speaker
 
     def w(self, name: str) -> frozenset[str]:
         return self.cues.words[name]
@@ -325,6 +326,9 @@ def _attributive(ctx: Ctx, i: int) -> bool:
 
 def _subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mention], bool]:
     """The clause subject for the trigger at ``i``: (group, came from another clause)."""
+    speaker = ctx.speaker_of.get(ctx.seg_of(i))
+    if speaker is not None and speaker.start not in skip:
+        return [speaker], False        # "…, sagte Kerry bei einem Besuch in Kairo": Kerry is the subject here
     start, end, _ = ctx.region_of(i)
     end = min(end, ctx.segments[ctx.seg_of(i)][1])   # not past the trigger's own segment
     bare = [m for m in ctx.bare(start, end) if m.start not in skip]
@@ -712,8 +716,8 @@ def _speakers(ctx: Ctx) -> list[tuple[set[int], str | None, str]]:
     speech = ctx.w("speech_verbs")
     n_segments = len(ctx.segments)
     for token in ctx.sent:
-        if token.lower_ not in speech:
-            continue
+        if token.lower_ not in speech or _lemmas(ctx, token) & ctx.w("negation"):
+            continue               # "sagte … ab" cancels, it does not report
         seg = ctx.seg_of(token.i)
         seg_start, seg_end = ctx.segments[seg]
         after = [m for m in ctx.in_span(token.i + 1, seg_end) if m.is_actor or m.kind == "adj"]
@@ -729,6 +733,7 @@ def _speakers(ctx: Ctx) -> list[tuple[set[int], str | None, str]]:
             continue
         if speaker is not None:
             ctx.excluded.add(speaker.start)
+            ctx.speaker_of[seg] = speaker
         scopes.append((scope, speaker.key if speaker else None, token.text))
     # "nach Angaben von X", "X zufolge", "laut X"
     for token in ctx.sent:
@@ -779,7 +784,8 @@ def _lemmas(ctx: Ctx, token: Token) -> set[str]:
     found = {low, lemma}
     if token.text[:1].islower():
         seg_start, seg_end = ctx.segments[ctx.seg_of(token.i)]
-        last = ctx.doc[seg_end - 1] if seg_end - 1 > token.i else None
+        words = [t for t in ctx.doc[token.i + 1:seg_end] if t.is_alpha]
+        last = words[-1] if words else None
         if last is not None and last.lower_ in ctx.w("separable_particles"):
             found.add(last.lower_ + lemma)
     return found
@@ -809,7 +815,7 @@ def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
         if token.i == trig.i or not in_scope:
             continue
         who = claimants.get(token.i)
-        if low in ctx.w("negation"):
+        if low in ctx.w("negation") or _lemmas(ctx, token) & ctx.w("negation"):
             nxt = ctx.doc[token.i + 1].lower_ if token.i + 1 < len(ctx.doc) else ""
             if f"{low} {nxt}" not in ctx.w("negation_exceptions"):
                 cues.append(Cue("negated", token.text))
@@ -896,6 +902,7 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
     measures: dict[str, EntityRef] = {}
     items: dict[str, EntityRef] = {}
     surfaces: dict[str, set[str]] = {}
+    minted: dict[str, Mention] = {}
     previous: list[int] = []          # statement indexes of the previous sentence
     for sent in doc.sents:
         bounds = _sentence_bounds(sent)
@@ -911,6 +918,8 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
             ctx.prep[m.start] = _prep_before(doc, sent, m.start, cues)
             if m.surface:
                 surfaces.setdefault(m.key, set()).add(m.surface)
+            if m.label and m.key not in gazetteer:
+                minted.setdefault(m.key, m)
         _groups(ctx)
         _exclude_datelines(ctx)
         speakers = _speakers(ctx)
@@ -939,7 +948,12 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
     entities = [
         EntityRef(key=key, label=gazetteer[key].label, cls=gazetteer[key].cls,
                   surface_forms=tuple(sorted(forms)), in_gazetteer=True)
-        for key, forms in sorted(surfaces.items())
+        for key, forms in sorted(surfaces.items()) if key in gazetteer
+    ]
+    entities += [
+        EntityRef(key=key, label=m.label, cls=m.cls, surface_forms=tuple(sorted(surfaces.get(key, ()))),
+                  member_of=m.member_of, leader=m.leader)
+        for key, m in sorted(minted.items())
     ]
     entities += sorted(items.values(), key=lambda e: e.key) + list(measures.values())
     return Extraction(article=article, sentences=tuple(sentences), statements=tuple(statements),
@@ -1005,7 +1019,8 @@ def _statements(ctx, trig, args: Args, cue: Cue, when, article, measures, items)
                 if ctx.doc[args.measure[0]].text[:1].isupper() and args.measure[0] != target_m.start:
                     label = ctx.doc[args.measure[0]:args.measure[1]].text
                 else:
-                    label = f"Maßnahme zu {ctx.gazetteer[target_m.actor].label}"
+                    name = ctx.gazetteer[target_m.actor].label if target_m.actor in ctx.gazetteer else target_m.text
+                    label = f"Maßnahme zu {name}"
                 measures[key] = EntityRef(key=key, label=label, cls="Measure", concerns=target_m.actor)
                 target = key
             if target == agent or (relation != "vetoed" and target_m.actor == agent):

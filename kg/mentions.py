@@ -19,9 +19,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer
+from kg.model import slug
 from kg.nlp import SPAN_KEY, title_forms
 
 ACTOR_CLASSES = {"Person", "State", "Organization", "Group"}
+LEADER_ROLES = {"head_of_state", "head_of_government"}
+NAME_PARTICLES = {"de", "van", "von", "der", "al", "bin", "da", "di", "del", "la", "le"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,10 @@ class Mention:
     text: str
     head: int             # token index of the mention's head (its last token)
     surface: str | None = None   # a name form worth keeping as skos:altLabel
+    label: str | None = None     # canonical name of an entity the gazetteer does not know
+    member_of: str | None = None # the state or organisation its title names
+    leader: bool = False         # the title makes it the state's leader
+    gender: str | None = None
 
     @property
     def genitive(self) -> bool:
@@ -134,7 +141,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict) 
             surface = doc[start:end].text if label == "name" else None
             mentions.append(_mention(doc, start, end, key, actor, entry.cls, label, gazetteer, surface))
         i += 1
-    return _with_pronouns(doc, mentions, gazetteer, cues)
+    return _with_pronouns(doc, _coreferent_surnames(doc, mentions), gazetteer, cues)
 
 
 def _mention(doc, start, end, key, actor, cls, kind, gazetteer, surface=None) -> Mention:
@@ -166,6 +173,18 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
             kind = "gen" if n_label.endswith("gen") else "name"
             surface = doc[n_start:n_end].text if kind == "name" else None
             return _mention(doc, start, n_end, n_key, n_key, "Person", kind, gazetteer, surface), t + 2
+    # an unknown name right after the title: "US-Außenminister John Kerry"
+    name_end = _unknown_name(doc, t_end, nxt[0] if nxt else len(doc), names)
+    if name_end is not None:
+        name = doc[t_end:name_end].text
+        if state is None and t > 0 and items[t - 1][1] == start and items[t - 1][2] in {"adj", "gen", "name"}:
+            state = items[t - 1][3]
+        key = "entity:" + slug(name)
+        history.append((word, key))
+        gender = "f" if word.endswith("in") else "m"
+        return Mention(start=start, end=name_end, key=key, actor=key, cls="Person", kind="name",
+                       text=doc[start:name_end].text, head=name_end - 1, surface=name, label=name,
+                       member_of=state, leader=title.role in LEADER_ROLES, gender=gender), t + 1
     # "Präsident Russlands"
     end = t_end
     if state is None and nxt and nxt[0] in {t_end, t_end + 1} and nxt[2] == "gen" \
@@ -196,6 +215,66 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
     return _mention(doc, start, end, person, person, "Person", kind, gazetteer), used
 
 
+NOT_NAMES = {
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar",
+    "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
+    "anfang", "ende", "mitte", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "und", "sowie",
+    "seit", "nach", "vor", "in", "im", "am", "an", "auf", "bei", "mit", "von", "zu", "für", "über", "gegen",
+}
+
+
+def _unknown_name(doc: Doc, start: int, limit: int, names: set[str]) -> int | None:
+    """End of a person's name (1–4 capitalised words) starting at ``start``, or None."""
+    end = start
+    while end < min(limit, start + 5) and end < len(doc):
+        token = doc[end]
+        text = token.text
+        if token.is_sent_start and end > start:
+            break
+        if text.casefold() in NOT_NAMES and text.casefold() not in NAME_PARTICLES:
+            break
+        arabic = text[:3].casefold() in {"al-", "el-", "ad-", "as-", "ar-"} and len(text) > 4
+        if (text[:1].isupper() or (arabic and end > start)) and any(c.islower() for c in text) \
+                and all(c.isalpha() or c in "-'’." for c in text):
+            end += 1
+            continue
+        if text in NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].text[:1].isupper() and end > start:
+            end += 1
+            continue
+        break
+    if end == start:
+        return None
+    # a single capitalised word followed by lower case is as likely a noun ("Präsident Regierung" is rare,
+    # but "Sprecher Außenamt" is not): accept one word only if it is not followed by a noun-like word
+    return end
+
+
+def _coreferent_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "US-Außenminister John Kerry … Kerry": later surnames refer to the minted person."""
+    minted = {}
+    for m in mentions:
+        if m.label and " " in m.label:
+            minted.setdefault(m.label.split()[-1], m)
+    if not minted:
+        return mentions
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    extra = []
+    for token in doc:
+        if token.i in covered:
+            continue
+        surname, genitive = token.text, False
+        if surname not in minted and surname.endswith("s") and surname[:-1] in minted:
+            surname, genitive = surname[:-1], True
+        ref = minted.get(surname)
+        if ref is None or token.i < ref.end:
+            continue
+        extra.append(Mention(start=token.i, end=token.i + 1, key=ref.key, actor=ref.actor, cls="Person",
+                             kind="gen" if genitive else "name", text=token.text, head=token.i,
+                             surface=None if genitive else token.text, label=ref.label,
+                             member_of=ref.member_of, leader=ref.leader, gender=ref.gender))
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
 def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues: dict) -> list[Mention]:
     male = set(cues["pronouns_m"])
     out = list(mentions)
@@ -209,7 +288,7 @@ def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues
             continue
         before = [m for m in persons if m.end <= token.i
                   and sent_index[token.i] - sent_index[m.start] <= 2
-                  and gazetteer[m.key].gender == "m"]
+                  and (m.gender or (gazetteer[m.key].gender if m.key in gazetteer else None)) == "m"]
         if before:
             ref = before[-1]
             out.append(Mention(start=token.i, end=token.i + 1, key=ref.key, actor=ref.actor,

@@ -7,6 +7,7 @@ gazetteer does not know (``"item:raketen"``, ``"measure:004-1"``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -38,6 +39,8 @@ class EntityRef:
     surface_forms: tuple[str, ...] = ()
     concerns: str | None = None              # for measures: the entity targeted
     in_gazetteer: bool = False
+    member_of: str | None = None             # minted people: the state their title names
+    leader: bool = False                     # … and whether they lead it
 
 
 @dataclass(frozen=True)
@@ -83,5 +86,6 @@ def slug(text: str) -> str:
     text = text.casefold()
     for src, dst in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         text = text.replace(src, dst)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")   # ç -> c
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return text or "x"

@@ -134,6 +134,8 @@ def _entity_ref_quads(ref: EntityRef, base: str, add) -> None:
         add(subject, SKOS.altLabel, de(form))
     if ref.concerns:
         add(subject, KG.concerns, node(entity_iri(ref.concerns, base)))
+    if ref.member_of:
+        add(subject, KG.leaderOf if ref.leader else KG.memberOf, node(entity_iri(ref.member_of, base)))
 
 
 def gazetteer_quads(gazetteer: Gazetteer, base: str = RES) -> list[ox.Quad]:

@@ -269,3 +269,38 @@ def test_headline_without_full_stop_is_its_own_sentence():
 )
 def test_news_beyond_the_seeds(text, expected):
     assert {f for f in facts(run(text)) if f[1] != AGREED} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kairo – US-Außenminister John Kerry hat Ägypten besucht. Kerry traf sich dort mit Sameh Shukri.",
+         {("entity:john-kerry", V, "egypt", "asserted")}),
+        ("Deutlich ging Xi Jinping bei einem Treffen mit dem türkischen Präsidenten Recep Tayyip Erdogan auf den Streit ein.",
+         {("xi_jinping", M, "entity:recep-tayyip-erdogan", "asserted")}),
+        ("Frankreichs Präsident François Hollande bringt von seinem Besuch in Ägypten Verträge heim.",
+         {("entity:francois-hollande", V, "egypt", "asserted")}),
+        ("Bundeskanzlerin Angela Merkel reist am Montag nach China. Merkel will dort Xi Jinping treffen.",
+         {("entity:angela-merkel", V, "china", "planned"), ("entity:angela-merkel", M, "xi_jinping", "planned")}),
+        ("Der Machthaber Bashar al-Assad habe bei seinem Besuch in Moskau gesagt, dass der Krieg ende.",
+         {("entity:bashar-al-assad", V, "moscow", "asserted")}),
+        ("Die Beziehungen bessern sich, sagte US-Außenminister John Kerry bei einem Besuch in Kairo.",
+         {("entity:john-kerry", V, "kairo", "asserted")}),
+        # "sagte … ab" cancels
+        ("Am Abend sagte der türkische Premier die Reise nach Brüssel ab.", {("turkey", V, "bruessel", "negated")}),
+        # no name after the title: nothing is minted
+        ("Der Außenminister am Montag in Moskau.", set()),
+    ],
+)
+def test_people_nobody_listed(text, expected):
+    assert facts(run(text, "2015-06")) == expected
+
+
+def test_minted_person_is_typed_and_linked_to_the_state_of_the_title():
+    ex = run("US-Außenminister John Kerry hat Ägypten besucht.", "2015-06")
+    (kerry,) = [e for e in ex.entities if e.key == "entity:john-kerry"]
+    assert (kerry.label, kerry.cls, kerry.member_of, kerry.leader, kerry.in_gazetteer) == (
+        "John Kerry", "Person", "usa", False, False)
+    (hollande,) = [e for e in run("Frankreichs Präsident François Hollande besuchte Kairo.", "2015-06").entities
+                   if e.cls == "Person"]
+    assert (hollande.member_of, hollande.leader) == ("france", True)
