@@ -374,6 +374,9 @@ def _noun_tail(ctx: Ctx, i: int, heads) -> int:
     j = i + 1
     while j < ctx.sent.end and j - i <= 14:
         token = ctx.doc[j]
+        if token.is_space and "\n" not in token.text:   # a double space inside the phrase
+            j += 1
+            continue
         if token.text in SEGMENT_BREAKS or token.is_space or token.text == ".":
             break
         if token.text[:1].isupper() or token.like_num or token.lower_ in keep or "-" in token.text:
@@ -854,6 +857,13 @@ def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
         t.lower_ in {"ist", "war", "sind", "waren", "hat", "hatte"} for t in ctx.doc[seg_start:seg_end]
     ):
         cues.append(Cue("planned", trigger.text))
+    if trig.kind == "noun":
+        # "kurz vor dem Besuch": the visit is still ahead
+        j = trig.i - 1
+        while j > ctx.sent.start and (ctx.doc[j].lower_ in ctx.w("determiners") or _is_adjective_like(ctx.doc[j])):
+            j -= 1
+        if ctx.doc[j].lower_ in {"vor", "vorm"}:
+            cues.append(Cue("planned", ctx.doc[j].text))
     for scope, who, word in speakers:
         if seg in scope:
             cues.append(Cue("reported", word, who))

@@ -176,7 +176,7 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
     # an unknown name right after the title: "US-Außenminister John Kerry"
     name_end = _unknown_name(doc, t_end, nxt[0] if nxt else len(doc), names)
     if name_end is not None:
-        name = doc[t_end:name_end].text
+        name = " ".join(t.text for t in doc[t_end:name_end] if not t.is_space)
         if state is None and t > 0 and items[t - 1][1] == start and items[t - 1][2] in {"adj", "gen", "name"}:
             state = items[t - 1][3]
         key = "entity:" + slug(name)
@@ -226,9 +226,12 @@ NOT_NAMES = {
 def _unknown_name(doc: Doc, start: int, limit: int, names: set[str]) -> int | None:
     """End of a person's name (1–4 capitalised words) starting at ``start``, or None."""
     end = start
-    while end < min(limit, start + 5) and end < len(doc):
+    while end < min(limit, start + 6) and end < len(doc):
         token = doc[end]
         text = token.text
+        if token.is_space and end > start and "\n" not in text:   # "Sergey  Kiselev"
+            end += 1
+            continue
         if token.is_sent_start and end > start:
             break
         if text.casefold() in NOT_NAMES and text.casefold() not in NAME_PARTICLES:
@@ -242,6 +245,8 @@ def _unknown_name(doc: Doc, start: int, limit: int, names: set[str]) -> int | No
             end += 1
             continue
         break
+    while end > start and doc[end - 1].is_space:
+        end -= 1
     if end == start:
         return None
     # a single capitalised word followed by lower case is as likely a noun ("Präsident Regierung" is rare,

@@ -288,6 +288,13 @@ def test_news_beyond_the_seeds(text, expected):
          {("entity:john-kerry", V, "kairo", "asserted")}),
         # "sagte … ab" cancels
         ("Am Abend sagte der türkische Premier die Reise nach Brüssel ab.", {("turkey", V, "bruessel", "negated")}),
+        ("Außenminister Lubomír Zaorálek zeigte sich nach seiner Begegnung mit dem Botschafter Sergey  Kiselev besorgt.",
+         {("entity:lubomir-zaoralek", M, "entity:sergey-kiselev", "asserted")}),
+        # "kurz vor dem Besuch": still ahead; "nach dem Besuch": done
+        ("Kurz vor dem Besuch von Präsident Barack Obama in Vietnam ist ein Priester freigekommen.",
+         {("obama", V, "vietnam", "planned")}),
+        ("Nach dem Besuch von Präsident Barack Obama in Vietnam ist ein Priester freigekommen.",
+         {("obama", V, "vietnam", "asserted")}),
         # no name after the title: nothing is minted
         ("Der Außenminister am Montag in Moskau.", set()),
     ],
