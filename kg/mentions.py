@@ -68,10 +68,7 @@ def _prefix_index(gazetteer: Gazetteer) -> dict[str, str]:
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict) -> list[Mention]:
     """All mentions of the Doc, in text order, with keys resolved."""
-    spans = [
-        s for s in doc.spans[SPAN_KEY]
-        if not (s.label_ in {"name", "gen", "short", "short_gen"} and s.text.islower())
-    ]
+    spans = list(doc.spans[SPAN_KEY])
     anchors = {s.kb_id_ for s in spans if s.label_ in {"name", "gen"}}
     titles = _title_index(gazetteer)
     prefixes = _prefix_index(gazetteer)

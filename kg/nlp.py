@@ -116,7 +116,12 @@ class GazetteerMatcher:
             if taken.isdisjoint(range(span.start, span.end)):
                 kept.append(span)
                 taken.update(range(span.start, span.end))
-        doc.spans[SPAN_KEY] = sorted((s for s in kept if s.label_ != "blocked"), key=lambda s: s.start)
+        # a name written all in lower case is a word ("uns" is no genitive of "UN")
+        doc.spans[SPAN_KEY] = sorted(
+            (s for s in kept if s.label_ != "blocked"
+             and not (s.label_ in {"name", "gen", "short", "short_gen"} and s.text.islower())),
+            key=lambda s: s.start,
+        )
         return doc
 
 

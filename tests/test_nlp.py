@@ -1,0 +1,53 @@
+"""The spaCy pipeline: blank German + sentencizer + line breaks + lookup lemmas + kg_gazetteer."""
+from __future__ import annotations
+
+from kg.nlp import SPAN_KEY, build_pipeline, load_pipeline, title_forms
+
+
+def spans(text: str) -> list[tuple[str, str, str]]:
+    doc = load_pipeline()(text)
+    return [(s.text, s.label_, s.kb_id_) for s in doc.spans[SPAN_KEY]]
+
+
+def test_pipes_and_analysis():
+    nlp = load_pipeline()
+    assert nlp.pipe_names == ["sentencizer", "kg_line_breaks", "lemmatizer", "kg_gazetteer"]
+    analysis = nlp.analyze_pipes()
+    assert "kg_gazetteer" in analysis["summary"]
+
+
+def test_gazetteer_spans_names_genitives_titles_adjectives_and_prefix_compounds():
+    assert spans("Nordkoreas Machthaber Kim Jong Un traf den russischen Präsidenten.") == [
+        ("Nordkoreas", "gen", "north_korea"),
+        ("Machthaber", "title", "Machthaber"),
+        ("Kim Jong Un", "name", "kim_jong_un"),
+        ("russischen", "adj", "russia"),
+        ("Präsidenten", "title", "Präsident"),
+    ]
+
+
+def test_lowercase_words_are_not_acronyms_and_clubs_are_blocked():
+    assert spans("Er gab uns die Hand.") == []
+    assert spans("Real Madrid gewann in Madrid.") == [("Madrid", "name", "madrid")]
+
+
+def test_lemmas_and_line_break_sentences():
+    doc = load_pipeline()("Putin reist nach Nordkorea\n\nNordkorea lieferte Raketen.")
+    assert [s.text.strip() for s in doc.sents] == ["Putin reist nach Nordkorea", "Nordkorea lieferte Raketen."]
+    assert [t.lemma_ for t in doc if t.text in {"lieferte", "Raketen"}] == ["liefern", "Rakete"]
+
+
+def test_title_forms_inflect():
+    assert {"Präsidenten", "Präsidents"} <= title_forms("Präsident")
+    assert "Außenministerinnen" in title_forms("Außenministerin")
+
+
+def test_a_fresh_pipeline_takes_its_own_gazetteer(tmp_path):
+    from kg.gazetteer import load_gazetteer
+
+    path = tmp_path / "g.toml"
+    path.write_text('[[entity]]\nkey = "atlantis"\nlabel = "Atlantis"\nclass = "State"\nforms = ["Atlantis"]\n',
+                    encoding="utf-8")
+    nlp = build_pipeline(gazetteer=load_gazetteer(path))
+    doc = nlp("Atlantis und Nordkorea.")
+    assert [(s.text, s.kb_id_) for s in doc.spans[SPAN_KEY]] == [("Atlantis", "atlantis")]
