@@ -16,7 +16,7 @@ from kg.model import Article, EntityRef, Extraction, Statement, slug
 from kg.resources import ontology_dir
 from kg.terms import (
     DCTERMS, FACTUAL_MODALITIES, GAZETTEER_GRAPH, KG, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS,
-    RES, SCHEMA, SKOS, WD, XSD,
+    RES, SCHEMA, SKOS, SYMMETRIC_RELATIONS, WD, XSD,
 )
 
 _TYPE = ox.NamedNode(RDF.type)
@@ -47,6 +47,15 @@ def statement_iri(identifier: str, st: Statement, base: str = RES) -> str:
         f"{st.relation}|{st.subject}|{st.object}|{st.sentence}|{st.trigger_char}".encode()
     ).hexdigest()[:12]
     return f"{base}statement/{quote(identifier, safe='-_.~')}/{digest}"
+
+
+def event_iri(relation: str, subject: str, obj: str, time: str | None, base: str = RES) -> str:
+    """The event a statement speaks of (see ``kg:Event``): relation, the two entities
+    (sorted for symmetric relations), and the year or ``undated``."""
+    a, b = entity_iri(subject, base).rsplit("/", 1)[-1], entity_iri(obj, base).rsplit("/", 1)[-1]
+    if relation in SYMMETRIC_RELATIONS:
+        a, b = sorted((a, b))
+    return f"{base}event/{relation}/{a}/{b}/{time[:4] if time else 'undated'}"
 
 
 def time_literal(value: str) -> ox.Literal:
@@ -80,6 +89,7 @@ def extraction_quads(extraction: Extraction, base: str = RES) -> list[ox.Quad]:
         add(s_node, SCHEMA.isPartOf, graph)
 
     st_nodes = [node(statement_iri(article.identifier, st, base)) for st in extraction.statements]
+    concerns = {ref.key: ref.concerns for ref in extraction.entities if ref.concerns}
     direct: set[tuple[str, str, str]] = set()
     for st, st_node in zip(extraction.statements, st_nodes):
         subject, obj = node(entity_iri(st.subject, base)), node(entity_iri(st.object, base))
@@ -104,6 +114,10 @@ def extraction_quads(extraction: Extraction, base: str = RES) -> list[ox.Quad]:
             add(st_node, KG.time, time_literal(st.time))
         for target in st.contradicts:
             add(st_node, KG.contradicts, st_nodes[target])
+        target = concerns.get(st.object, st.object) if st.relation == "vetoed" else st.object
+        event = node(event_iri(st.relation, st.subject, target, st.time, base))
+        add(st_node, KG.event, event)
+        add(event, RDF.type, node(KG.Event))
         if st.modality in FACTUAL_MODALITIES:
             direct.add((st.subject, st.relation, st.object))
     for s_key, relation, o_key in sorted(direct):

@@ -40,9 +40,9 @@ KG = Vocabulary(
     "kg",
     "https://w3id.org/newskg/ontology#",
     """
-    Actor Person State Organization Group Place Measure Item Statement Sentence Modality
+    Actor Person State Organization Group Place Measure Item Statement Sentence Modality Event
     signedTreatyWith supplies vetoed visited metWith imposedSanctionsOn agreedWith
-    modality attributedTo item place time confidence trigger cue contradicts
+    modality attributedTo item place time confidence trigger cue contradicts event
     text startChar endChar concerns leaderOf memberOf contentHash sourcePath
     asserted reported alleged denied planned negated
     """,

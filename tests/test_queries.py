@@ -66,6 +66,19 @@ EXPECTED = {
         ["entity:putin", "2024-06", "Wladimir Putin", "visited", "Pjöngjang", "", "", "asserted", "a1", TREATY],
         ["entity:putin", "", "Wladimir Putin", "visited", "Nordkorea", "", "", "planned", "b2", TRIP],
     ],
+    # one row per event: the alleged claim and its denial in a1 and the report in c3 are one event
+    "events": [
+        ["supplies", "Russland | Nordkorea", "undated", "2", "3", "alleged, denied, reported",
+         "der Westen, Kreml, Alexander Lukaschenko"],
+        ["imposedSanctionsOn", "der Westen | Russland", "undated", "1", "1", "asserted", ""],
+        ["metWith", "Wladimir Putin | Alexander Lukaschenko", "2023", "1", "1", "asserted", ""],
+        ["signedTreatyWith", "Wladimir Putin | Kim Jong Un", "2024", "1", "1", "asserted", ""],
+        ["supplies", "Nordkorea | Russland", "undated", "1", "1", "asserted", ""],
+        ["vetoed", "Russland | Nordkorea", "2024", "1", "1", "asserted", ""],
+        ["visited", "Kim Jong Un | Sotschi", "undated", "1", "1", "negated", ""],
+        ["visited", "Wladimir Putin | Nordkorea", "undated", "1", "1", "planned", ""],
+        ["visited", "Wladimir Putin | Pjöngjang", "2024", "1", "1", "asserted", ""],
+    ],
     "statements-per-article": [
         ["a1", "2024-06", "alleged", "1"],
         ["a1", "2024-06", "asserted", "6"],

@@ -90,3 +90,16 @@ def test_identifiers_with_odd_characters_make_valid_iris():
     assert article_iri("a b/ä") == "https://w3id.org/newskg/resource/article/a%20b%2F%C3%A4"
     assert entity_iri("measure:x-1") == "https://w3id.org/newskg/resource/measure/x-1"
     assert entity_iri("north_korea") == "https://w3id.org/newskg/resource/entity/north-korea"
+
+
+def test_one_event_for_a_claim_its_denial_and_the_same_fact_elsewhere():
+    from kg.rdf import event_iri
+
+    assert event_iri("metWith", "putin", "kim_jong_un", "2023-09") == event_iri("metWith", "kim_jong_un", "putin", "2023")
+    assert event_iri("supplies", "russia", "north_korea", None).endswith("/event/supplies/russia/north-korea/undated")
+    assert event_iri("supplies", "russia", "north_korea", "2023") != event_iri("supplies", "north_korea", "russia", "2023")
+    claim, denial = extraction("alleged"), extraction("denied")
+    store = store_of(extraction_quads(claim) + extraction_quads(denial))
+    rows = list(store.query(sparql_prefixes() + "SELECT DISTINCT ?e WHERE { ?st kg:event ?e . ?e a kg:Event }",
+                            use_default_graph_as_union=True))
+    assert len(rows) == 1

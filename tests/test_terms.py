@@ -21,11 +21,11 @@ XSD = "http://www.w3.org/2001/XMLSchema#"  # a string: rdflib's closed XSD names
 
 CLASSES = {
     "Actor", "Person", "State", "Organization", "Group", "Place", "Measure", "Item",
-    "Statement", "Sentence", "Modality",
+    "Statement", "Sentence", "Modality", "Event",
 }
 RELATIONS = set(SCORED_RELATIONS) | {"agreedWith"}
 OBJECT_PROPERTIES = RELATIONS | {
-    "modality", "attributedTo", "item", "place", "contradicts", "concerns", "leaderOf", "memberOf",
+    "modality", "attributedTo", "item", "place", "contradicts", "concerns", "leaderOf", "memberOf", "event",
 }
 DATATYPE_PROPERTIES = {
     "time", "confidence", "trigger", "cue", "text", "startChar", "endChar", "contentHash", "sourcePath",
