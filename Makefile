@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 STORE  ?= kg-store
 SHARED ?= ../shared
 
-.PHONY: install demo test score gazetteer clean
+.PHONY: install demo test score gazetteer germeval clean
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ score: install
 	$(BIN)/kg --store build/score-store build --quiet seeds/
 	$(BIN)/kg --store build/score-store export --format nquads -o build/seeds.nq
 	$(BIN)/python $(SHARED)/eval/score.py build/seeds.nq -v
+
+germeval: install
+	$(BIN)/python tools/germeval.py $(SHARED)/corpora/germeval2014/NER-de-test.tsv
 
 gazetteer: install
 	$(BIN)/pip install --quiet -e '.[test,gazetteer]'
