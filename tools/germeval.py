@@ -73,6 +73,11 @@ def predicted_spans(doc: Doc, gazetteer, cues) -> set[tuple[int, int, str]]:
         elif m.end in matched:                     # a name inside "Der russische Präsident Wladimir Putin"
             start = matched[m.end].start
         spans.add((start, m.end, kind))
+        if m.cls == "Person":                      # "Italiens" in "Italiens Premier Matteo Renzi"
+            for s in doc.spans[SPAN_KEY]:
+                inner = CLASS_TO_TYPE.get(gazetteer[s.kb_id_].cls) if s.kb_id_ in gazetteer else None
+                if m.start <= s.start and s.end <= start and s.label_ in {"name", "gen"} and inner in {"LOC", "ORG"}:
+                    spans.add((s.start, s.end, inner))
     return spans
 
 
