@@ -951,6 +951,7 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
             cue = modality_of(ctx, trig, speakers, claimants)
             found.extend(_statements(ctx, trig, args, cue, when, article, measures, items))
         found = _dedupe(found)
+        found += _denials_in_relative_clause(ctx, found, claimants, offset, len(statements))
         if not found:
             found = _denials_of_previous(ctx, statements, previous, claimants, offset)
         previous = list(range(len(statements), len(statements) + len(found)))
@@ -1058,6 +1059,30 @@ def _dedupe(statements: list[Statement]) -> list[Statement]:
             continue
         seen.add(key)
         out.append(st)
+    return out
+
+
+def _denials_in_relative_clause(ctx: Ctx, found: list[Statement], claimants, offset: int,
+                                base: int) -> list[Statement]:
+    """ "Nordkorea hat Russland angeblich Munition geliefert, was Moskau bestreitet.": the claim
+    stays as it is, and the denial becomes a statement of its own."""
+    out = []
+    for start, end, sub in ctx.regions:
+        if not sub or ctx.doc[start].lower_ != "was":
+            continue
+        denial = [t for t in ctx.doc[start:end] if _word_modality(ctx, t) == "denied"]
+        if not denial:
+            continue
+        cue = denial[0]
+        who = claimants.get(cue.i)
+        for n, st in enumerate(found):
+            if st.modality in {"denied", "negated"} or st.trigger_char - offset >= ctx.doc[start].idx:
+                continue
+            out.append(replace(
+                st, modality="denied", trigger_char=cue.idx + offset, cue=cue.text,
+                attributed_to=who.key if who else None, confidence=round(st.confidence - 0.1, 2),
+                contradicts=(base + n,),
+            ))
     return out
 
 
