@@ -518,14 +518,17 @@ def _supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     seg_start, seg_end = ctx.segments[ctx.seg_of(trig.i)]
     recipients = [m for m in ctx.with_prep(seg_start, seg_end, {"an"}) if m.is_actor and m not in agents] \
         or [m for m in ctx.with_prep(start, end, {"an"}) if m.is_actor and m not in agents]
+    items = _items(ctx, start, end)
     if recipients:
         objects = _group(ctx, recipients[0])
     else:
+        # a bare dative recipient only with something supplied: "Belarus habe Russland Benzin geliefert",
+        # not "habe Kurz das Thema der Ministerin überlassen"
         others = [m for m in ctx.bare(start, end) if m not in agents and m.start > agents[-1].start]
-        objects = _group(ctx, others[0]) if others and frame.bare_object else []
+        objects = _group(ctx, others[0]) if others and frame.bare_object and items else []
     if not objects:
         return []
-    return [Args(agents=agents, objects=objects, fallback=fallback, items=_items(ctx, start, end))]
+    return [Args(agents=agents, objects=objects, fallback=fallback, items=items)]
 
 
 def _visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:

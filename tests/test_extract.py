@@ -154,6 +154,8 @@ NOTHING = [
     "Russland verbraucht riesige Mengen an Waffen und Munition.",
     "Die Zusammenarbeit sei friedlich, sagte Kim Jong Un über das Abkommen.",
     "Wir treffen einander in Moskau in einem kritischen Moment, Putin bombardiert Syrien.",
+    "Bisher habe Merkel das Thema Asyl Innenminister Thomas de Maizière überlassen.",
+    "Bisher habe Russland der Ukraine das Feld geliefert.",
 ]
 
 
