@@ -280,8 +280,10 @@ def find_triggers(ctx: Ctx) -> list[Trigger]:
         noun = token.text[:1].isupper()
         for frame in ctx.cues.frames.values():
             spec = frame.spec
-            if noun and token.i > ctx.sent.start or (noun and frame.noun_heads and not
-                                                       (lemma in frame.verbs or low in frame.forms)):
+            # German sentences seldom open with a finite verb: a capitalised first word that is
+            # a trigger noun ("Treffen EU, Ukraine, Russland möglich") is the noun
+            if noun and (token.i > ctx.sent.start or _head_match(low, frame.noun_heads)
+                         or not (lemma in frame.verbs or low in frame.forms)):
                 if _head_match(low, frame.noun_heads):
                     found.append(Trigger(frame.name, token.i, "noun", token.text))
                 continue
@@ -586,6 +588,15 @@ def _met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         participants = parts.left_gen + parts.right_gen + parts.von
         partners = _group(ctx, partners[0]) if partners else []
         fallback = False
+        if not participants and not partners:
+            # a headline's list right after the noun: "Treffen EU, Ukraine, Russland …"
+            j = trig.i + 1
+            for m in ctx.mentions:
+                if m.start == j and m.is_actor and ctx.prep[m.start] is None and m.start not in ctx.excluded:
+                    participants.append(m)
+                    j = m.end + 1 if m.end < ctx.sent.end and ctx.doc[m.end].text in {",", "und"} else m.end
+            if len(participants) < 2:
+                participants = []
         if not participants and _foreign_owner(ctx, trig.i):
             return []
         if not participants:
@@ -596,9 +607,9 @@ def _met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
                 fallback = True
         if partners:
             return [Args(agents=participants, objects=partners, fallback=fallback)]
-        if len(participants) >= 2:
-            return [Args(agents=participants[:1], objects=participants[1:], fallback=fallback)]
-        return []
+        # "das Treffen Kim Jong-uns und Putins", "Treffen EU, Ukraine, Russland": every pair met
+        return [Args(agents=[a], objects=participants[n + 1:], fallback=fallback)
+                for n, a in enumerate(participants[:-1])]
     agents, fallback = _verb_agents(ctx, trig)
     if not agents:
         return []
@@ -843,6 +854,10 @@ def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
             cues.append(Cue(modality, token.text, who.key if who else None))
         elif low in ctx.w("alleged_weak"):
             cues.append(Cue("alleged_weak", token.text))
+    for token in ctx.sent:
+        # "möglich" in a headline without a verb qualifies the whole headline
+        if token.lower_ in ctx.w("planned_sentence") and token.i != trig.i and ctx.seg_of(token.i) != seg:
+            cues.append(Cue("planned", token.text))
     segment_text = " ".join(t.lower_ for t in ctx.doc[seg_start:seg_end])
     for phrase in ctx.w("planned_phrases"):
         if phrase in segment_text:

@@ -297,6 +297,9 @@ def test_news_beyond_the_seeds(text, expected):
          {("obama", V, "vietnam", "planned")}),
         ("Nach dem Besuch von Präsident Barack Obama in Vietnam ist ein Priester freigekommen.",
          {("obama", V, "vietnam", "asserted")}),
+        # a headline: "möglich" qualifies the whole of it
+        ("Treffen EU, Ukraine, Russland diese Woche möglich",
+         {("eu", M, "ukraine", "planned"), ("eu", M, "russia", "planned"), ("ukraine", M, "russia", "planned")}),
         # "sagte … ab" cancels
         ("Am Abend sagte der türkische Premier die Reise nach Brüssel ab.", {("turkey", V, "bruessel", "negated")}),
         # no name after the title: nothing is minted
