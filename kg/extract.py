@@ -337,6 +337,8 @@ def _subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Menti
     if bare:
         return _group(ctx, bare[0]) + _co_agents(ctx, start, end), False
     for r_start, r_end, _ in reversed([r for r in ctx.regions if r[1] <= start]):
+        if r_start > ctx.sent.start and ctx.doc[r_start - 1].text == "(":
+            continue                   # a parenthesis is an aside, not the clause's subject
         bare = [m for m in ctx.bare(r_start, r_end) if m.start not in skip]
         if bare:
             return _group(ctx, bare[0]), True
@@ -651,9 +653,12 @@ def _sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if trig.kind == "noun":
         parts = _noun_parts(ctx, trig.i)
         agents = parts.left_adj or parts.right_gen or parts.von
+        if not agents and any(t.lemma_.casefold() in _lower_set(frame.spec.get("owner_verbs", []))
+                              for t in ctx.doc[start:trig.i]):
+            agents, _ = _subject(ctx, trig.i)     # "Die USA haben Sanktionen gegen Russland"
         if not agents:
             return []
-        targets = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, {"gegen"}) if m.is_actor]
+        targets = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
         if targets:
             objects = [t for m in targets for t in _group(ctx, m)]
         elif any(t.lemma_.casefold() in _lower_set(frame.spec["subject_target_verbs"])
@@ -669,7 +674,7 @@ def _sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     agents, fallback = _verb_agents(ctx, trig)
     if not agents:
         return []
-    targets = [m for m in ctx.with_prep(start, end, {"gegen"}) if m.is_actor]
+    targets = [m for m in ctx.with_prep(start, end, set(frame.object_preps)) if m.is_actor]
     if not targets and ctx.doc[trig.i].lemma_.casefold() == "sanktionieren":
         targets = [m for m in ctx.bare(start, end) if m not in agents]
     if not targets:

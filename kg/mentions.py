@@ -132,7 +132,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict) 
             else:
                 mentions.append(_mention(doc, start, end, key, key, entry.cls, "adj", gazetteer))
         elif label == "prefix":
-            mentions.append(_mention(doc, start, end, key, key, entry.cls, "prefix", gazetteer))
+            tail = doc[start].text.split("-", 1)[1].casefold()
+            kind = "government" if tail in cues.get("member_nouns", ()) else "prefix"   # "EU-Staaten" act
+            mentions.append(_mention(doc, start, end, key, key, entry.cls, kind, gazetteer))
         else:
             actor = entry.metonym_for or key
             surface = doc[start:end].text if label == "name" else None

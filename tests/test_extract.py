@@ -250,6 +250,13 @@ def test_headline_without_full_stop_is_its_own_sentence():
         # datelines are no actors
         ("Luxemburg – Die EU-Außenminister haben neue Wirtschaftssanktionen gegen Russland beschlossen.",
          {("eu", SANC, "russia", "asserted")}),
+        # "haben … Sanktionen gegen": whoever has them imposed them; "EU-Staaten" act for the EU;
+        # a parenthesis is no subject
+        ("Die USA und die EU-Staaten (22 sind Nato-Mitglieder) haben zudem Wirtschaftssanktionen gegen Russland.",
+         {("usa", SANC, "russia", "asserted"), ("eu", SANC, "russia", "asserted")}),
+        ("Die EU hat gerade ihre Restriktionen gegenüber Russland um ein halbes Jahr verlängert.",
+         {("eu", SANC, "russia", "asserted")}),
+        ("Die Sanktionen haben Russland schwer getroffen.", set()),
         # a sports club is not a capital standing for its government
         ("London – Paris Saint Germain ist zum Achtelfinale nach London gereist.", set()),
         # a comma list ending in "und" is one group, all behind its preposition
