@@ -45,6 +45,12 @@ class Frame:
     bare_object: bool
     symmetric: bool
     spec: dict
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # every word list of spec, lower-cased
+
+    def has(self, name: str, *forms: str) -> bool:
+        """Is any of ``forms`` in the spec's word list ``name`` (case folded)?"""
+        listed = self.words.get(name, frozenset())
+        return any(form.casefold() in listed for form in forms)
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,7 @@ class Cues:
     syntax: dict
     precedence: tuple[str, ...]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    noun_heads: tuple[str, ...] = ()   # of every frame, longest first
 
 
 def _lower_set(values) -> frozenset[str]:
@@ -77,6 +84,7 @@ def load_cues(path: Path | None = None) -> Cues:
             bare_object=spec.get("bare_object", False),
             symmetric=spec.get("symmetric", False),
             spec=spec,
+            words={k: _lower_set(v) for k, v in spec.items() if isinstance(v, list)},
         )
     modality, reporting = data["modality"], data["reporting"]
     words = {
@@ -93,6 +101,7 @@ def load_cues(path: Path | None = None) -> Cues:
         syntax=data["syntax"],
         precedence=tuple(modality["precedence"]),
         words=words,
+        noun_heads=tuple(sorted({h for f in frames.values() for h in f.noun_heads}, key=len, reverse=True)),
     )
 
 
@@ -279,7 +288,6 @@ def find_triggers(ctx: Ctx) -> list[Trigger]:
             continue
         noun = token.text[:1].isupper()
         for frame in ctx.cues.frames.values():
-            spec = frame.spec
             # German sentences seldom open with a finite verb: a capitalised first word that is
             # a trigger noun ("Treffen EU, Ukraine, Russland möglich") is the noun
             if noun and (token.i > ctx.sent.start or _head_match(low, frame.noun_heads)
@@ -290,9 +298,9 @@ def find_triggers(ctx: Ctx) -> list[Trigger]:
             unzu = low.replace("zu", "", 1) if "zu" in low[2:] else None
             if lemma in frame.verbs or low in frame.forms or (unzu and unzu in frame.verbs):
                 found.append(Trigger(frame.name, token.i, "verb", token.text))
-            elif lemma in _lower_set(spec.get("import_verbs", [])) or low in _lower_set(spec.get("import_forms", [])):
+            elif frame.has("import_verbs", lemma) or frame.has("import_forms", low):
                 found.append(Trigger(frame.name, token.i, "import", token.text))
-            elif lemma in _lower_set(spec.get("motion_verbs", [])) or low in _lower_set(spec.get("motion_forms", [])):
+            elif frame.has("motion_verbs", lemma) or frame.has("motion_forms", low):
                 found.append(Trigger(frame.name, token.i, "motion", token.text))
     return found
 
@@ -407,8 +415,7 @@ class NounParts:
 
 
 def _noun_parts(ctx: Ctx, i: int) -> NounParts:
-    all_heads = tuple(h for f in ctx.cues.frames.values() for h in f.noun_heads)
-    tail_end = _noun_tail(ctx, i, all_heads)
+    tail_end = _noun_tail(ctx, i, ctx.cues.noun_heads)
     left_gen, left_adj, possessive = [], [], False
     j = i - 1
     while j >= ctx.sent.start and i - j <= 4:
@@ -486,8 +493,7 @@ def _supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     start, end, _ = ctx.region_of(trig.i)
     if trig.kind == "import":
         preps = set(frame.spec.get("source_preps", []))
-        if trig.text.casefold() in _lower_set(frame.spec.get("import_in_verbs", [])) or \
-                ctx.doc[trig.i].lemma_.casefold() in _lower_set(frame.spec.get("import_in_verbs", [])):
+        if frame.has("import_in_verbs", trig.text, ctx.doc[trig.i].lemma_):
             preps.add("in")
         sources = [m for m in ctx.with_prep(start, end, preps) if m.is_actor and m.cls == "State"]
         recipients, fallback = _subject(ctx, trig.i)
@@ -653,16 +659,15 @@ def _sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if trig.kind == "noun":
         parts = _noun_parts(ctx, trig.i)
         agents = parts.left_adj or parts.right_gen or parts.von
-        if not agents and any(t.lemma_.casefold() in _lower_set(frame.spec.get("owner_verbs", []))
-                              for t in ctx.doc[start:trig.i]):
+        if not agents and any(frame.has("owner_verbs", t.lemma_) for t in ctx.doc[start:trig.i]):
             agents, _ = _subject(ctx, trig.i)     # "Die USA haben Sanktionen gegen Russland"
         if not agents:
             return []
         targets = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
         if targets:
             objects = [t for m in targets for t in _group(ctx, m)]
-        elif any(t.lemma_.casefold() in _lower_set(frame.spec["subject_target_verbs"])
-                 or t.lower_ in _lower_set(frame.spec["subject_target_forms"]) for t in ctx.doc[start:end]):
+        elif any(frame.has("subject_target_verbs", t.lemma_) or frame.has("subject_target_forms", t.lower_)
+                 for t in ctx.doc[start:end]):
             objects, _ = _subject(ctx, trig.i)
             objects = [m for m in objects if m.cls in {"State", "Organization", "Group", "Person"}
                        or m.actor != m.key]
@@ -685,7 +690,7 @@ def _sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
 def _vetoed(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     start, end, _ = ctx.region_of(trig.i)
     council = [m for m in ctx.mentions if m.key in frame.spec.get("council", [])]
-    measure_heads = tuple(_lower_set(frame.spec.get("measure_heads", [])))
+    measure_heads = tuple(frame.words.get("measure_heads", ()))
     if trig.kind == "noun":
         parts = _noun_parts(ctx, trig.i)
         agents = parts.left_gen or [m for m in parts.left_adj if m.kind == "adj"]

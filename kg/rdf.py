@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from kg.gazetteer import Gazetteer
-from kg.model import Article, EntityRef, Extraction, Statement, slug
+from kg.model import Article, EntityRef, Extraction, Statement
 from kg.resources import ontology_dir
 from kg.terms import (
     DCTERMS, FACTUAL_MODALITIES, GAZETTEER_GRAPH, KG, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS,

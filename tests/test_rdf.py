@@ -12,7 +12,7 @@ import pytest
 from kg.gazetteer import load_gazetteer
 from kg.model import Article, EntityRef, Extraction, Sentence, Statement
 from kg.rdf import article_iri, entity_iri, extraction_quads, gazetteer_quads, statement_iri
-from kg.terms import GAZETTEER_GRAPH, KG, MODALITIES, sparql_prefixes
+from kg.terms import GAZETTEER_GRAPH, MODALITIES, sparql_prefixes
 
 TEXT = "Nordkorea liefert Raketen an Russland."
 

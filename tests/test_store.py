@@ -3,9 +3,6 @@ queries with predeclared prefixes, syntax errors that say where, and export."""
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
-import textwrap
 
 import pyoxigraph as ox
 import pytest
