@@ -1090,6 +1090,13 @@ def _dedupe(statements: list[Statement]) -> list[Statement]:
     return out
 
 
+def _denial(claim: Statement, sentence: int, cue: Token, offset: int, denier: str | None,
+            claim_index: int) -> Statement:
+    """The claim denied: its own statement in the denial's sentence, pointing back at the claim."""
+    return replace(claim, modality="denied", sentence=sentence, trigger_char=cue.idx + offset, cue=cue.text,
+                   attributed_to=denier, contradicts=(claim_index,), confidence=round(claim.confidence - 0.1, 2))
+
+
 def _denials_in_relative_clause(ctx: Ctx, found: list[Statement], claimants, offset: int,
                                 base: int) -> list[Statement]:
     """ "Nordkorea hat Russland angeblich Munition geliefert, was Moskau bestreitet.": the claim
@@ -1106,11 +1113,7 @@ def _denials_in_relative_clause(ctx: Ctx, found: list[Statement], claimants, off
         for n, st in enumerate(found):
             if st.modality in {"denied", "negated"} or st.trigger_char - offset >= ctx.doc[start].idx:
                 continue
-            out.append(replace(
-                st, modality="denied", trigger_char=cue.idx + offset, cue=cue.text,
-                attributed_to=who.key if who else None, confidence=round(st.confidence - 0.1, 2),
-                contradicts=(base + n,),
-            ))
+            out.append(_denial(st, ctx.index, cue, offset, who.key if who else None, base + n))
     return out
 
 
@@ -1130,10 +1133,5 @@ def _denials_of_previous(ctx: Ctx, statements, previous, claimants, offset: int)
         st = statements[n]
         if st.modality in {"denied", "negated"}:
             continue
-        out.append(replace(
-            st, modality="denied", sentence=ctx.index, trigger=st.trigger,
-            trigger_char=cue.idx + offset,
-            attributed_to=who.actor if who else None, cue=cue.text, contradicts=(n,),
-            confidence=round(st.confidence - 0.1, 2),
-        ))
+        out.append(_denial(st, ctx.index, cue, offset, who.actor if who else None, n))
     return out
