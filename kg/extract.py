@@ -50,7 +50,7 @@ class Frame:
     def has(self, name: str, *forms: str) -> bool:
         """Is any of ``forms`` in the spec's word list ``name`` (case folded)?"""
         listed = self.words.get(name, frozenset())
-        return any(form.casefold() in listed for form in forms)
+        return any(form.lower() in listed for form in forms)
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ class Cues:
 
 
 def _lower_set(values) -> frozenset[str]:
-    return frozenset(v.casefold() for v in values)
+    return frozenset(v.lower() for v in values)
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -201,11 +201,39 @@ def _segments(sent: Span) -> list[tuple[int, int]]:
     return segments or [(sent.start, sent.end)]
 
 
+ASIDE_DASHES = {"–", "—", "-"}
+ASIDE_MAX = 12
+
+
+def _asides(sent: Span) -> list[tuple[int, int]]:
+    """Dash pairs inside a sentence: "der UN-Sicherheitsrat – einschließlich China – verhängte"."""
+    asides, open_at = [], None
+    for token in sent:
+        if token.text not in ASIDE_DASHES:
+            continue
+        if open_at is None:
+            before = sent.doc[sent.start:token.i]
+            if len(before) <= 4 and all(t.text[:1].isupper() or t.is_punct for t in before):
+                continue        # "Luxemburg – Die EU-Außenminister …": a dateline, not an aside
+            open_at = token.i
+        elif token.i - open_at <= ASIDE_MAX and token.i + 1 < sent.end and not sent.doc[token.i + 1].is_punct:
+            asides.append((open_at, token.i + 1))
+            open_at = None
+        else:
+            open_at = token.i
+    return asides
+
+
 def _regions(sent: Span, cues: Cues) -> list[tuple[int, int, bool]]:
+    """Clauses of the sentence: (start, end, starts with a subordinator).  A dash pair is an
+    aside: the clause around it stays one region (its mentions are excluded by ``_exclude_asides``)."""
     subordinators = cues.words["subordinators"]
     regions, start, sub = [], sent.start, False
     doc = sent.doc
+    aside_dashes = {i for s, e in _asides(sent) for i in (s, e - 1)}
     for token in sent:
+        if token.i in aside_dashes:
+            continue
         nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
         after = doc[token.i + 2] if token.i + 2 < sent.end else None
         brk = token.text in REGION_BREAKS or (
@@ -258,6 +286,11 @@ def _groups(ctx: Ctx) -> None:
                 ctx.prep[m.start] = first_prep
 
 
+def _exclude_asides(ctx: Ctx) -> None:
+    for start, end in _asides(ctx.sent):
+        ctx.excluded |= {m.start for m in ctx.mentions if start <= m.start < end}
+
+
 def _exclude_datelines(ctx: Ctx) -> None:
     """ "Luxemburg – Die EU-Außenminister …", "NEW YORK/MOSKAU (dpa-AFX) -": a dateline is no actor."""
     dashes = {"–", "—", "-", "("}
@@ -283,7 +316,7 @@ def _head_match(low: str, heads) -> str | None:
 def find_triggers(ctx: Ctx) -> list[Trigger]:
     found = []
     for token in ctx.sent:
-        low, lemma = token.lower_, token.lemma_.casefold()
+        low, lemma = token.lower_, token.lemma_.lower()
         if not token.is_alpha and "-" not in token.text:
             continue
         noun = token.text[:1].isupper()
@@ -298,6 +331,8 @@ def find_triggers(ctx: Ctx) -> list[Trigger]:
             unzu = low.replace("zu", "", 1) if "zu" in low[2:] else None
             if lemma in frame.verbs or low in frame.forms or (unzu and unzu in frame.verbs):
                 found.append(Trigger(frame.name, token.i, "verb", token.text))
+            elif frame.has("provision_verbs", lemma, unzu or "") or frame.has("provision_forms", low):
+                found.append(Trigger(frame.name, token.i, "provision", token.text))
             elif frame.has("import_verbs", lemma) or frame.has("import_forms", low):
                 found.append(Trigger(frame.name, token.i, "import", token.text))
             elif frame.has("motion_verbs", lemma) or frame.has("motion_forms", low):
@@ -331,7 +366,7 @@ def _attributive(ctx: Ctx, i: int) -> bool:
     nxt = ctx.doc[i + 1] if i + 1 < ctx.sent.end else None
     named = any(m.start <= i + 1 < m.end for m in ctx.mentions)
     return (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and not named
-            and token.lower_.endswith(("e", "en", "er", "es", "em")) and token.lower_ != token.lemma_.casefold())
+            and token.lower_.endswith(("e", "en", "er", "es", "em")) and token.lower_ != token.lemma_.lower())
 
 
 def _subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mention], bool]:
@@ -359,7 +394,7 @@ def _verb_agents(ctx: Ctx, trig: Trigger) -> tuple[list[Mention], bool]:
         return [], False
     token = ctx.doc[trig.i]
     seg_start, seg_end = ctx.segments[ctx.seg_of(trig.i)]
-    participle = token.lower_ != token.lemma_.casefold()
+    participle = token.lower_ != token.lemma_.lower()
     if _attributive(ctx, trig.i) or (participle and _passive(ctx, seg_start, seg_end)):
         von = [m for m in ctx.with_prep(start, trig.i, {"von"}) if m.is_actor]
         if von:
@@ -501,6 +536,8 @@ def _supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
             return []
         return [Args(agents=_group(ctx, sources[0]), objects=recipients, fallback=fallback,
                      items=_items(ctx, start, end))]
+    if trig.kind == "provision":
+        return _provision(ctx, trig, frame, start, end)
     if trig.kind == "noun":
         parts = _noun_parts(ctx, trig.i)
         suppliers = parts.left_gen or parts.right_gen or parts.von or [m for m in parts.left_adj if m.kind == "adj"]
@@ -519,7 +556,7 @@ def _supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         if not suppliers or not recipients:
             return []
         args = Args(agents=suppliers, objects=_group(ctx, recipients[0]), items=items)
-        if modifier and _head_match(modifier.casefold(), ctx.cues.items):
+        if modifier and _head_match(modifier.lower(), ctx.cues.items):
             args.items = [modifier] + args.items
         return [args]
     agents, fallback = _verb_agents(ctx, trig)
@@ -539,6 +576,39 @@ def _supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if not objects:
         return []
     return [Args(agents=agents, objects=objects, fallback=fallback, items=items)]
+
+
+def _infinitive(ctx: Ctx, i: int) -> bool:
+    """ "zu versorgen", "auszurüsten": a zu-infinitive, whose subject is not in its own clause."""
+    token = ctx.doc[i]
+    return (i > ctx.sent.start and ctx.doc[i - 1].lower_ == "zu") or (
+        "zu" in token.lower_[2:] and token.lower_ != token.lemma_.lower())
+
+
+def _controller(ctx: Ctx, start: int) -> list[Mention]:
+    """Who a zu-infinitive's action is ascribed to: the last actor of the clause before it
+    ("werfen Russland vor, … zu versorgen", "drohte Moskau damit, … zu liefern")."""
+    for r_start, r_end, _ in reversed([r for r in ctx.regions if r[1] <= start]):
+        bare = ctx.bare(r_start, r_end)
+        if bare:
+            return _group(ctx, bare[-1])
+    return []
+
+
+def _provision(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[Args]:
+    """ "Russland versorgt die Rebellen mit Waffen": the accusative object receives."""
+    items = _items(ctx, start, end)
+    if not items and not frame.has("provision_without_item", ctx.doc[trig.i].lower_, ctx.doc[trig.i].lemma_):
+        return []
+    if _infinitive(ctx, trig.i):
+        agents, fallback = _controller(ctx, start), True
+        recipients = [m for m in ctx.bare(start, trig.i) if m not in agents]
+    else:
+        agents, fallback = _verb_agents(ctx, trig)
+        recipients = [m for m in ctx.bare(start, end) if m not in agents and (not agents or m.start > agents[-1].start)]
+    if not agents or not recipients:
+        return []
+    return [Args(agents=agents, objects=_group(ctx, recipients[0]), fallback=fallback, items=items)]
 
 
 def _visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
@@ -674,13 +744,13 @@ def _sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         else:
             return []
         return [Args(agents=agents, objects=list(dict.fromkeys(objects)))] if objects else []
-    if ctx.doc[trig.i].lemma_.casefold() != "sanktionieren" and not _requires(ctx, frame, start, end):
+    if ctx.doc[trig.i].lemma_.lower() != "sanktionieren" and not _requires(ctx, frame, start, end):
         return []
     agents, fallback = _verb_agents(ctx, trig)
     if not agents:
         return []
     targets = [m for m in ctx.with_prep(start, end, set(frame.object_preps)) if m.is_actor]
-    if not targets and ctx.doc[trig.i].lemma_.casefold() == "sanktionieren":
+    if not targets and ctx.doc[trig.i].lemma_.lower() == "sanktionieren":
         targets = [m for m in ctx.bare(start, end) if m not in agents]
     if not targets:
         return []
@@ -807,7 +877,7 @@ def _claimants(ctx: Ctx) -> dict[int, Mention]:
 def _lemmas(ctx: Ctx, token: Token) -> set[str]:
     """Surface form, lemma and, for a split separable verb, particle + lemma
     ("werfen … vor" -> "vorwerfen", "wies … zurück" -> "zurückweisen")."""
-    low, lemma = token.lower_, token.lemma_.casefold()
+    low, lemma = token.lower_, token.lemma_.lower()
     found = {low, lemma}
     if token.text[:1].islower():
         seg_start, seg_end = ctx.segments[ctx.seg_of(token.i)]
@@ -855,7 +925,7 @@ def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
         while j < ctx.sent.end and (_is_adjective_like(ctx.doc[j]) or ctx.doc[j].text == ","):
             j += 1
         noun = ctx.doc[j] if j < ctx.sent.end else None
-        lemma = token.lemma_.casefold()
+        lemma = token.lemma_.lower()
         if low != lemma and lemma.endswith(("lich", "ig", "bar")) and _is_adjective_like(token) \
                 and noun is not None and noun.text[:1].isupper() and noun.i != trig.i:
             continue          # "mutmaßliche Cyberattacken" hedges the attacks, not the meeting
@@ -875,10 +945,10 @@ def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
     future = any(t.lower_ in ctx.w("future_auxiliaries") for t in ctx.doc[seg_start:seg_end])
     closing = ctx.doc[seg_end - 1]
     if future and (
-        (trigger.lower_ == trigger.lemma_.casefold() and not trigger.text[:1].isupper())
+        (trigger.lower_ == trigger.lemma_.lower() and not trigger.text[:1].isupper())
         # "wird … einen Besuch abstatten": the infinitive closes the clause
         or (trig.kind == "noun" and closing.is_alpha and closing.text[:1].islower()
-            and closing.lower_ == closing.lemma_.casefold() and closing.lower_.endswith("en"))
+            and closing.lower_ == closing.lemma_.lower() and closing.lower_.endswith("en"))
     ):
         cues.append(Cue("planned", "werden"))
     if trig.relation == "visited" and trigger.lower_ in ctx.w("planned_trigger_forms") and not any(
@@ -960,6 +1030,7 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
                 minted.setdefault(m.key, m)
         _groups(ctx)
         _exclude_datelines(ctx)
+        _exclude_asides(ctx)
         speakers = _speakers(ctx)
         claimants = _claimants(ctx)
         times = find_times(sentences[-1].text, article.date)

@@ -110,8 +110,14 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     path = path or ontology_dir() / "gazetteer.toml"
     data = _read_toml(path)
     raw_entities = list(data.get("entity", []))
+    raw_titles = dict(data.get("titles", {}))
     for name in data.get("include", []):       # e.g. the generated countries.toml
-        raw_entities += _read_toml(path.parent / name).get("entity", [])
+        included = _read_toml(path.parent / name)
+        raw_entities += included.get("entity", [])
+        for word, spec in included.get("titles", {}).items():
+            if word in raw_titles:
+                raise InputError(f"{path.parent / name}: title {word!r} is defined twice")
+            raw_titles[word] = spec
     entries: dict[str, Entry] = {}
     for raw in raw_entities:
         key = raw["key"]
@@ -142,7 +148,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
             if ref is not None and ref not in entries:
                 raise InputError(f"{path}: {entry.key}: refers to unknown entity {ref!r}")
     titles = {}
-    for word, spec in data.get("titles", {}).items():
+    for word, spec in raw_titles.items():
         if spec.get("of") is not None and spec["of"] not in entries:
             raise InputError(f"{path}: title {word!r}: unknown entity {spec['of']!r}")
         titles[word] = Title(word=word, role=spec["role"], of=spec.get("of"))

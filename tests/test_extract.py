@@ -275,6 +275,22 @@ def test_headline_without_full_stop_is_its_own_sentence():
         ("Der Vertrag zwischen Wien und Bratislava wurde am Mittwoch unterzeichnet.",
          {("austria", T, "slovakia", "asserted")}),
         ("Großbritannien verliere den Zugang zu Ländern, mit denen die EU Zollfreiheit vereinbart habe.", set()),
+        # a dash pair is an aside: the clause around it keeps its subject, the aside names no party;
+        # "ß" cue words match ("Strafmaßnahmen")
+        ("Beides verstieß gegen UN-Resolutionen, weshalb der UN-Sicherheitsrat – einschließlich China und "
+         "Russland – die bisher schärfsten Strafmaßnahmen gegen Nordkorea verhängte.",
+         {("un_security_council", SANC, "north_korea", "asserted")}),
+        ("Die Strafmaßnahmen der EU gegen Russland gelten weiter.", {("eu", SANC, "russia", "asserted")}),
+        # "versorgen … mit": the accusative object receives; a zu-infinitive's supplier is the
+        # object of the verb before it; "was Moskau bestreitet" denies it
+        ("Westliche Regierungen werfen Russland vor, die Aufständischen in der Ukraine mit Waffen zu "
+         "versorgen, was Moskau bestreitet.",
+         {("russia", S, "separatists_ukraine", "alleged"), ("russia", S, "separatists_ukraine", "denied")}),
+        ("Der Iran versorgt die syrische Regierung mit Raketen.", {("iran", S, "syria", "asserted")}),
+        ("Russland beliefert die Ukraine seit Juli nicht mehr.", {("russia", S, "ukraine", "negated")}),
+        ("Russland beliefert Belarus.", {("russia", S, "belarus", "asserted")}),
+        # nothing supplied, nothing extracted
+        ("Österreich versorgt die Flüchtlinge in Ungarn.", set()),
     ],
 )
 def test_news_beyond_the_seeds(text, expected):
