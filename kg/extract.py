@@ -578,6 +578,20 @@ def _supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     return [Args(agents=agents, objects=objects, fallback=fallback, items=items)]
 
 
+def _compound_place(ctx: Ctx, i: int) -> Mention | None:
+    """The state or place a hyphen compound names: "China-Besuch", "Moskau-Reise", "Iran-Sanktionen"."""
+    text = ctx.doc[i].text
+    if "-" not in text:
+        return None
+    modifier = text.rsplit("-", 1)[0]
+    key = ctx.gazetteer.lookup(modifier)
+    if key is None or ctx.gazetteer[key].cls not in {"State", "Place"}:
+        return None
+    entry = ctx.gazetteer[key]
+    return Mention(start=i, end=i + 1, key=key, actor=entry.metonym_for or key, cls=entry.cls, kind="name",
+                   text=modifier, head=i, surface=modifier)
+
+
 def _infinitive(ctx: Ctx, i: int) -> bool:
     """ "zu versorgen", "auszurüsten": a zu-infinitive, whose subject is not in its own clause."""
     token = ctx.doc[i]
@@ -619,7 +633,7 @@ def _visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         for m in parts.left_gen + parts.right_gen + parts.von:
             (visitors if m.cls == "Person" or (m in parts.von and m.is_actor) else places).append(m)
         if not places:
-            place = _place_in(ctx, trig.i + 1, parts.tail_end)
+            place = _compound_place(ctx, trig.i) or _place_in(ctx, trig.i + 1, parts.tail_end)
             places = [place] if place else []
         if not visitors and _foreign_owner(ctx, trig.i):
             return []            # "Auslandsreise des Pontifex": the owner is named, but unknown
@@ -734,6 +748,9 @@ def _sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         if not agents:
             return []
         targets = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
+        compound = _compound_place(ctx, trig.i)
+        if compound is not None and compound.cls == "State" and not targets:
+            targets = [compound]          # "die Russland-Sanktionen der EU"
         if targets:
             objects = [t for m in targets for t in _group(ctx, m)]
         elif any(frame.has("subject_target_verbs", t.lemma_) or frame.has("subject_target_forms", t.lower_)
@@ -752,6 +769,10 @@ def _sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     targets = [m for m in ctx.with_prep(start, end, set(frame.object_preps)) if m.is_actor]
     if not targets and ctx.doc[trig.i].lemma_.lower() == "sanktionieren":
         targets = [m for m in ctx.bare(start, end) if m not in agents]
+    if not targets:           # "Die EU verlängert die Russland-Sanktionen"
+        compounds = [_compound_place(ctx, t.i) for t in ctx.doc[start:end]
+                     if _head_match(t.lower_, frame.requires_noun_heads)]
+        targets = [m for m in compounds if m is not None and m.cls == "State"][:1]
     if not targets:
         return []
     return [Args(agents=agents, objects=list(dict.fromkeys(targets)), fallback=fallback)]

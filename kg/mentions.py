@@ -87,10 +87,18 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict) 
         extra.append((token.i, token.i + 1, "prefix_title" if title else "prefix", key, title))
     items = [(s.start, s.end, s.label_, s.kb_id_, None) for s in spans] + extra
     items.sort()
+    # two passes: the first learns who the article names with which title, so that a bare title
+    # before the name ("Bundespräsident traf Merkel" … "Bundespräsident Heinz Fischer") resolves
+    _, named = _resolve(doc, items, gazetteer, titles, date, cues, anchors, [])
+    mentions, _ = _resolve(doc, items, gazetteer, titles, date, cues, anchors, named)
+    return _with_pronouns(doc, _coreferent_surnames(doc, mentions), gazetteer, cues)
 
+
+def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple[list[Mention], list]:
     names_in_article = set(anchors)
     mentions: list[Mention] = []
     role_history: list[tuple[str, str]] = []   # (title word, person key) in text order
+    later = list(named)                         # the same, for the whole article (second pass)
     i = 0
     while i < len(items):
         start, end, label, key, title = items[i]
@@ -99,7 +107,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict) 
                 and gazetteer[key].cls in {"State", "Organization"}:
             # "Der russische Präsident", "Russlands Präsident" (+ name)
             mention, used = _role(doc, items, i + 1, start, key, gazetteer, titles, date,
-                                  names_in_article, role_history)
+                                  names_in_article, role_history, later=later)
             if mention:
                 mentions.append(mention)
                 i = used
@@ -108,7 +116,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict) 
             state = key if label == "prefix_title" else None
             word = title if label == "prefix_title" else key
             mention, used = _role(doc, items, i, start, state, gazetteer, titles, date,
-                                  names_in_article, role_history, word=word)
+                                  names_in_article, role_history, word=word, later=later)
             if mention:
                 mentions.append(mention)
             i = used
@@ -140,7 +148,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict) 
             surface = doc[start:end].text if label == "name" else None
             mentions.append(_mention(doc, start, end, key, actor, entry.cls, label, gazetteer, surface))
         i += 1
-    return _with_pronouns(doc, _coreferent_surnames(doc, mentions), gazetteer, cues)
+    return mentions, role_history
 
 
 def _mention(doc, start, end, key, actor, cls, kind, gazetteer, surface=None) -> Mention:
@@ -148,7 +156,31 @@ def _mention(doc, start, end, key, actor, cls, kind, gazetteer, surface=None) ->
                    text=doc[start:end].text, head=end - 1, surface=surface)
 
 
-def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, word=None):
+def _bare_title_person(word: str, role: str, gazetteer: Gazetteer, history, later) -> str | None:
+    """Who a title without a name or state means, from the article itself: the last person named
+    with the same title word, then with the same role, then with a title ending in it ("der
+    Minister" after "Außenminister Kerry"); failing that, the one person the whole article names
+    with that title ("Bundespräsident traf …" before "Bundespräsident Heinz Fischer").  Several
+    candidates and none named: unresolved, not guessed."""
+    low = word.casefold()
+
+    def tests(seen: str) -> tuple[bool, bool, bool]:
+        return (seen == word, gazetteer.titles[seen].role == role, seen.casefold().endswith(low))
+
+    for n in range(3):
+        found = [key for seen, key in history if tests(seen)[n]]
+        if found:
+            return found[-1]
+    for n in range(3):
+        found = {key for seen, key in later if tests(seen)[n]}
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None
+    return None
+
+
+def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, word=None, later=()):
     """Resolve the role title at items[t]; return (mention or None, next item index)."""
     _, t_end, _, t_key, _ = items[t]
     word = word or t_key
@@ -197,11 +229,7 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
         if len(holders) == 1:
             person = holders[0]
     else:
-        # a bare title refers back to the last person named with that role
-        # same title word first ("der Machthaber" after "Machthaber Kim"), then same role
-        same_word = [key for seen, key in history if seen == word]
-        same_role = [key for seen, key in history if gazetteer.titles[seen].role == title.role]
-        person = (same_word or same_role or [None])[-1]
+        person = _bare_title_person(word, title.role, gazetteer, history, later)
     used = t + 2 if end != t_end else t + 1
     if person is None:
         if state is not None and (date is not None or not gazetteer.holders(title.role, state, None)):

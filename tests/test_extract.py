@@ -289,6 +289,12 @@ def test_headline_without_full_stop_is_its_own_sentence():
         ("Der Iran versorgt die syrische Regierung mit Raketen.", {("iran", S, "syria", "asserted")}),
         ("Russland beliefert die Ukraine seit Juli nicht mehr.", {("russia", S, "ukraine", "negated")}),
         ("Russland beliefert Belarus.", {("russia", S, "belarus", "asserted")}),
+        # a hyphen compound names the place visited or the state sanctioned
+        ("Merkel sprach über den letzten China-Besuch Obamas.", {("obama", V, "china", "asserted")}),
+        ("Obamas Kuba-Reise war ein Erfolg.", {("obama", V, "cuba", "asserted")}),
+        ("Die EU verlängert die Russland-Sanktionen.", {("eu", SANC, "russia", "asserted")}),
+        ("Die Russland-Sanktionen der EU bleiben.", {("eu", SANC, "russia", "asserted")}),
+        ("Im Streit um die Iran-Sanktionen gab es keine Einigung.", set()),
         # nothing supplied, nothing extracted
         ("Österreich versorgt die Flüchtlinge in Ungarn.", set()),
     ],
@@ -355,4 +361,29 @@ def test_minted_person_is_typed_and_linked_to_the_state_of_the_title():
     ],
 )
 def test_office_holders_resolve_by_date(text, date, expected):
+    assert facts(run(text, date)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # "… Kerry … der Minister" is one person, with or without a date line
+        ("US-Außenminister John Kerry besuchte Kairo. Der Minister traf dort Hollande.", None,
+         {("kerry", V, "kairo", "asserted"), ("kerry", M, "hollande", "asserted")}),
+        ("Italiens Außenminister Paolo Gentiloni besuchte Kairo. Gentiloni traf dort Hollande. "
+         "Der Minister reiste dann nach Paris.", None,
+         {("entity:paolo-gentiloni", V, "kairo", "asserted"), ("entity:paolo-gentiloni", M, "hollande", "asserted"),
+          ("entity:paolo-gentiloni", V, "paris", "asserted")}),
+        # a headline's bare title is the person the article later names with it
+        ("Bundespräsident traf Merkel. Das sagte Bundespräsident Heinz Fischer am Donnerstag.", None,
+         {("heinz_fischer", M, "merkel", "asserted")}),
+        # a bare ambiguous title the article never names stays unresolved, date or not
+        ("Bundespräsident traf Merkel.", "2015-06", set()),
+        ("Bundespräsident traf Merkel.", None, set()),
+        # two people named with the title: not guessed
+        ("Der Minister traf Merkel. Außenminister Paolo Gentiloni und Innenminister Angelino Alfano "
+         "waren in Rom.", None, set()),
+    ],
+)
+def test_titles_refer_within_the_article(text, date, expected):
     assert facts(run(text, date)) == expected
