@@ -634,6 +634,8 @@ def _visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
             (visitors if m.cls == "Person" or (m in parts.von and m.is_actor) else places).append(m)
         if not places:
             place = _compound_place(ctx, trig.i) or _place_in(ctx, trig.i + 1, parts.tail_end)
+            if place is None and ctx.doc[trig.i - 1].lower_ == "zu":
+                place = _place_in(ctx, start, trig.i)    # "ist in der polnischen Hauptstadt zu Besuch"
             places = [place] if place else []
         if not visitors and _foreign_owner(ctx, trig.i):
             return []            # "Auslandsreise des Pontifex": the owner is named, but unknown
@@ -976,6 +978,8 @@ def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
         t.lower_ in {"ist", "war", "sind", "waren", "hat", "hatte"} for t in ctx.doc[seg_start:seg_end]
     ):
         cues.append(Cue("planned", trigger.text))
+    if _scheduled(ctx, trig):
+        cues.append(Cue("planned", "present"))
     if trig.kind == "noun":
         # "kurz vor dem Besuch": the visit is still ahead
         j = trig.i - 1
@@ -1000,6 +1004,28 @@ def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
         reported = [c for c in cues if c.modality == "reported" and c.who]
         best = same[0] if same else (replace(best, who=reported[0].who) if reported else best)
     return best
+
+
+def _scheduled(ctx: Ctx, trig: Trigger) -> bool:
+    """A present-tense clause naming a day ahead ("am Dienstag", "kommende Woche") and no past form."""
+    start, end, _ = ctx.region_of(trig.i)
+    tokens = list(ctx.doc[start:end])
+    ahead = any(
+        t.lower_ in ctx.w("scheduled_words")
+        or (t.lower_ in ctx.w("scheduled_days") and t.i > start and ctx.doc[t.i - 1].lower_ in {"am", "ab"})
+        for t in tokens
+    )
+    if not ahead:
+        return False
+    for t in tokens:
+        low = t.lower_
+        if low in ctx.w("past_forms"):
+            return False
+        if t.is_alpha and t.text[:1].islower() and low != t.lemma_.lower() and (
+            low.endswith(("te", "ten", "tet")) or low.startswith("ge") or "ge" in low[2:5]
+        ):
+            return False        # "besuchte", "getroffen", "eingetroffen"
+    return True
 
 
 # ----------------------------------------------------------------- the article

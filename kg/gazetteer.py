@@ -67,6 +67,7 @@ class Gazetteer:
     source: str = ""
     blocked: tuple[str, ...] = ()
     _by_label: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _capitals: dict[str, tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
 
     def __getitem__(self, key: str) -> Entry:
         return self.entries[key]
@@ -83,6 +84,16 @@ class Gazetteer:
                     found.append(entry.key)
                     break
         return found
+
+    def capitals(self) -> dict[str, tuple[str, ...]]:
+        """State key -> the places standing for its government (metonyms of class Place)."""
+        if self._capitals is None:
+            found: dict[str, list[str]] = {}
+            for entry in self.entries.values():
+                if entry.cls == "Place" and entry.metonym_for:
+                    found.setdefault(entry.metonym_for, []).append(entry.key)
+            object.__setattr__(self, "_capitals", {k: tuple(v) for k, v in found.items()})
+        return self._capitals
 
     def lookup(self, name: str) -> str | None:
         """The key whose label or form is ``name`` (case-insensitive), if any."""

@@ -135,7 +135,12 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
         entry = gazetteer[key]
         if label == "adj":
             nxt_token = doc[end] if end < len(doc) else None
-            if nxt_token is not None and nxt_token.lower_ in cues["government_nouns"]:
+            capital = _capital(gazetteer, key)
+            if capital and nxt_token is not None and nxt_token.lower_ in cues.get("capital_nouns", ()) \
+                    and not (nxt and nxt[0] == end + 1 and nxt[3] == capital):
+                # "in der polnischen Hauptstadt" is Warschau ("… Hauptstadt Warschau" names it itself)
+                mentions.append(_mention(doc, start, end + 1, capital, key, "Place", "name", gazetteer))
+            elif nxt_token is not None and nxt_token.lower_ in cues["government_nouns"]:
                 mentions.append(_mention(doc, start, end + 1, key, key, entry.cls, "government", gazetteer))
             else:
                 mentions.append(_mention(doc, start, end, key, key, entry.cls, "adj", gazetteer))
@@ -149,6 +154,12 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
             mentions.append(_mention(doc, start, end, key, actor, entry.cls, label, gazetteer, surface))
         i += 1
     return mentions, role_history
+
+
+def _capital(gazetteer: Gazetteer, state: str) -> str | None:
+    """The one place the gazetteer gives as the seat of ``state``'s government."""
+    places = gazetteer.capitals().get(state, ())
+    return places[0] if len(places) == 1 else None
 
 
 def _mention(doc, start, end, key, actor, cls, kind, gazetteer, surface=None) -> Mention:

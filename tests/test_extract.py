@@ -295,6 +295,17 @@ def test_headline_without_full_stop_is_its_own_sentence():
         ("Die EU verlängert die Russland-Sanktionen.", {("eu", SANC, "russia", "asserted")}),
         ("Die Russland-Sanktionen der EU bleiben.", {("eu", SANC, "russia", "asserted")}),
         ("Im Streit um die Iran-Sanktionen gab es keine Einigung.", set()),
+        # "die polnische Hauptstadt" is Warschau; "zu Besuch" takes the place before it
+        ("Steinmeier besuchte im März die polnische Hauptstadt.", {("steinmeier", V, "warschau", "asserted")}),
+        ("Obama ist zu Besuch in Hanoi.", {("obama", V, "hanoi", "asserted")}),
+        # present tense with a day ahead is a schedule; any past form makes it a report
+        ("Am Dienstag ist der deutsche Außenminister Frank-Walter Steinmeier in der polnischen Hauptstadt zu Besuch.",
+         {("steinmeier", V, "warschau", "planned")}),
+        ("Steinmeier besucht am Dienstag Warschau.", {("steinmeier", V, "warschau", "planned")}),
+        ("Steinmeier trifft kommende Woche Putin.", {("steinmeier", M, "putin", "planned")}),
+        ("Am Dienstag besuchte Steinmeier Warschau.", {("steinmeier", V, "warschau", "asserted")}),
+        ("Steinmeier hat am Dienstag Warschau besucht.", {("steinmeier", V, "warschau", "asserted")}),
+        ("Steinmeier traf am Dienstag Putin.", {("steinmeier", M, "putin", "asserted")}),
         # nothing supplied, nothing extracted
         ("Österreich versorgt die Flüchtlinge in Ungarn.", set()),
     ],
