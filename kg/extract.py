@@ -175,13 +175,19 @@ def _is_adjective_like(token: Token) -> bool:
 def _prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
     preps, dets = cues.words["prepositions"], cues.words["determiners"]
     contractions = cues.syntax["contractions"]
+    proxies = cues.words["proxy_nouns"]
     i, steps = start - 1, 0
-    while i >= sent.start and steps < 5:
+    while i >= sent.start and steps < 8:
         token = doc[i]
         low = token.lower_
         if low in preps:
+            # "mit Vertretern von ÖGB": the representatives stand for whom they represent
+            if low in {"von", "vom"} and i > sent.start and doc[i - 1].lower_ in proxies:
+                i -= 2
+                steps += 2
+                continue
             return contractions.get(low, low)
-        if low in dets or token.like_num or _is_adjective_like(token) or low in {"zu"}:
+        if low in dets or token.like_num or _is_adjective_like(token) or low in {"zu"} or low in proxies:
             i -= 1
             steps += 1
             continue
@@ -274,7 +280,8 @@ def _groups(ctx: Ctx) -> None:
     for chain in chains:
         links = [any(t.lower_ in ctx.w("coordinators") for t in ctx.doc[a.end:b.start])
                  for a, b in zip(chain, chain[1:])]
-        if any(links):
+        # three or more names in a comma list are a list even without "und" ("ÖGB, Arbeiterkammer, Attac")
+        if any(links) or (len(chain) >= 3 and len({m.cls for m in chain}) == 1):
             groups.append(chain)
         else:
             groups.extend([m] for m in chain)

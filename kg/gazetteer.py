@@ -66,6 +66,7 @@ class Gazetteer:
     titles: dict[str, Title]
     source: str = ""
     blocked: tuple[str, ...] = ()
+    title_heads: tuple[tuple[str, str], ...] = ()   # (lower-case compound head, role), longest first
     _by_label: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     _capitals: dict[str, tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
 
@@ -98,6 +99,18 @@ class Gazetteer:
     def lookup(self, name: str) -> str | None:
         """The key whose label or form is ``name`` (case-insensitive), if any."""
         return self._by_label.get(name.casefold())
+
+
+def title_forms(word: str) -> set[str]:
+    """Inflected forms of a role title: Präsident -> Präsidenten, Außenministers …"""
+    forms = {word, word + "s", word + "es"}
+    if word.endswith("in"):
+        forms.add(word + "nen")
+    elif word.endswith("e"):
+        forms.add(word + "n")
+    else:
+        forms |= {word + "en", word + "n"}
+    return forms
 
 
 def _tuple(value) -> tuple:
@@ -167,8 +180,12 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     for entry in entries.values():
         for name in (entry.label, *entry.forms):
             by_label.setdefault(name.casefold(), entry.key)
+    heads = {}
+    for head, role in data.get("title_heads", {}).items():
+        for form in title_forms(head.casefold()):
+            heads.setdefault(form, role)
     return Gazetteer(entries=entries, titles=titles, source=str(path), blocked=tuple(data.get("blocked", [])),
-                     _by_label=by_label)
+                     title_heads=tuple(sorted(heads.items(), key=lambda kv: -len(kv[0]))), _by_label=by_label)
 
 
 @functools.lru_cache(maxsize=4)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, Title
 from kg.model import slug
 from kg.nlp import SPAN_KEY, title_forms
 
@@ -71,6 +71,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict) 
     spans = list(doc.spans[SPAN_KEY])
     anchors = {s.kb_id_ for s in spans if s.label_ in {"name", "gen"}}
     titles = _title_index(gazetteer)
+    defs = dict(gazetteer.titles)     # and the compound titles this article uses
     prefixes = _prefix_index(gazetteer)
     covered = {i for s in spans for i in range(s.start, s.end)}
 
@@ -84,14 +85,42 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict) 
         if key is None:
             continue
         title = titles.get(tail.casefold())
+        if title is None and _named_after(doc, token.i, spans):
+            title = _head_title(gazetteer, tail, defs)     # "EU-Handelskommissarin Cecilia Malmström"
         extra.append((token.i, token.i + 1, "prefix_title" if title else "prefix", key, title))
+    for token in doc:                # "Palästinenserpräsident Abbas", "Justizministerin Karin Maier"
+        if token.i in covered or "-" in token.text or not token.text[:1].isupper() or not token.is_alpha:
+            continue
+        if _named_after(doc, token.i, spans):
+            word = _head_title(gazetteer, token.text, defs)
+            if word:
+                extra.append((token.i, token.i + 1, "title", word, None))
     items = [(s.start, s.end, s.label_, s.kb_id_, None) for s in spans] + extra
     items.sort()
     # two passes: the first learns who the article names with which title, so that a bare title
     # before the name ("Bundespräsident traf Merkel" … "Bundespräsident Heinz Fischer") resolves
-    _, named = _resolve(doc, items, gazetteer, titles, date, cues, anchors, [])
-    mentions, _ = _resolve(doc, items, gazetteer, titles, date, cues, anchors, named)
+    _, named = _resolve(doc, items, gazetteer, defs, date, cues, anchors, [])
+    mentions, _ = _resolve(doc, items, gazetteer, defs, date, cues, anchors, named)
     return _with_pronouns(doc, _coreferent_surnames(doc, mentions), gazetteer, cues)
+
+
+def _named_after(doc: Doc, i: int, spans) -> bool:
+    """Is the token at ``i`` followed by a person's name (known or shaped like one)?"""
+    if i + 1 >= len(doc):
+        return False
+    if any(s.start == i + 1 and s.label_ in {"name", "gen", "short", "short_gen"} for s in spans):
+        return True
+    return _unknown_name(doc, i + 1, len(doc), set()) is not None
+
+
+def _head_title(gazetteer: Gazetteer, word: str, defs: dict[str, Title]) -> str | None:
+    """A compound whose head is a role noun is a title: "Handelskommissarin", "Parlamentspräsident"."""
+    low = word.casefold()
+    for head, role in gazetteer.title_heads:
+        if low.endswith(head):
+            defs.setdefault(word, Title(word=word, role=role))
+            return word
+    return None
 
 
 def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple[list[Mention], list]:
@@ -167,7 +196,7 @@ def _mention(doc, start, end, key, actor, cls, kind, gazetteer, surface=None) ->
                    text=doc[start:end].text, head=end - 1, surface=surface)
 
 
-def _bare_title_person(word: str, role: str, gazetteer: Gazetteer, history, later) -> str | None:
+def _bare_title_person(word: str, role: str, titles: dict[str, Title], history, later) -> str | None:
     """Who a title without a name or state means, from the article itself: the last person named
     with the same title word, then with the same role, then with a title ending in it ("der
     Minister" after "Außenminister Kerry"); failing that, the one person the whole article names
@@ -176,7 +205,7 @@ def _bare_title_person(word: str, role: str, gazetteer: Gazetteer, history, late
     low = word.casefold()
 
     def tests(seen: str) -> tuple[bool, bool, bool]:
-        return (seen == word, gazetteer.titles[seen].role == role, seen.casefold().endswith(low))
+        return (seen == word, titles[seen].role == role, seen.casefold().endswith(low))
 
     for n in range(3):
         found = [key for seen, key in history if tests(seen)[n]]
@@ -195,7 +224,7 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
     """Resolve the role title at items[t]; return (mention or None, next item index)."""
     _, t_end, _, t_key, _ = items[t]
     word = word or t_key
-    title = gazetteer.titles[word]
+    title = titles[word]
     state = state or title.of
     nxt = items[t + 1] if t + 1 < len(items) else None
     # a name right after the title: "Machthaber Kim Jong Un"
@@ -240,7 +269,7 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
         if len(holders) == 1:
             person = holders[0]
     else:
-        person = _bare_title_person(word, title.role, gazetteer, history, later)
+        person = _bare_title_person(word, title.role, titles, history, later)
     used = t + 2 if end != t_end else t + 1
     if person is None:
         if state is not None and (date is not None or not gazetteer.holders(title.role, state, None)):
@@ -318,6 +347,10 @@ def _coreferent_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
+def _gender(m: Mention, gazetteer: Gazetteer) -> str | None:
+    return m.gender or (gazetteer[m.key].gender if m.key in gazetteer else None)
+
+
 def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues: dict) -> list[Mention]:
     male = set(cues["pronouns_m"])
     out = list(mentions)
@@ -326,12 +359,26 @@ def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues
     for n, sent in enumerate(doc.sents):
         for token in sent:
             sent_index[token.i] = n
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    epithets = {**{w: "f" for w in cues.get("epithets_f", ())}, **{w: "m" for w in cues.get("epithets_m", ())}}
+    for token in doc:
+        gender = epithets.get(token.lower_)
+        if gender is None or token.i in covered or token.i == 0 or doc[token.i - 1].lower_ not in {"der", "die"}:
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and doc[token.i + 1].is_alpha:
+            continue          # "die Französin Christine Lagarde": a name follows (or a noun: not ours)
+        before = [m for m in persons if m.end <= token.i and sent_index[token.i] - sent_index[m.start] <= 3
+                  and _gender(m, gazetteer) == gender]
+        if before:
+            ref = before[-1]
+            out.append(Mention(start=token.i - 1, end=token.i + 1, key=ref.key, actor=ref.actor, cls="Person",
+                               kind="pronoun", text=doc[token.i - 1:token.i + 1].text, head=token.i))
     for token in doc:
         if token.lower_ not in male:
             continue
         before = [m for m in persons if m.end <= token.i
                   and sent_index[token.i] - sent_index[m.start] <= 2
-                  and (m.gender or (gazetteer[m.key].gender if m.key in gazetteer else None)) == "m"]
+                  and _gender(m, gazetteer) == "m"]
         if before:
             ref = before[-1]
             out.append(Mention(start=token.i, end=token.i + 1, key=ref.key, actor=ref.actor,

@@ -16,21 +16,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from kg.gazetteer import ADJECTIVE_ENDINGS, Gazetteer, load_gazetteer
+from kg.gazetteer import ADJECTIVE_ENDINGS, Gazetteer, load_gazetteer, title_forms  # noqa: F401
 
 SPAN_KEY = "kg_gazetteer"
-
-
-def title_forms(word: str) -> set[str]:
-    """Inflected forms of a role title: Präsident -> Präsidenten, Außenministers …"""
-    forms = {word, word + "s", word + "es"}
-    if word.endswith("in"):
-        forms.add(word + "nen")
-    elif word.endswith("e"):
-        forms.add(word + "n")
-    else:
-        forms |= {word + "en", word + "n"}
-    return forms
 
 
 def genitive(form: str) -> str | None:

@@ -342,6 +342,17 @@ def test_news_beyond_the_seeds(text, expected):
          {("eu", M, "ukraine", "planned"), ("eu", M, "russia", "planned"), ("ukraine", M, "russia", "planned")}),
         # "sagte … ab" cancels
         ("Am Abend sagte der türkische Premier die Reise nach Brüssel ab.", {("turkey", V, "bruessel", "negated")}),
+        # a compound ending in a role noun is a title when a name follows
+        ("EU-Handelskommissarin Cecilia Malmström traf Lawrow.", {("entity:cecilia-malmstroem", M, "lavrov", "asserted")}),
+        ("Justizministerin Karin Maier besuchte Polen.", {("entity:karin-maier", V, "poland", "asserted")}),
+        ("Die Kommissionspräsidentin reiste ab.", set()),
+        # "die Schwedin" is the last woman named; "Vertretern von X" stand for X; a comma list of three
+        # names is a list without "und"
+        ("EU-Kommissarin Cecilia Malmström kam nach Wien. Die Schwedin traf sich dort mit Vertretern von "
+         "Frankreich, Italien, Spanien, also einigen Partnern.",
+         {("entity:cecilia-malmstroem", M, "france", "asserted"), ("entity:cecilia-malmstroem", M, "italy", "asserted"),
+          ("entity:cecilia-malmstroem", M, "spain", "asserted")}),
+        ("Der Franzose traf Putin.", set()),
         # no name after the title: nothing is minted
         ("Der Außenminister am Montag in Moskau.", set()),
     ],
