@@ -186,6 +186,11 @@ def _prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
                 i -= 2
                 steps += 2
                 continue
+            # "die Führung in Kiew", "die Regierung in Moskau": the seat stands for the government
+            if low in {"in"} and i > sent.start and doc[i - 1].lower_ in cues.words["government_nouns"]:
+                i -= 2
+                steps += 2
+                continue
             return contractions.get(low, low)
         if low in dets or token.like_num or _is_adjective_like(token) or low in {"zu"} or low in proxies:
             i -= 1
@@ -522,6 +527,9 @@ def _requires(ctx: Ctx, frame: Frame, start: int, end: int, extra: int | None = 
     if not frame.requires_noun_heads:
         return True
     tokens = list(ctx.doc[start:end]) + ([ctx.doc[extra]] if extra is not None and extra < len(ctx.doc) else [])
+    if start - 2 >= ctx.sent.start and ctx.doc[start - 1].text == "," \
+            and ctx.doc[start].lower_ in ctx.w("relative_pronouns"):
+        tokens.append(ctx.doc[start - 2])   # "einen Handelspakt, den Kiew mit der EU geschlossen hat"
     return any(t.text[:1].isupper() and _head_match(t.lower_, frame.requires_noun_heads) for t in tokens)
 
 

@@ -306,6 +306,10 @@ def test_headline_without_full_stop_is_its_own_sentence():
         ("Am Dienstag besuchte Steinmeier Warschau.", {("steinmeier", V, "warschau", "asserted")}),
         ("Steinmeier hat am Dienstag Warschau besucht.", {("steinmeier", V, "warschau", "asserted")}),
         ("Steinmeier traf am Dienstag Putin.", {("steinmeier", M, "putin", "asserted")}),
+        # the treaty noun before a relative clause counts; "die Führung in Kiew" is Ukraine's government
+        ("Russland und die Ukraine streiten über einen Handelspakt, den die Führung in Kiew mit der EU "
+         "geschlossen hat.", {("ukraine", T, "eu", "asserted")}),
+        ("Russland kritisiert die Regierung in Kiew, die mit der EU Gespräche geschlossen hat.", set()),
         # nothing supplied, nothing extracted
         ("Österreich versorgt die Flüchtlinge in Ungarn.", set()),
     ],
