@@ -9,6 +9,7 @@ gazetteer component is added to it.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import spacy
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span
 from kg.gazetteer import ADJECTIVE_ENDINGS, Gazetteer, load_gazetteer, title_forms  # noqa: F401
 
 SPAN_KEY = "kg_gazetteer"
+ORDINAL = re.compile(r"^(?:[IVX]+|\d{1,2})\.$")
 
 
 def genitive(form: str) -> str | None:
@@ -29,12 +31,23 @@ def genitive(form: str) -> str | None:
 
 @Language.factory("kg_line_breaks")
 def make_line_breaks(nlp: Language, name: str):
-    """Start a sentence after every line break: headlines and captions have no full stop."""
+    """Sentence starts the punctuation rules miss or invent.
+
+    * after every line break: headlines and captions have no full stop;
+    * after an ordinal with its full stop when a capitalised function word follows
+      ("König Abdullah II. Bei dem Gespräch …");
+    * never on a lower-case word after a full stop ("Papst Benedikt XVI. sagte …").
+    """
 
     def line_breaks(doc: Doc) -> Doc:
         for token in doc[:-1]:
+            nxt = doc[token.i + 1]
             if "\n" in token.text:
-                doc[token.i + 1].is_sent_start = True
+                nxt.is_sent_start = True
+            elif ORDINAL.match(token.text) and nxt.is_title and nxt.lower_ in nlp.Defaults.stop_words:
+                nxt.is_sent_start = True
+            elif token.text == "." and nxt.is_alpha and nxt.text[:1].islower():
+                nxt.is_sent_start = False
         return doc
 
     return line_breaks

@@ -1,6 +1,8 @@
 """The spaCy pipeline: blank German + sentencizer + line breaks + lookup lemmas + kg_gazetteer."""
 from __future__ import annotations
 
+import pytest
+
 from kg.nlp import SPAN_KEY, build_pipeline, load_pipeline, title_forms
 
 
@@ -35,6 +37,20 @@ def test_lemmas_and_line_break_sentences():
     doc = load_pipeline()("Putin reist nach Nordkorea\n\nNordkorea lieferte Raketen.")
     assert [s.text.strip() for s in doc.sents] == ["Putin reist nach Nordkorea", "Nordkorea lieferte Raketen."]
     assert [t.lemma_ for t in doc if t.text in {"lieferte", "Raketen"}] == ["liefern", "Rakete"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Kerry traf König Abdullah II. Bei dem Gespräch ging es um Syrien.",
+         ["Kerry traf König Abdullah II.", "Bei dem Gespräch ging es um Syrien."]),
+        ("Papst Benedikt XVI. sagte nichts.", ["Papst Benedikt XVI. sagte nichts."]),
+        ("Am 3. Mai kam er.", ["Am 3. Mai kam er."]),
+        ("Er wurde 3. Der Sieger war Kim.", ["Er wurde 3.", "Der Sieger war Kim."]),
+    ],
+)
+def test_ordinals_and_lower_case_words_after_a_full_stop(text, sentences):
+    assert [s.text.strip() for s in load_pipeline()(text).sents] == sentences
 
 
 def test_title_forms_inflect():
