@@ -195,6 +195,8 @@ def show(obj: dict, name: str, fmt: str) -> None:
 @click.argument("gold", type=click.Path(path_type=Path))
 @click.option("--entities", type=click.Path(path_type=Path), default=None,
               help="Entity keys of the gold file (default: entities.json beside it or one folder up).")
+@click.option("--negatives", type=click.Path(path_type=Path), default=None,
+              help="Look-alikes that must not be extracted (default: negative.jsonl beside GOLD, if any).")
 @click.option("--min-precision", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Exit 1 when precision is below this.")
 @click.option("--min-recall", type=click.FloatRange(0, 1), default=0.0, show_default=True,
@@ -202,15 +204,20 @@ def show(obj: dict, name: str, fmt: str) -> None:
 @format_option(DOCUMENT_FORMATS, "text", "text for people, json for programs.")
 @click.pass_obj
 @handle_errors
-def evaluate(obj: dict, gold: Path, entities: Path | None, min_precision: float, min_recall: float, fmt: str) -> None:
+def evaluate(obj: dict, gold: Path, entities: Path | None, negatives: Path | None, min_precision: float,
+             min_recall: float, fmt: str) -> None:
     """Score the graph against GOLD relation facts (JSON lines): precision, recall
-    and F1 per relation, modality accuracy and factual errors."""
-    from kg.evaluate import default_entities_path, evaluate as run_evaluation, load_entities, load_gold
+    and F1 per relation, modality accuracy, factual errors and violated negatives."""
+    from kg.evaluate import (
+        default_entities_path, default_negatives_path, evaluate as run_evaluation, load_entities, load_gold,
+    )
 
     facts = load_gold(gold)
     keys = load_entities(entities or default_entities_path(gold))
+    negatives = negatives or default_negatives_path(gold)
+    forbidden = load_gold(negatives) if negatives else []
     with open_store(obj, read_only=True) as store:
-        report = run_evaluation(store, facts, keys)
+        report = run_evaluation(store, facts, keys, forbidden)
     click.echo(render_document("evaluation", report.as_dict(), fmt), nl=False)
     below = [f"precision {report.overall.precision} < {min_precision}"] if report.overall.precision < min_precision else []
     below += [f"recall {report.overall.recall} < {min_recall}"] if report.overall.recall < min_recall else []

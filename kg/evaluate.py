@@ -16,6 +16,10 @@ fact of that article matches it (either way round for symmetric relations; for
 ``vetoed`` the measure's ``kg:concerns`` counts).  Recall is over the required
 gold facts.  A factual error is a prediction given as asserted/reported whose
 gold facts are all planned, negated or denied.
+
+Negatives (optional, same format plus ``forbid`` and ``why``) are look-alikes
+that must not be extracted: ``"forbid": "any"`` is violated by any matching
+prediction, ``"forbid": "factual"`` by one given as asserted or reported.
 """
 from __future__ import annotations
 
@@ -57,6 +61,8 @@ class Gold:
     modality: str
     required: bool
     evidence: str = ""
+    forbid: str | None = None      # negatives: "any" | "factual"
+    why: str = ""
 
 
 @dataclass
@@ -93,16 +99,21 @@ class Report:
     missed: list[str] = field(default_factory=list)
     wrong_modality: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
+    negatives: int = 0
+    violations: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
             **self.overall.as_dict(),
             "modality_accuracy": self.modality_accuracy,
             "factual_errors": self.factual_errors,
+            "negatives": self.negatives,
+            "negatives_violated": len(self.violations),
             "by_relation": {rel: f.as_dict() for rel, f in self.by_relation.items()},
             "missed": self.missed,
             "wrong_modality": self.wrong_modality,
             "false_positives": self.false_positives,
+            "violations": self.violations,
         }
 
 
@@ -130,8 +141,10 @@ def load_gold(path: Path) -> list[Gold]:
             facts.append(Gold(
                 article=str(raw["article"]), s=_list(raw["s"]), p=_list(raw["p"]), o=_list(raw["o"]),
                 modality=raw["modality"], required=bool(raw.get("required", True)),
-                evidence=raw.get("evidence", ""),
+                evidence=raw.get("evidence", ""), forbid=raw.get("forbid"), why=raw.get("why", ""),
             ))
+            if facts[-1].forbid not in {None, "any", "factual"}:
+                raise KeyError(f"forbid must be 'any' or 'factual', not {facts[-1].forbid!r}")
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise InputError(f"{path}:{number}: not a gold fact ({type(exc).__name__}: {exc})") from None
     if not facts:
@@ -187,7 +200,13 @@ def _local(term) -> str:
     return re.split(r"[#/]", term.value)[-1]
 
 
-def evaluate(store: KGStore, gold: list[Gold], entities: dict[str, dict]) -> Report:
+def default_negatives_path(gold_path: Path) -> Path | None:
+    """``negative.jsonl`` beside the gold file, when there is one."""
+    path = Path(gold_path).parent / "negative.jsonl"
+    return path if path.exists() and path.resolve() != Path(gold_path).resolve() else None
+
+
+def evaluate(store: KGStore, gold: list[Gold], entities: dict[str, dict], negatives: list[Gold] = ()) -> Report:
     keys = _entity_keys(store, entities)
     articles = {g.article for g in gold}
     predicted: dict[tuple, dict] = {}
@@ -252,4 +271,13 @@ def evaluate(store: KGStore, gold: list[Gold], entities: dict[str, dict]) -> Rep
             wrong.append(f"{g.article} {'|'.join(g.s)} {'|'.join(g.p)} {'|'.join(g.o)}: "
                          f"gold {g.modality}, graph {', '.join(sorted(hit[i]))}")
     accuracy = round(right_modality / overall.found, 3) if overall.found else 0.0
-    return Report(overall, by_relation, accuracy, factual_errors, missed, wrong, false_positives)
+    violations = []
+    for g in negatives:
+        for (article, s, relation, o), slot in sorted(predicted.items()):
+            if article != g.article or not matches(g, relation, slot["s"], slot["o"]):
+                continue
+            if g.forbid == "any" or slot["m"] & FACTUAL_MODALITIES:
+                violations.append(f"{g.article} {'|'.join(g.s)} {'|'.join(g.p)} {'|'.join(g.o)} "
+                                  f"[{', '.join(sorted(slot['m']))}]: {g.why or g.evidence}")
+    return Report(overall, by_relation, accuracy, factual_errors, missed, wrong, false_positives,
+                  negatives=len(negatives), violations=violations)

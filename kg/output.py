@@ -173,8 +173,11 @@ def evaluation_text(data: dict) -> str:
         lines.append(f"{name:<20} {f['predicted']:>9} {f['correct']:>7} {f['required']:>8} {f['found']:>5} "
                      f"{f['precision']:>9.3f} {f['recall']:>6.3f} {f['f1']:>5.3f}")
     lines.append(f"modality accuracy {data['modality_accuracy']:.3f}, factual errors {data['factual_errors']}")
-    for title, key in (("missed", "missed"), ("wrong modality", "wrong_modality"), ("false positives", "false_positives")):
-        if data[key]:
+    if data.get("negatives"):
+        lines.append(f"negatives {data['negatives']}, violated {data['negatives_violated']}")
+    for title, key in (("missed", "missed"), ("wrong modality", "wrong_modality"), ("false positives", "false_positives"),
+                       ("violated negatives", "violations")):
+        if data.get(key):
             lines.append(f"{title}:")
             lines += [f"  {item}" for item in data[key]]
     return "\n".join(lines) + "\n"

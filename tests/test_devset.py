@@ -65,3 +65,5 @@ def test_dev_set_figures_as_measured(dev_figures):
 def test_dev_set_never_states_a_non_fact_as_fact(dev_figures):
     assert dev_figures["factual_errors"] == 0
     assert dev_figures["precision"] >= 0.85
+    # the look-alikes of eval/dev/negative.jsonl (read by kg eval from beside the gold file)
+    assert (dev_figures["negatives"], dev_figures["violations"]) == (58, [])

@@ -91,12 +91,49 @@ def test_cli_eval_text_json_and_thresholds(store, gold_files, tmp_path, monkeypa
     assert below.stderr == "Below the bar: precision 0.556 < 0.9\n"
 
 
+NEGATIVES = [
+    # the graph says asserted: a look-alike given as fact
+    {"article": "a1", "s": ["putin"], "p": ["visited"], "o": ["pyongyang"], "modality": "asserted",
+     "forbid": "factual", "why": "only planned"},
+    # negated in the graph: allowed when only facts are forbidden, not when anything is
+    {"article": "c3", "s": ["kim"], "p": ["visited"], "o": ["sochi"], "modality": "asserted", "forbid": "factual"},
+    {"article": "c3", "s": ["kim"], "p": ["visited"], "o": ["sochi"], "modality": "asserted", "forbid": "any",
+     "why": "no visit at all"},
+    # not in the graph
+    {"article": "a1", "s": ["putin"], "p": ["metWith"], "o": ["west"], "modality": "asserted", "forbid": "any"},
+]
+
+
+def test_negatives_forbid_any_or_factual(store, gold_files):
+    negatives = gold_files.parent / "negative.jsonl"
+    negatives.write_text("\n".join(json.dumps(g) for g in NEGATIVES) + "\n", encoding="utf-8")
+    report = evaluate(store, load_gold(gold_files), load_entities(gold_files.parent.parent / "entities.json"),
+                      load_gold(negatives))
+    assert (report.negatives, report.violations) == (4, [
+        "a1 putin visited pyongyang [asserted]: only planned",
+        "c3 kim visited sochi [negated]: no visit at all",
+    ])
+    path = gold_files.parent.parent / "store"
+    from conftest import load_fixture
+    from kg.store import KGStore
+
+    with KGStore.open(path) as disk:
+        load_fixture(disk)
+    result = CliRunner().invoke(main, ["--store", str(path), "eval", str(gold_files)])   # found beside the gold
+    assert result.exit_code == 0
+    assert "negatives 4, violated 2" in result.stdout.splitlines()
+    assert result.stdout.endswith("violated negatives:\n  a1 putin visited pyongyang [asserted]: only planned\n"
+                                  "  c3 kim visited sochi [negated]: no visit at all\n")
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
         ("", "no gold facts"),
         ('{"article": "a1"}\n', "dev.jsonl:1: not a gold fact (KeyError: 's')"),
         ("not json\n", "dev.jsonl:1: not a gold fact (JSONDecodeError"),
+        ('{"article": "a1", "s": "x", "p": "visited", "o": "y", "modality": "asserted", "forbid": "some"}\n',
+         "dev.jsonl:1: not a gold fact (KeyError: \"forbid must be 'any' or 'factual', not 'some'\")"),
     ],
 )
 def test_bad_gold_files(tmp_path, content, message):
