@@ -101,7 +101,32 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict) 
     # before the name ("Bundespräsident traf Merkel" … "Bundespräsident Heinz Fischer") resolves
     _, named = _resolve(doc, items, gazetteer, defs, date, cues, anchors, [])
     mentions, _ = _resolve(doc, items, gazetteer, defs, date, cues, anchors, named)
+    mentions = sorted(mentions + _named_places(doc, mentions, cues), key=lambda m: m.start)
     return _with_pronouns(doc, _coreferent_surnames(doc, mentions), gazetteer, cues)
+
+
+def _named_places(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention]:
+    """Places the gazetteer does not know, named by a place noun: "Grenzübergang Nickelsdorf",
+    "die Grenze bei Spielfeld", "in der Stadt Idlib"."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    nouns = set(cues.get("place_nouns", ()))
+    found = []
+    for token in doc:
+        if token.lower_ not in nouns or token.i in covered:
+            continue
+        start = token.i + 1
+        if start < len(doc) and doc[start].lower_ in {"bei", "von"}:
+            start += 1
+        if start >= len(doc) or start in covered:
+            continue
+        end = _unknown_name(doc, start, min(len(doc), start + 3), set())
+        if end is None or any(i in covered for i in range(start, end)):
+            continue
+        name = " ".join(t.text for t in doc[start:end] if not t.is_space)
+        found.append(Mention(start=token.i, end=end, key="entity:" + slug(name), actor="entity:" + slug(name),
+                             cls="Place", kind="name", text=doc[token.i:end].text, head=end - 1,
+                             surface=name, label=name))
+    return found
 
 
 def _named_after(doc: Doc, i: int, spans) -> bool:
@@ -338,8 +363,8 @@ def _coreferent_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if surname not in minted and surname.endswith("s") and surname[:-1] in minted:
             surname, genitive = surname[:-1], True
         ref = minted.get(surname)
-        if ref is None or token.i < ref.end:
-            continue
+        if ref is None or (token.i < ref.end and not _in_headline(doc, token.i)):
+            continue                   # a headline may name the person before the text does
         extra.append(Mention(start=token.i, end=token.i + 1, key=ref.key, actor=ref.actor, cls="Person",
                              kind="gen" if genitive else "name", text=token.text, head=token.i,
                              surface=None if genitive else token.text, label=ref.label,
@@ -349,6 +374,12 @@ def _coreferent_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def _gender(m: Mention, gazetteer: Gazetteer) -> str | None:
     return m.gender or (gazetteer[m.key].gender if m.key in gazetteer else None)
+
+
+def _in_headline(doc: Doc, i: int) -> bool:
+    """Is token ``i`` in the article's first line (its headline)?"""
+    first_break = next((t.i for t in doc if "\n" in t.text), len(doc))
+    return i < first_break
 
 
 def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues: dict) -> list[Mention]:

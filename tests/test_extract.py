@@ -357,6 +357,15 @@ def test_news_beyond_the_seeds(text, expected):
          {("entity:cecilia-malmstroem", M, "france", "asserted"), ("entity:cecilia-malmstroem", M, "italy", "asserted"),
           ("entity:cecilia-malmstroem", M, "spain", "asserted")}),
         ("Der Franzose traf Putin.", set()),
+        # a place noun names a place nobody listed
+        ("Innenministerin Mikl-Leitner und Verteidigungsminister Doskozil besuchen am Dienstag Grenze bei "
+         "Spielfeld – Auch Serbien droht mit Grenzschließung.",
+         {("entity:mikl-leitner", V, "entity:spielfeld", "planned"), ("entity:doskozil", V, "entity:spielfeld", "planned")}),
+        ("Merkel besuchte das Flüchtlingslager Idomeni.", {("merkel", V, "entity:idomeni", "asserted")}),
+        # a headline may name a person before the text introduces them
+        ("Bundespräsident traf Merkel und Gauck\nDas sagte Bundespräsident Heinz Fischer. Er traf seinen "
+         "Amtskollegen Joachim Gauck.",
+         {("heinz_fischer", M, "merkel", "asserted"), ("heinz_fischer", M, "entity:joachim-gauck", "asserted")}),
         # no name after the title: nothing is minted
         ("Der Außenminister am Montag in Moskau.", set()),
     ],
