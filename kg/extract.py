@@ -719,6 +719,8 @@ def _met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         # "das Treffen Kim Jong-uns und Putins", "Treffen EU, Ukraine, Russland": every pair met
         return [Args(agents=[a], objects=participants[n + 1:], fallback=fallback)
                 for n, a in enumerate(participants[:-1])]
+    if any(frame.has("clash_words", t.lower_) for t in ctx.doc[start:end]):
+        return []
     agents, fallback = _verb_agents(ctx, trig)
     if not agents:
         return []
@@ -760,16 +762,23 @@ def _sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if trig.kind == "noun":
         parts = _noun_parts(ctx, trig.i)
         agents = parts.left_adj or parts.right_gen or parts.von
+        from_subject = False
         if not agents and any(frame.has("owner_verbs", t.lemma_) for t in ctx.doc[start:trig.i]):
             agents, _ = _subject(ctx, trig.i)     # "Die USA haben Sanktionen gegen Russland"
+            from_subject = True
         if not agents:
             return []
         targets = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
         compound = _compound_place(ctx, trig.i)
         if compound is not None and compound.cls == "State" and not targets:
             targets = [compound]          # "die Russland-Sanktionen der EU"
+        threat = any(frame.has("threat_verbs", t.lemma_) for t in ctx.doc[start:trig.i])
         if targets:
             objects = [t for m in targets for t in _group(ctx, m)]
+        elif from_subject and threat:     # "Die USA drohen Nordkorea mit Sanktionen"
+            objects = [m for m in ctx.bare(start, trig.i) if m not in agents][:1]
+        elif from_subject:
+            return []
         elif any(frame.has("subject_target_verbs", t.lemma_) or frame.has("subject_target_forms", t.lower_)
                  for t in ctx.doc[start:end]):
             objects, _ = _subject(ctx, trig.i)

@@ -156,7 +156,47 @@ NOTHING = [
     "Wir treffen einander in Moskau in einem kritischen Moment, Putin bombardiert Syrien.",
     "Bisher habe Merkel das Thema Asyl Innenminister Thomas de Maizière überlassen.",
     "Bisher habe Russland der Ukraine das Feld geliefert.",
+    # sports pages: teams named after states play, they do not meet, visit or supply
+    "Österreich trifft im EM-Qualifikationsspiel auf Russland.",
+    "Österreich traf im Länderspiel auf Russland und gewann 1:0.",
+    "Im Finale treffen Deutschland und Frankreich aufeinander.",
+    "Russland besiegte die Ukraine im Finale mit 3:1.",
+    "Deutschland liefert sich mit Frankreich ein spannendes Duell.",
+    "Der Stürmer aus Brasilien traf zweimal für Deutschland.",
+    "Die Ukraine kassierte in Frankreich eine Niederlage.",
+    "Bayern München trifft in der Champions League auf Real Madrid.",
+    "Die Schweiz schloss das Spiel gegen Frankreich mit einem Sieg ab.",
+    "Der Spieler wechselt von Russland nach Deutschland.",
+    # economy pages: markets, prices and companies nobody listed
+    "Die Exporte nach Russland brachen ein.",
+    "China liefert sich einen Handelskrieg mit den USA.",
+    "Die Lieferung der Ukraine-Hilfe verzögert sich.",
+    "Der Ölpreis traf Russland hart.",
+    "Die Sanktionen gegen Russland treffen auch österreichische Firmen.",
+    "Das Unternehmen liefert Turbinen an Siemens.",
+    # tourists and visitor numbers
+    "Die Touristen besuchen Moskau gern im Sommer.",
+    "Die Zahl der Besucher aus China stieg.",
+    "Der Besuch beim Arzt in Wien dauerte lange.",
+    "Die Nationalmannschaft Russlands besuchte ein Spital in Moskau.",
+    # sanctions weighed, lifted or only feared are not imposed
+    "Die EU hob die Sanktionen gegen den Iran auf.",
 ]
+
+THREATS = [
+    ("Die EU droht mit Sanktionen gegen Russland.", {("eu", SANC, "russia", "planned")}),
+    ("Die USA drohen Nordkorea mit weiteren Sanktionen.", {("usa", SANC, "north_korea", "planned")}),
+    ("Russland drohen neue Sanktionen der EU.", {("eu", SANC, "russia", "planned")}),
+    ("Der Türkei drohen Sanktionen der EU.", {("eu", SANC, "turkey", "planned")}),
+    ("Die EU erwägt Sanktionen gegen Weißrussland.", {("eu", SANC, "belarus", "planned")}),
+    ("Die EU will Sanktionen gegen Russland verhängen.", {("eu", SANC, "russia", "planned")}),
+    ("Die EU hat keine Sanktionen gegen China verhängt.", {("eu", SANC, "china", "negated")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THREATS, ids=lambda v: v[:40] if isinstance(v, str) else "")
+def test_sanctions_threatened_or_weighed_are_planned(text, expected):
+    assert facts(run(text)) == expected
 
 
 def test_denial_in_relative_clause():
