@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 STORE  ?= kg-store
 SHARED ?= ../shared
 
-.PHONY: install demo test score gazetteer germeval clean
+.PHONY: install demo test score gazetteer germeval lexicon clean
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ score: install
 
 germeval: install
 	$(BIN)/python tools/germeval.py $(SHARED)/corpora/germeval2014/NER-de-test.tsv
+
+lexicon: install
+	$(BIN)/python tools/lexicon_clusters.py $(SHARED)/corpora/germeval2014/NER-de-dev.tsv
 
 gazetteer: install
 	$(BIN)/pip install --quiet -e '.[test,gazetteer]'

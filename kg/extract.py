@@ -23,6 +23,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer, default_gazetteer
+from kg.lexicon import Lexicon, default_lexicon
 from kg.mentions import Mention, find_mentions
 from kg.model import Article, EntityRef, Extraction, Sentence, Statement, slug
 from kg.resources import ontology_dir
@@ -1070,11 +1071,11 @@ def extract_article(article: Article, nlp=None, gazetteer: Gazetteer | None = No
 
 
 def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
-                cues: Cues | None = None) -> Extraction:
+                cues: Cues | None = None, lexicon: Lexicon | None = None) -> Extraction:
     gazetteer = gazetteer or default_gazetteer()
     cues = cues or default_cues()
     mention_cues = {**cues.syntax, **cues.anaphora}
-    mentions = find_mentions(doc, gazetteer, article.date, mention_cues)
+    mentions = find_mentions(doc, gazetteer, article.date, mention_cues, lexicon or default_lexicon())
     offset = article.body_start
     sentences: list[Sentence] = []
     statements: list[Statement] = []

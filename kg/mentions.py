@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer, Title
+from kg.lexicon import Lexicon
 from kg.model import slug
 from kg.nlp import SPAN_KEY, title_forms
 
@@ -66,7 +67,8 @@ def _prefix_index(gazetteer: Gazetteer) -> dict[str, str]:
     return {p.casefold(): e.key for e in gazetteer.entries.values() for p in e.prefixes}
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict) -> list[Mention]:
+def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
+                  lexicon: Lexicon | None = None) -> list[Mention]:
     """All mentions of the Doc, in text order, with keys resolved."""
     spans = list(doc.spans[SPAN_KEY])
     anchors = {s.kb_id_ for s in spans if s.label_ in {"name", "gen"}}
@@ -102,7 +104,63 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict) 
     _, named = _resolve(doc, items, gazetteer, defs, date, cues, anchors, [])
     mentions, _ = _resolve(doc, items, gazetteer, defs, date, cues, anchors, named)
     mentions = sorted(mentions + _named_places(doc, mentions, cues), key=lambda m: m.start)
+    if lexicon is not None:
+        mentions = sorted(mentions + _lexicon_names(doc, mentions, lexicon), key=lambda m: m.start)
     return _with_pronouns(doc, _coreferent_surnames(doc, mentions), gazetteer, cues)
+
+
+def _minted(doc: Doc, start: int, end: int, cls: str) -> Mention:
+    name = " ".join(t.text for t in doc[start:end] if not t.is_space)
+    key = "entity:" + slug(name)
+    return Mention(start=start, end=end, key=key, actor=key, cls=cls, kind="name", text=doc[start:end].text,
+                   head=end - 1, surface=name, label=name)
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper() and (token.is_alpha or "-" in token.text) and not token.is_space
+
+
+def _lexicon_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """Names the gazetteer does not list, typed by the lexicon's word classes:
+    a first name with a surname ("Frank Walter", "Hans Peter Doskozil") is a person; a town
+    after "in/nach/aus" ("in Garmisch") a place; a name with a legal form ("Alpine Bau GmbH")
+    or a party acronym ("SPD") an organisation."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found: list[Mention] = []
+
+    def free(i: int) -> bool:
+        return 0 <= i < len(doc) and i not in covered and not any(m.start <= i < m.end for m in found)
+
+    for token in doc:
+        i = token.i
+        if not free(i) or not _capitalised(token):
+            continue
+        cls = lexicon.cls(token.text)
+        if cls == "given":
+            end = i + 1
+            while free(end) and end - i < 4 and not doc[end].is_sent_start and (
+                (_capitalised(doc[end]) and lexicon.cls(doc[end].text) in {"given", "surname", None}
+                 and (lexicon.cls(doc[end].text) is not None or not lexicon.knows(doc[end].text)))
+                or lexicon.cls(doc[end].text) == "initial"
+            ):
+                end += 1
+            if end - i >= 2 and lexicon.cls(doc[end - 1].text) != "initial":
+                found.append(_minted(doc, i, end, "Person"))
+            continue
+        after_prep = i > 0 and doc[i - 1].lower_ in {"in", "nach", "aus"} and not token.is_sent_start
+        if cls == "place_prefix" and after_prep and free(i + 1) and _capitalised(doc[i + 1]):
+            found.append(_minted(doc, i, i + 2, "Place"))          # "in Bad Ischl"
+        elif cls == "place" and after_prep and not (free(i + 1) and lexicon.cls(doc[i + 1].text) == "org_suffix"):
+            found.append(_minted(doc, i, i + 1, "Place"))
+        elif cls == "org" and token.text.isupper():
+            found.append(_minted(doc, i, i + 1, "Organization"))
+        elif free(i + 1) and lexicon.cls(doc[i + 1].text) == "org_suffix":
+            start = i
+            while free(start - 1) and _capitalised(doc[start - 1]) and i - start < 2 \
+                    and not doc[start].is_sent_start and doc[start - 1].text.casefold() not in NOT_NAMES:
+                start -= 1
+            found.append(_minted(doc, start, i + 2, "Organization"))
+    return found
 
 
 def _named_places(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention]:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from kg.extract import default_cues
 from kg.gazetteer import default_gazetteer
+from kg.lexicon import default_lexicon
 from kg.mentions import find_mentions
 from kg.nlp import SPAN_KEY, load_pipeline
 
@@ -61,7 +62,7 @@ def gold_spans(labels: list[str]) -> set[tuple[int, int, str]]:
 def predicted_spans(doc: Doc, gazetteer, cues) -> set[tuple[int, int, str]]:
     matched = {(s.end): s for s in doc.spans[SPAN_KEY] if s.label_ in {"name", "gen", "short", "short_gen"}}
     spans = set()
-    for m in find_mentions(doc, gazetteer, None, cues):
+    for m in find_mentions(doc, gazetteer, None, cues, default_lexicon()):
         kind = CLASS_TO_TYPE.get(m.cls)
         if kind is None or m.kind in {"adj", "prefix", "government", "pronoun"}:
             continue

@@ -1,0 +1,56 @@
+"""The lexicon's word classes (spacy-lookups-data clusters) and the names they let the mention finder type."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import default_cues
+from kg.gazetteer import default_gazetteer
+from kg.lexicon import default_lexicon
+from kg.mentions import find_mentions
+from kg.nlp import load_pipeline
+
+
+@pytest.mark.parametrize(
+    ("word", "cls"),
+    [("Frank", "given"), ("Wolfgang", "given"), ("Müller", "surname"), ("Garmisch", "place"),
+     ("Nürnberg", "place"), ("GmbH", "org_suffix"), ("SPD", "org"), ("Zukunft", None), ("Doskozil", None)],
+)
+def test_word_classes(word, cls):
+    assert default_lexicon().cls(word) == cls
+
+
+def test_rare_words_are_unknown_and_common_nouns_known():
+    lexicon = default_lexicon()
+    assert (lexicon.knows("Zukunft"), lexicon.knows("Doskozil")) == (True, False)
+
+
+def minted(text: str) -> list[tuple[str, str, str]]:
+    cues = default_cues()
+    doc = load_pipeline()(text)
+    return [(m.text, m.key, m.cls) for m in find_mentions(doc, default_gazetteer(), "2016-01",
+                                                          {**cues.syntax, **cues.anaphora}, default_lexicon())
+            if m.key.startswith("entity:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a first name and a surname (or a rare word) make a person; an initial may stand between
+        ("Das sagte Wolfgang Sobotka am Montag.", [("Wolfgang Sobotka", "entity:wolfgang-sobotka", "Person")]),
+        ("Hans Peter Doskozil kam.", [("Hans Peter Doskozil", "entity:hans-peter-doskozil", "Person")]),
+        ("Frank W. Steiner kam.", [("Frank W. Steiner", "entity:frank-w-steiner", "Person")]),
+        # a first name alone is nobody in particular
+        ("Peter kam nach Hause.", []),
+        # a town after in/nach/aus is a place; elsewhere it may be anything
+        ("Die Proteste in Garmisch gingen weiter.", [("Garmisch", "entity:garmisch", "Place")]),
+        ("Garmisch ist schön.", []),
+        ("Er reiste nach Bad Ischl.", [("Bad Ischl", "entity:bad-ischl", "Place")]),
+        # a legal form or a party acronym makes an organisation
+        ("Die Alpine Bau GmbH ist pleite.", [("Alpine Bau GmbH", "entity:alpine-bau-gmbh", "Organization")]),
+        ("Die SPD stimmte zu.", [("SPD", "entity:spd", "Organization")]),
+        # known names stay the gazetteer's
+        ("Angela Merkel reiste nach Berlin.", []),
+    ],
+)
+def test_names_nobody_listed(text, expected):
+    assert minted(text) == expected
