@@ -16,6 +16,7 @@ No I/O here except the cached data loaders; the pipeline comes from ``kg.nlp``.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,6 +31,7 @@ from kg.resources import ontology_dir
 from kg.terms import SYMMETRIC_RELATIONS
 from kg.timex import find_times, resolve_best
 
+SCORE = re.compile(r"^\d{1,2}:\d{1,2}\.?$")     # "zum 1:0" (a time is "10:00 Uhr")
 SEGMENT_BREAKS = {",", ";", ":", "–", "—", "-", "(", ")", '"', "„", "“", "”", "«", "»", "?", "!"}
 REGION_BREAKS = {";", ":", "–", "—", "-", "(", ")", "?", "!"}
 
@@ -663,7 +665,9 @@ def _visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
                 fallback = True
         host = False
         unknown_place = any(
-            t.lower_ in {"in", "nach", "im"} and ctx.doc[t.i + 1].text[:1].isupper()
+            t.lower_ in {"in", "nach", "im"} and next(
+                (u for u in ctx.doc[t.i + 1:parts.tail_end] if u.lower_ not in ctx.w("determiners")), t
+            ).text[:1].isupper()
             for t in ctx.doc[trig.i + 1:max(trig.i + 1, parts.tail_end - 1)]
         )
         if not places and visitors and not fallback and not unknown_place:
@@ -720,8 +724,10 @@ def _met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         # "das Treffen Kim Jong-uns und Putins", "Treffen EU, Ukraine, Russland": every pair met
         return [Args(agents=[a], objects=participants[n + 1:], fallback=fallback)
                 for n, a in enumerate(participants[:-1])]
-    if any(frame.has("clash_words", t.lower_) for t in ctx.doc[start:end]):
+    if any(frame.has("clash_words", t.lower_) or _score(t) for t in ctx.doc[start:end]):
         return []
+    if any(_encountered(ctx, m, start) for m in ctx.in_span(start, end)):
+        return []      # "auf den Grünen Van der Bellen treffen", "trifft auf Russland": faces, not meets
     agents, fallback = _verb_agents(ctx, trig)
     if not agents:
         return []
@@ -735,6 +741,27 @@ def _met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if len(agents) >= 2:
         return [Args(agents=agents[:1], objects=agents[1:], fallback=fallback)]
     return []
+
+
+def _score(token: Token) -> bool:
+    """A match result: "zum 1:0" (but "um 10:30 Uhr" is a time)."""
+    after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    return bool(SCORE.match(token.text)) and after != "uhr"
+
+
+def _encountered(ctx: Ctx, m: Mention, start: int) -> bool:
+    """Is ``m`` the object of "auf" ("trifft auf Russland", "auf den Grünen Van der Bellen"),
+    with nothing but articles and adjectives (or a nominalised one: "Grünen") between?"""
+    j = m.start - 1
+    while j >= start and j >= m.start - 4:
+        token = ctx.doc[j]
+        if token.lower_ == "auf":
+            return True
+        if not (token.lower_ in ctx.w("determiners") or _is_adjective_like(token)
+                or (token.text[:1].isupper() and token.text == token.lemma_ + "n")):
+            return False
+        j -= 1
+    return False
 
 
 def _treaty(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from kg.gazetteer import ADJECTIVE_ENDINGS, Gazetteer, load_gazetteer, title_forms  # noqa: F401
 
 SPAN_KEY = "kg_gazetteer"
-ORDINAL = re.compile(r"^(?:[IVX]+|\d{1,2})\.$")
+ORDINAL = re.compile(r"^(?:[IVX]+|\d{1,2}|\d{1,2}:\d{1,2})\.$")   # "II.", "3.", a score "1:0."
 
 
 def genitive(form: str) -> str | None:

@@ -167,6 +167,10 @@ NOTHING = [
     "Bayern München trifft in der Champions League auf Real Madrid.",
     "Die Schweiz schloss das Spiel gegen Frankreich mit einem Sieg ab.",
     "Der Spieler wechselt von Russland nach Deutschland.",
+    "Der Tormann Ilie Cebanu wehrt einen Schuss zu kurz ab, Junuzovic trifft via Innenstange zum 1:0.",
+    "Putin trifft zum 2:1.",
+    # "auf X treffen" faces X (an election, a match)
+    "Ob er dann auf den Grünen Alexander Van der Bellen oder den Freiheitlichen Norbert Hofer treffen werde, sei egal.",
     # economy pages: markets, prices and companies nobody listed
     "Die Exporte nach Russland brachen ein.",
     "China liefert sich einen Handelskrieg mit den USA.",
@@ -338,6 +342,11 @@ def test_headline_without_full_stop_is_its_own_sentence():
         # "die polnische Hauptstadt" is Warschau; "zu Besuch" takes the place before it
         ("Steinmeier besuchte im März die polnische Hauptstadt.", {("steinmeier", V, "warschau", "asserted")}),
         ("Obama ist zu Besuch in Hanoi.", {("obama", V, "hanoi", "asserted")}),
+        ("Putin traf auf dem Gipfel Kim Jong Un.", {("putin", M, "kim_jong_un", "asserted")}),
+        ("Putin traf Kim Jong Un um 10:30 Uhr.", {("putin", M, "kim_jong_un", "asserted")}),
+        # the place of a denied trip is where it would have gone, not who forbade it
+        ("Schon seinem Vorgänger, Richard Falk aus den USA, hatte Israel keine Reise in die Palästinensergebiete "
+         "gestattet.", {("entity:richard-falk", V, "palestine_state_of", "negated")}),
         # present tense with a day ahead is a schedule; any past form makes it a report
         ("Am Dienstag ist der deutsche Außenminister Frank-Walter Steinmeier in der polnischen Hauptstadt zu Besuch.",
          {("steinmeier", V, "warschau", "planned")}),
