@@ -289,7 +289,9 @@ def _groups(ctx: Ctx) -> None:
         links = [any(t.lower_ in ctx.w("coordinators") for t in ctx.doc[a.end:b.start])
                  for a, b in zip(chain, chain[1:])]
         # three or more names in a comma list are a list even without "und" ("ÖGB, Arbeiterkammer, Attac")
-        if any(links) or (len(chain) >= 3 and len({m.cls for m in chain}) == 1):
+        # "mit X, Y und den Regierungschefs …": the list goes on past its last name
+        goes_on = len(chain) > 1 and chain[-1].end < ctx.sent.end and ctx.doc[chain[-1].end].lower_ in ctx.w("coordinators")
+        if any(links) or goes_on or (len(chain) >= 3 and len({m.cls for m in chain}) == 1):
             groups.append(chain)
         else:
             groups.extend([m] for m in chain)

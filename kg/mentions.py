@@ -345,7 +345,9 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
             and gazetteer[nxt[3]].cls == "State":
         state, end = nxt[3], nxt[1]
     person = None
-    if state is not None:
+    if _plural_title(doc, items[t][0], end, word):
+        pass                                   # "den Regierungschefs", "die Außenminister": no one person
+    elif state is not None:
         holders = gazetteer.holders(title.role, state, date)
         if date is None:
             holders = [h for h in holders if h in names]
@@ -363,6 +365,23 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
     kind = "gen" if doc[end - 1].text.endswith("s") and doc[end - 1].text[:-1].casefold() in \
         {f.casefold() for f in title_forms(word)} else "role"
     return _mention(doc, start, end, person, person, "Person", kind, gazetteer), used
+
+
+def _plural_title(doc: Doc, t_start: int, end: int, word: str) -> bool:
+    """ "den (südosteuropäischen) Regierungschefs", "die Außenminister", "die beiden Präsidenten":
+    a title in the plural names several people, never the one holder."""
+    i = t_start - 1
+    while i >= 0 and (doc[i].is_digit or (doc[i].text[:1].islower() and doc[i].text.endswith(("e", "en")))
+                      and doc[i].lower_ not in {"die", "den", "der", "des", "dem"}):
+        i -= 1
+    det = doc[i].lower_ if i >= 0 else ""
+    last = doc[end - 1].text
+    feminine = word.endswith("in")
+    if det == "den" and last.endswith("s"):
+        return True
+    if det == "die" and not feminine:
+        return True
+    return i < t_start - 1 and doc[i + 1].lower_ in {"beiden", "vier", "drei", "zwei", "mehrere", "einige", "alle"}
 
 
 NOT_NAMES = {

@@ -371,16 +371,15 @@ def test_news_beyond_the_seeds(text, expected):
     ("text", "expected"),
     [
         ("Kairo – Italiens Premier Matteo Renzi hat Ägypten besucht. Renzi traf sich dort mit Sameh Shukri.",
-         {("entity:matteo-renzi", V, "egypt", "asserted")}),
+         {("renzi", V, "egypt", "asserted")}),
         ("Deutlich ging Xi Jinping bei einem Treffen mit dem iranischen Präsidenten Hassan Rohani auf den Streit ein.",
-         {("xi_jinping", M, "entity:hassan-rohani", "asserted")}),
+         {("xi_jinping", M, "rouhani", "asserted")}),
         ("Ägyptens Präsident Abdel Fattah al-Sisi bringt von seinem Besuch in Frankreich Verträge heim.",
-         {("entity:abdel-fattah-al-sisi", V, "france", "asserted")}),
+         {("sisi", V, "france", "asserted")}),
         ("Außenministerin Federica Mogherini reist am Montag nach China. Mogherini will dort Xi Jinping treffen.",
-         {("entity:federica-mogherini", V, "china", "planned"),
-          ("entity:federica-mogherini", M, "xi_jinping", "planned")}),
+         {("mogherini", V, "china", "planned"), ("mogherini", M, "xi_jinping", "planned")}),
         ("Der Machthaber Bashar al-Assad habe bei seinem Besuch in Moskau gesagt, dass der Krieg ende.",
-         {("entity:bashar-al-assad", V, "moscow", "asserted")}),
+         {("assad", V, "moscow", "asserted")}),
         ("Die Beziehungen bessern sich, sagte Ägyptens Außenminister Sameh Shukri bei einem Besuch in Rom.",
          {("entity:sameh-shukri", V, "rom", "asserted")}),
         ("Außenminister Lubomír Zaorálek zeigte sich nach seiner Begegnung mit dem Botschafter Sergey  Kiselev besorgt.",
@@ -394,27 +393,26 @@ def test_news_beyond_the_seeds(text, expected):
         ("Treffen EU, Ukraine, Russland diese Woche möglich",
          {("eu", M, "ukraine", "planned"), ("eu", M, "russia", "planned"), ("ukraine", M, "russia", "planned")}),
         # "sagte … ab" cancels
-        ("Am Abend sagte der türkische Premier die Reise nach Brüssel ab.", {("turkey", V, "bruessel", "negated")}),
+        ("Am Abend sagte der türkische Premier die Reise nach Brüssel ab.", {("davutoglu", V, "bruessel", "negated")}),
         # a compound ending in a role noun is a title when a name follows
-        ("EU-Handelskommissarin Cecilia Malmström traf Lawrow.", {("entity:cecilia-malmstroem", M, "lavrov", "asserted")}),
+        ("EU-Handelskommissarin Cecilia Malmström traf Lawrow.", {("malmstrom", M, "lavrov", "asserted")}),
         ("Justizministerin Karin Maier besuchte Polen.", {("entity:karin-maier", V, "poland", "asserted")}),
         ("Die Kommissionspräsidentin reiste ab.", set()),
         # "die Schwedin" is the last woman named; "Vertretern von X" stand for X; a comma list of three
         # names is a list without "und"
         ("EU-Kommissarin Cecilia Malmström kam nach Wien. Die Schwedin traf sich dort mit Vertretern von "
          "Frankreich, Italien, Spanien, also einigen Partnern.",
-         {("entity:cecilia-malmstroem", M, "france", "asserted"), ("entity:cecilia-malmstroem", M, "italy", "asserted"),
-          ("entity:cecilia-malmstroem", M, "spain", "asserted")}),
+         {("malmstrom", M, "france", "asserted"), ("malmstrom", M, "italy", "asserted"), ("malmstrom", M, "spain", "asserted")}),
         ("Der Franzose traf Putin.", set()),
         # a place noun names a place nobody listed
         ("Innenministerin Mikl-Leitner und Verteidigungsminister Doskozil besuchen am Dienstag Grenze bei "
          "Spielfeld – Auch Serbien droht mit Grenzschließung.",
-         {("entity:mikl-leitner", V, "entity:spielfeld", "planned"), ("entity:doskozil", V, "entity:spielfeld", "planned")}),
+         {("mikl_leitner", V, "entity:spielfeld", "planned"), ("doskozil", V, "entity:spielfeld", "planned")}),
         ("Merkel besuchte das Flüchtlingslager Idomeni.", {("merkel", V, "entity:idomeni", "asserted")}),
         # a headline may name a person before the text introduces them
         ("Bundespräsident traf Merkel und Gauck\nDas sagte Bundespräsident Heinz Fischer. Er traf seinen "
          "Amtskollegen Joachim Gauck.",
-         {("heinz_fischer", M, "merkel", "asserted"), ("heinz_fischer", M, "entity:joachim-gauck", "asserted")}),
+         {("heinz_fischer", M, "merkel", "asserted"), ("heinz_fischer", M, "gauck", "asserted")}),
         # no name after the title: nothing is minted
         ("Der Außenminister am Montag in Moskau.", set()),
     ],
@@ -428,9 +426,9 @@ def test_minted_person_is_typed_and_linked_to_the_state_of_the_title():
     (person,) = [e for e in ex.entities if e.key == "entity:paolo-gentiloni"]
     assert (person.label, person.cls, person.member_of, person.leader, person.in_gazetteer) == (
         "Paolo Gentiloni", "Person", "italy", False, False)
-    (sisi,) = [e for e in run("Ägyptens Präsident Abdel Fattah al-Sisi besuchte Paris.", "2015-06").entities
-               if e.cls == "Person"]
-    assert (sisi.member_of, sisi.leader) == ("egypt", True)
+    (morales,) = [e for e in run("Boliviens Präsident Evo Morales besuchte Paris.", "2015-06").entities
+                  if e.cls == "Person"]
+    assert (morales.key, morales.member_of, morales.leader) == ("entity:evo-morales", "bolivia", True)
 
 
 @pytest.mark.parametrize(
