@@ -4,12 +4,12 @@ BIN    := $(VENV)/bin
 STORE  ?= kg-store
 SHARED ?= ../shared
 
-.PHONY: install demo test score gazetteer germeval lexicon clean
+.PHONY: install demo test score gazetteer germeval ner lexicon clean
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,ner]'
 	touch $(BIN)/kg
 
 install: $(BIN)/kg
@@ -30,6 +30,11 @@ score: install
 
 germeval: install
 	$(BIN)/python tools/germeval.py $(SHARED)/corpora/germeval2014/NER-de-test.tsv
+
+# train the CRF name tagger on GermEval dev, score it on GermEval test (build/ner/model.crfsuite)
+ner: install
+	$(BIN)/python tools/train_ner.py --train $(SHARED)/corpora/germeval2014/NER-de-dev.tsv \
+		--test $(SHARED)/corpora/germeval2014/NER-de-test.tsv -o build/ner/model.crfsuite
 
 lexicon: install
 	$(BIN)/python tools/lexicon_clusters.py $(SHARED)/corpora/germeval2014/NER-de-dev.tsv

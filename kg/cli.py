@@ -67,9 +67,11 @@ def main(ctx: click.Context, store: str) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing unless a file is skipped.")
 @click.option("--model", default=None, metavar="NAME",
               help="Use an installed trained spaCy German model (e.g. de_core_news_md).")
+@click.option("--ner", "ner", default=None, metavar="MODEL", type=click.Path(path_type=Path),
+              help="Also find names with a trained name model (make ner: build/ner/model.crfsuite).")
 @click.pass_obj
 @handle_errors
-def build(obj: dict, paths: tuple[Path, ...], quiet: bool, model: str | None) -> None:
+def build(obj: dict, paths: tuple[Path, ...], quiet: bool, model: str | None, ner: Path | None) -> None:
     """Extract the articles in PATHS (.txt files or folders) into the store.
 
     Each article replaces its own named graph.  A file that cannot be read is
@@ -77,7 +79,7 @@ def build(obj: dict, paths: tuple[Path, ...], quiet: bool, model: str | None) ->
     """
     from kg.build import build as build_articles
 
-    extractor = _model_extractor(model) if model else None
+    extractor = _model_extractor(model, ner) if model or ner else None
     progress = None
     if not quiet and sys.stderr.isatty():
         progress = lambda identifier: click.echo(f"\r\x1b[K{identifier}", err=True, nl=False)  # noqa: E731
@@ -95,15 +97,22 @@ def build(obj: dict, paths: tuple[Path, ...], quiet: bool, model: str | None) ->
         sys.exit(1)
 
 
-def _model_extractor(model: str):
+def _model_extractor(model: str | None, ner: Path | None = None):
     from kg.extract import extract_article
     from kg.nlp import load_pipeline
 
+    tagger = None
+    if ner is not None:
+        from kg.ner import NameTagger
+
+        if not ner.is_file():
+            raise KGError(f"{ner}: no such name model (make ner trains it)")
+        tagger = NameTagger(str(ner))
     try:
         nlp = load_pipeline(model)
     except RuntimeError as exc:
         raise KGError(str(exc)) from None
-    return functools.partial(extract_article, nlp=nlp)
+    return functools.partial(extract_article, nlp=nlp, tagger=tagger)
 
 
 def _parse_params(ctx, param, values: tuple[str, ...]) -> dict[str, str]:

@@ -583,6 +583,8 @@ def _supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if not agents:
         return []
     seg_start, seg_end = ctx.segments[ctx.seg_of(trig.i)]
+    if any(frame.has("not_goods", t.lower_, t.lemma_) for t in ctx.doc[seg_start:seg_end]):
+        return []      # "sein Mandat an X übergeben", "den Vorsitz übergeben": an office, not goods
     recipients = [m for m in ctx.with_prep(seg_start, seg_end, {"an"}) if m.is_actor and m not in agents] \
         or [m for m in ctx.with_prep(start, end, {"an"}) if m.is_actor and m not in agents]
     items = _items(ctx, start, end)
@@ -728,6 +730,10 @@ def _met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
                 for n, a in enumerate(participants[:-1])]
     if any(frame.has("clash_words", t.lower_) or _score(t) for t in ctx.doc[start:end]):
         return []
+    after = ctx.doc[trig.i + 1] if trig.i + 1 < end else None
+    if after is not None and frame.has("score_counts", after.lower_) and not any(
+            t.lower_ in {"sich", "mit"} for t in ctx.doc[start:end]):
+        return []      # "Suarez trifft viermal, Messi dreimal": goals, not meetings
     if any(_encountered(ctx, m, start) for m in ctx.in_span(start, end)):
         return []      # "auf den Grünen Van der Bellen treffen", "trifft auf Russland": faces, not meets
     agents, fallback = _verb_agents(ctx, trig)
@@ -1091,20 +1097,21 @@ def _sentence_bounds(sent: Span) -> tuple[int, int] | None:
 
 
 def extract_article(article: Article, nlp=None, gazetteer: Gazetteer | None = None,
-                    cues: Cues | None = None) -> Extraction:
-    """Everything one article says: sentences, statements and the entities they use."""
+                    cues: Cues | None = None, tagger=None) -> Extraction:
+    """Everything one article says: sentences, statements and the entities they use.
+    ``tagger``: a trained name model (:class:`kg.ner.NameTagger`) for names no rule finds."""
     if nlp is None:
         from kg.nlp import load_pipeline
         nlp = load_pipeline()
-    return extract_doc(nlp(article.body), article, gazetteer, cues)
+    return extract_doc(nlp(article.body), article, gazetteer, cues, tagger=tagger)
 
 
 def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
-                cues: Cues | None = None, lexicon: Lexicon | None = None) -> Extraction:
+                cues: Cues | None = None, lexicon: Lexicon | None = None, tagger=None) -> Extraction:
     gazetteer = gazetteer or default_gazetteer()
     cues = cues or default_cues()
     mention_cues = {**cues.syntax, **cues.anaphora}
-    mentions = find_mentions(doc, gazetteer, article.date, mention_cues, lexicon or default_lexicon())
+    mentions = find_mentions(doc, gazetteer, article.date, mention_cues, lexicon or default_lexicon(), tagger)
     offset = article.body_start
     sentences: list[Sentence] = []
     statements: list[Statement] = []

@@ -68,7 +68,7 @@ def _prefix_index(gazetteer: Gazetteer) -> dict[str, str]:
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
-                  lexicon: Lexicon | None = None) -> list[Mention]:
+                  lexicon: Lexicon | None = None, tagger=None) -> list[Mention]:
     """All mentions of the Doc, in text order, with keys resolved."""
     spans = list(doc.spans[SPAN_KEY])
     anchors = {s.kb_id_ for s in spans if s.label_ in {"name", "gen"}}
@@ -106,7 +106,21 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
     mentions = sorted(mentions + _named_places(doc, mentions, cues), key=lambda m: m.start)
     if lexicon is not None:
         mentions = sorted(mentions + _lexicon_names(doc, mentions, lexicon), key=lambda m: m.start)
-    return _with_pronouns(doc, _coreferent_surnames(doc, mentions), gazetteer, cues)
+    mentions = _coreferent_surnames(doc, mentions)
+    if tagger is not None and lexicon is not None:     # a trained name model (kg/ner.py): what is left
+        mentions = sorted(mentions + _tagged_names(doc, mentions, tagger.names(doc, gazetteer, lexicon, mentions)),
+                          key=lambda m: m.start)
+    return _with_pronouns(doc, mentions, gazetteer, cues)
+
+
+TAGGED_CLASS = {"PER": "Person", "LOC": "Place", "ORG": "Organization"}
+
+
+def _tagged_names(doc: Doc, mentions: list[Mention], spans) -> list[Mention]:
+    """The tagger's names that no rule found and that overlap no mention."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    return [_minted(doc, start, end, TAGGED_CLASS[kind]) for start, end, kind in spans
+            if not covered & set(range(start, end)) and _capitalised(doc[start])]
 
 
 def _minted(doc: Doc, start: int, end: int, cls: str) -> Mention:

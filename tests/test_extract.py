@@ -169,6 +169,10 @@ NOTHING = [
     "Der Spieler wechselt von Russland nach Deutschland.",
     "Der Tormann Ilie Cebanu wehrt einen Schuss zu kurz ab, Junuzovic trifft via Innenstange zum 1:0.",
     "Putin trifft zum 2:1.",
+    "Suarez trifft viermal, Messi dreimal.",
+    # an office handed over is no goods supplied
+    "Nach der Wahl soll Lindner sein Mandat 2018 an Dominik Reisinger übergeben.",
+    "Russland übergab der Ukraine den Vorsitz.",
     # "auf X treffen" faces X (an election, a match)
     "Ob er dann auf den Grünen Alexander Van der Bellen oder den Freiheitlichen Norbert Hofer treffen werde, sei egal.",
     # economy pages: markets, prices and companies nobody listed
@@ -343,6 +347,10 @@ def test_headline_without_full_stop_is_its_own_sentence():
         ("Steinmeier besuchte im März die polnische Hauptstadt.", {("steinmeier", V, "warschau", "asserted")}),
         ("Obama ist zu Besuch in Hanoi.", {("obama", V, "hanoi", "asserted")}),
         ("Putin traf auf dem Gipfel Kim Jong Un.", {("putin", M, "kim_jong_un", "asserted")}),
+        # a count after the verb is goals only without "sich"/"mit"; "erneut" is no count
+        ("Putin trifft erneut Kim Jong Un.", {("putin", M, "kim_jong_un", "asserted")}),
+        ("Merkel und Putin trafen sich zweimal.", {("merkel", M, "putin", "asserted")}),
+        ("Nordkorea hat Russland Raketen übergeben.", {("north_korea", S, "russia", "asserted")}),
         ("Putin traf Kim Jong Un um 10:30 Uhr.", {("putin", M, "kim_jong_un", "asserted")}),
         # the place of a denied trip is where it would have gone, not who forbade it
         ("Schon seinem Vorgänger, Richard Falk aus den USA, hatte Israel keine Reise in die Palästinensergebiete "

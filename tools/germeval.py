@@ -82,6 +82,31 @@ def predicted_spans(doc: Doc, gazetteer, cues) -> set[tuple[int, int, str]]:
     return spans
 
 
+def count(counts: dict[str, Counter], gold: set, pred: set) -> None:
+    """Add one sentence's true/false positives and misses per type."""
+    for kind in TYPES:
+        g = {s for s in gold if s[2] == kind}
+        p = {s for s in pred if s[2] == kind}
+        counts[kind]["tp"] += len(g & p)
+        counts[kind]["fp"] += len(p - g)
+        counts[kind]["fn"] += len(g - p)
+
+
+def table(counts: dict[str, Counter]) -> dict:
+    """Precision, recall, F1 and counts per type and for all three together."""
+    result, total = {}, Counter()
+    for kind in TYPES:
+        total.update(counts[kind])
+    for kind in TYPES + ("all",):
+        c = counts[kind] if kind != "all" else total
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        result[kind] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
+                        "tp": c["tp"], "fp": c["fp"], "fn": c["fn"]}
+    return result
+
+
 def evaluate(path: Path) -> dict:
     nlp = load_pipeline()
     gazetteer, cues = default_gazetteer(), default_cues()
@@ -92,25 +117,9 @@ def evaluate(path: Path) -> dict:
         doc = Doc(nlp.vocab, words=words)
         for _, component in nlp.pipeline:
             doc = component(doc)
-        gold, pred = gold_spans(labels), predicted_spans(doc, gazetteer, mention_cues)
-        for kind in TYPES:
-            g = {s for s in gold if s[2] == kind}
-            p = {s for s in pred if s[2] == kind}
-            counts[kind]["tp"] += len(g & p)
-            counts[kind]["fp"] += len(p - g)
-            counts[kind]["fn"] += len(g - p)
+        count(counts, gold_spans(labels), predicted_spans(doc, gazetteer, mention_cues))
         n += 1
-    result = {"sentences": n, "file": path.name}
-    total = Counter()
-    for kind in TYPES + ("all",):
-        c = counts[kind] if kind != "all" else total
-        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
-        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        result[kind] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), **c}
-        if kind != "all":
-            total.update(c)
-    return result
+    return {"sentences": n, "file": path.name, **table(counts)}
 
 
 def main() -> int:
