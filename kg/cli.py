@@ -10,6 +10,7 @@ the read commands start fast.
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -69,22 +70,31 @@ def main(ctx: click.Context, store: str) -> None:
               help="Use an installed trained spaCy German model (e.g. de_core_news_md).")
 @click.option("--ner", "ner", default=None, metavar="MODEL", type=click.Path(path_type=Path),
               help="Also find names with a trained name model (make ner: build/ner/model.crfsuite).")
+@click.option("--force", is_flag=True, help="Extract every article again, also the unchanged ones.")
 @click.pass_obj
 @handle_errors
-def build(obj: dict, paths: tuple[Path, ...], quiet: bool, model: str | None, ner: Path | None) -> None:
+def build(obj: dict, paths: tuple[Path, ...], quiet: bool, model: str | None, ner: Path | None,
+          force: bool) -> None:
     """Extract the articles in PATHS (.txt files or folders) into the store.
 
-    Each article replaces its own named graph.  A file that cannot be read is
-    skipped with its reason, the rest is still built, and the exit code is 1.
+    Each article replaces its own named graph.  An article whose text and
+    extraction (code, data files, options) are unchanged since the last build is
+    not extracted again.  A file that cannot be read is skipped with its reason,
+    the rest is still built, and the exit code is 1.
     """
     from kg.build import build as build_articles
+    from kg.build import extraction_fingerprint
 
     extractor = _model_extractor(model, ner) if model or ner else None
+    options = [f"model={model}"] if model else []
+    if ner is not None:
+        options.append("ner=" + hashlib.sha256(ner.read_bytes()).hexdigest())
     progress = None
     if not quiet and sys.stderr.isatty():
         progress = lambda identifier: click.echo(f"\r\x1b[K{identifier}", err=True, nl=False)  # noqa: E731
     with open_store(obj, read_only=False) as store:
-        report = build_articles(store, paths, extractor=extractor, progress=progress)
+        report = build_articles(store, paths, extractor=extractor, progress=progress,
+                                fingerprint=extraction_fingerprint(*options), force=force)
     if progress:
         click.echo("\r\x1b[K", err=True, nl=False)
     for reason in report.skipped:
@@ -92,8 +102,33 @@ def build(obj: dict, paths: tuple[Path, ...], quiet: bool, model: str | None, ne
     if not quiet or report.skipped:
         articles = f"{len(report.built)} article" + ("" if len(report.built) == 1 else "s")
         statements = f"{report.statements} statement" + ("" if report.statements == 1 else "s")
-        click.echo(f"built {articles}, {statements} into {obj['store']}")
+        unchanged = f", {len(report.unchanged)} unchanged" if report.unchanged else ""
+        click.echo(f"built {articles}, {statements} into {obj['store']}{unchanged}")
     if report.skipped:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("identifiers", nargs=-1, required=True, metavar="ID...")
+@click.pass_obj
+@handle_errors
+def remove(obj: dict, identifiers: tuple[str, ...]) -> None:
+    """Drop the graphs of the articles with these identifiers (see kg summary).
+
+    An identifier the store does not hold is reported and the exit code is 1;
+    the others are still removed.
+    """
+    missing = []
+    open_store(obj, read_only=True).close()        # a missing store is an error, not created
+    with open_store(obj, read_only=False) as store:
+        for identifier in identifiers:
+            if store.remove_article(identifier):
+                click.echo(f"removed {identifier}")
+            else:
+                missing.append(identifier)
+    for identifier in missing:
+        click.echo(f"no article {identifier} in {obj['store']}", err=True)
+    if missing:
         sys.exit(1)
 
 

@@ -180,7 +180,16 @@ def ontology_quads() -> list[ox.Quad]:
     """The ontology (``ontology/newskg.ttl``) as quads in its own graph."""
     path = ontology_dir() / "newskg.ttl"
     graph = node(ONTOLOGY_GRAPH)
+    labels: dict[str, ox.NamedNode] = {}
+
+    def stable(term):
+        # blank nodes (owl:oneOf lists) get new random names at every load; skolemise them to
+        # IRIs numbered in file order (RDF 1.1 §3.5), so that every build stores the same quads
+        if isinstance(term, ox.BlankNode):
+            return labels.setdefault(term.value, node(f"{KG.iri.rstrip('#')}/.well-known/genid/{len(labels)}"))
+        return term
+
     return [
-        ox.Quad(t.subject, t.predicate, t.object, graph)
+        ox.Quad(stable(t.subject), t.predicate, stable(t.object), graph)
         for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
     ]

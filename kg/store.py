@@ -228,6 +228,17 @@ class KGStore:
             ))
         return out
 
+    def article_versions(self) -> dict[str, tuple[str | None, str | None]]:
+        """Article graph IRI -> (content hash, extraction fingerprint) as stored."""
+        rows = self.query("SELECT ?g ?hash ?extractor WHERE { GRAPH ?g { ?g a schema:NewsArticle "
+                          "OPTIONAL { ?g kg:contentHash ?hash } OPTIONAL { ?g kg:extractor ?extractor } } }")
+        return {row["g"].value: (_value(row["hash"]), _value(row["extractor"])) for row in rows}
+
+    def remove_article(self, identifier: str) -> bool:
+        """Drop the graph of the article with this identifier; False if there is none."""
+        iris = {a.iri for a in self.articles() if a.identifier == identifier}
+        return any([self.remove_graph(iri) for iri in sorted(iris)])
+
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 

@@ -28,7 +28,8 @@ OBJECT_PROPERTIES = RELATIONS | {
     "modality", "attributedTo", "item", "place", "contradicts", "concerns", "leaderOf", "memberOf", "event",
 }
 DATATYPE_PROPERTIES = {
-    "time", "confidence", "trigger", "cue", "text", "startChar", "endChar", "contentHash", "sourcePath",
+    "time", "confidence", "trigger", "cue", "text", "startChar", "endChar", "contentHash", "extractor",
+    "sourcePath",
 }
 
 
