@@ -67,51 +67,219 @@ def load_static_graphs(store) -> None:
     store.replace_static(ontology_quads(), gazetteer_quads(default_gazetteer()))
 
 
+@dataclass(frozen=True)
+class ExtractorSpec:
+    """How to make the extractor, picklable, so that worker processes can make their own."""
+
+    model: str | None = None        # an installed spaCy model's name
+    ner: str | None = None          # a trained name model's path (kg/ner.py)
+
+    def make(self) -> Extractor:
+        if self.model is None and self.ner is None:
+            return default_extractor()
+        from kg.extract import extract_article
+        from kg.nlp import load_pipeline
+
+        tagger = None
+        if self.ner is not None:
+            from kg.ner import NameTagger
+
+            tagger = NameTagger(self.ner)
+        try:
+            nlp = load_pipeline(self.model)
+        except RuntimeError as exc:
+            raise InputError(str(exc)) from None
+        return functools.partial(extract_article, nlp=nlp, tagger=tagger)
+
+    def options(self) -> tuple[str, ...]:
+        out = [f"model={self.model}"] if self.model else []
+        if self.ner is not None:
+            out.append("ner=" + hashlib.sha256(Path(self.ner).read_bytes()).hexdigest())
+        return tuple(out)
+
+
+@dataclass
+class _Done:
+    """One article's outcome: its graph's quads as N-Quads, or why it failed."""
+
+    identifier: str
+    path: str
+    nquads: bytes | None = None
+    statements: int = 0
+    error: str | None = None
+
+
+def article_graph(article: Article, extraction: Extraction, fingerprint: str) -> list[ox.Quad]:
+    """Every quad of the article's named graph, with the fingerprint of the extraction."""
+    graph = ox.NamedNode(article_iri(article.identifier))
+    quads = extraction_quads(extraction)
+    quads.append(ox.Quad(graph, ox.NamedNode(KG.extractor), ox.Literal(fingerprint), graph))
+    return quads
+
+
+def _extract_one(extractor: Extractor, article: Article, fingerprint: str) -> _Done:
+    done = _Done(article.identifier, str(article.source_path or article.identifier))
+    try:
+        extraction = extractor(article)
+    except Exception as exc:  # one bad article must not lose the rest of the build
+        done.error = f"{done.path}: extraction failed ({type(exc).__name__}: {exc}), skipped"
+        return done
+    done.nquads = ox.serialize(article_graph(article, extraction, fingerprint), format=ox.RdfFormat.N_QUADS)
+    done.statements = len(extraction.statements)
+    return done
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(spec: ExtractorSpec | None, fingerprint: str) -> None:
+    _WORKER["extractor"] = spec.make() if spec is not None else default_extractor()
+    _WORKER["fingerprint"] = fingerprint
+
+
+def _work(article: Article) -> _Done:
+    return _extract_one(_WORKER["extractor"], article, _WORKER["fingerprint"])
+
+
+def _outcomes(todo: Iterable[Article], extractor: Extractor | None, spec: ExtractorSpec | None,
+              fingerprint: str, jobs: int):
+    """Extract the articles in order, in this process or in ``jobs`` worker processes."""
+    if jobs <= 1:
+        extractor = extractor or (spec.make() if spec is not None else default_extractor())
+        for article in todo:
+            yield _extract_one(extractor, article, fingerprint)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with context.Pool(jobs, initializer=_init_worker, initargs=(spec, fingerprint)) as pool:
+        yield from pool.imap(_work, todo, chunksize=2)
+
+
+def _articles(files: list[Path], report: BuildReport, held: dict, fingerprint: str, tick):
+    """Read each file; what cannot be read is skipped, what is unchanged is counted."""
+    for path in files:
+        try:
+            article = read_article(path)
+        except InputError as exc:
+            report.skipped.append(str(exc))
+            tick(path.stem)
+            continue
+        if held.get(article_iri(article.identifier)) == (article.content_hash, fingerprint):
+            report.unchanged.append(article.identifier)
+            tick(article.identifier)
+            continue
+        yield article
+
+
 def build(
     store,
     paths: Iterable[Path],
     extractor: Extractor | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
     fingerprint: str | None = None,
     force: bool = False,
+    jobs: int = 1,
+    spec: ExtractorSpec | None = None,
 ) -> BuildReport:
     """Extract every article under ``paths`` into ``store``.
 
     An article that cannot be read is skipped with a reason; nothing already in
     the store is lost.  Each article replaces its own named graph only.  An article
     whose content hash and extraction fingerprint match what the store holds is not
-    extracted again (unless ``force``).
+    extracted again (unless ``force``).  With ``jobs`` > 1, extraction runs in that
+    many worker processes (each making its extractor from ``spec``); the store is
+    written by this process alone, in the files' order.  ``progress(done, total, id)``
+    is called after each file.
     """
     report = BuildReport()
     files, problems = find_articles(list(paths))
     report.skipped.extend(problems)
-    extractor = extractor or default_extractor()
-    fingerprint = fingerprint or extraction_fingerprint()
+    fingerprint = fingerprint or extraction_fingerprint(*(spec.options() if spec else ()))
     load_static_graphs(store)
     held = {} if force else store.article_versions()
-    for path in files:
-        try:
-            article = read_article(path)
-        except InputError as exc:
-            report.skipped.append(str(exc))
-            continue
-        iri = article_iri(article.identifier)
-        if held.get(iri) == (article.content_hash, fingerprint):
-            report.unchanged.append(article.identifier)
-            if progress:
-                progress(article.identifier)
-            continue
-        try:
-            extraction = extractor(article)
-        except Exception as exc:  # one bad article must not lose the rest of the build
-            report.skipped.append(f"{path}: extraction failed ({type(exc).__name__}: {exc}), skipped")
-            continue
-        graph = ox.NamedNode(iri)
-        quads = extraction_quads(extraction)
-        quads.append(ox.Quad(graph, ox.NamedNode(KG.extractor), ox.Literal(fingerprint), graph))
-        store.replace_graph(iri, quads)
-        report.built.append(article.identifier)
-        report.statements += len(extraction.statements)
+    count = [0]
+
+    def tick(identifier: str) -> None:
+        count[0] += 1
         if progress:
-            progress(article.identifier)
+            progress(count[0], len(files), identifier)
+
+    todo = _articles(files, report, held, fingerprint, tick)
+    for done in _outcomes(todo, extractor, spec, fingerprint, jobs):
+        if done.error is not None:
+            report.skipped.append(done.error)
+        else:
+            store.replace_graph_nquads(article_iri(done.identifier), done.nquads)
+            report.built.append(done.identifier)
+            report.statements += done.statements
+        tick(done.identifier)
     return report
+
+
+def extract_to(out, paths: Iterable[Path], extractor: Extractor | None = None, jobs: int = 1,
+               spec: ExtractorSpec | None = None, progress=None) -> BuildReport:
+    """``kg extract``: the articles' graphs, and the ontology and gazetteer graphs, as one
+    self-contained N-Quads shard written to the binary stream ``out``; no store needed."""
+    report = BuildReport()
+    files, problems = find_articles(list(paths))
+    report.skipped.extend(problems)
+    fingerprint = extraction_fingerprint(*(spec.options() if spec else ()))
+    out.write(ox.serialize(ontology_quads() + gazetteer_quads(default_gazetteer()), format=ox.RdfFormat.N_QUADS))
+    count = [0]
+
+    def tick(identifier: str) -> None:
+        count[0] += 1
+        if progress:
+            progress(count[0], len(files), identifier)
+
+    for done in _outcomes(_articles(files, report, {}, fingerprint, tick), extractor, spec, fingerprint, jobs):
+        if done.error is not None:
+            report.skipped.append(done.error)
+        else:
+            out.write(done.nquads)
+            report.built.append(done.identifier)
+            report.statements += done.statements
+        tick(done.identifier)
+    return report
+
+
+def load_shards(store, shards: Iterable[Path], progress=None) -> tuple[int, int]:
+    """``kg load``: N-Quads shards into the store, streamed.  Each named graph in a shard
+    replaces the graph of that name in the store (one transaction per graph), so loading a
+    shard twice, or a newer shard over an older one, gives what a build would have given.
+    Returns (graphs, quads)."""
+    seen: set[str] = set()
+    quads_loaded = 0
+    for shard in shards:
+        try:
+            stream = ox.parse(path=str(shard), format=ox.RdfFormat.N_QUADS)
+            graph, batch = None, []
+            for quad in stream:
+                name = quad.graph_name
+                if not isinstance(name, ox.NamedNode):
+                    raise InputError(f"{shard}: a quad outside any named graph; kg load takes N-Quads "
+                                     "shards written by kg extract")
+                if name.value != graph:
+                    quads_loaded += _flush(store, graph, batch, seen)
+                    graph, batch = name.value, []
+                    if progress:
+                        progress(len(seen), graph)
+                batch.append(quad)
+            quads_loaded += _flush(store, graph, batch, seen)
+        except SyntaxError as exc:
+            raise InputError(f"{shard}: not N-Quads ({str(exc).splitlines()[0]})") from None
+        except OSError as exc:
+            raise InputError(f"{shard}: {exc.strerror or exc}") from None
+    return len(seen), quads_loaded
+
+
+def _flush(store, graph: str | None, batch: list, seen: set[str]) -> int:
+    if graph is None:
+        return 0
+    if graph in seen:                     # the same graph again later in the shards: add to it
+        store.add_quads(batch)
+    else:
+        store.replace_graph(graph, batch)
+        seen.add(graph)
+    return len(batch)

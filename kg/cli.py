@@ -10,7 +10,6 @@ the read commands start fast.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import sys
 from pathlib import Path
@@ -63,17 +62,59 @@ def main(ctx: click.Context, store: str) -> None:
     ctx.obj = {"store": store}
 
 
+def extraction_options(func):
+    """--model, --ner and --jobs, shared by build and extract."""
+    func = click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+                        help="Extract in this many worker processes.")(func)
+    func = click.option("--ner", "ner", default=None, metavar="MODEL", type=click.Path(path_type=Path),
+                        help="Also find names with a trained name model (make ner: build/ner/model.crfsuite).")(func)
+    func = click.option("--model", default=None, metavar="NAME",
+                        help="Use an installed trained spaCy German model (e.g. de_core_news_md).")(func)
+    return func
+
+
+def _spec(model: str | None, ner: Path | None, jobs: int):
+    """The extractor spec; checked here, so that no worker process fails on a bad option."""
+    from kg.build import ExtractorSpec
+
+    if ner is not None and not ner.is_file():
+        raise KGError(f"{ner}: no such name model (make ner trains it)")
+    spec = ExtractorSpec(model=model, ner=str(ner) if ner else None)
+    extractor = spec.make() if (model or ner) else None
+    return spec, (extractor if jobs == 1 else None)
+
+
+def _progress(quiet: bool):
+    """A progress line on stderr, only for a person watching a terminal."""
+    if quiet or not sys.stderr.isatty():
+        return None, lambda: None
+
+    def show(done: int, total: int, identifier: str) -> None:
+        width = 24
+        filled = width * done // max(total, 1)
+        click.echo(f"\r\x1b[K[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {identifier}",
+                   err=True, nl=False)
+
+    return show, lambda: click.echo("\r\x1b[K", err=True, nl=False)
+
+
+def _report_skipped(report) -> None:
+    for reason in report.skipped:
+        click.echo(reason if reason.endswith(", skipped") else f"{reason}, skipped", err=True)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing unless a file is skipped.")
-@click.option("--model", default=None, metavar="NAME",
-              help="Use an installed trained spaCy German model (e.g. de_core_news_md).")
-@click.option("--ner", "ner", default=None, metavar="MODEL", type=click.Path(path_type=Path),
-              help="Also find names with a trained name model (make ner: build/ner/model.crfsuite).")
+@extraction_options
 @click.option("--force", is_flag=True, help="Extract every article again, also the unchanged ones.")
 @click.pass_obj
 @handle_errors
-def build(obj: dict, paths: tuple[Path, ...], quiet: bool, model: str | None, ner: Path | None,
+def build(obj: dict, paths: tuple[Path, ...], quiet: bool, model: str | None, ner: Path | None, jobs: int,
           force: bool) -> None:
     """Extract the articles in PATHS (.txt files or folders) into the store.
 
@@ -83,29 +124,86 @@ def build(obj: dict, paths: tuple[Path, ...], quiet: bool, model: str | None, ne
     the rest is still built, and the exit code is 1.
     """
     from kg.build import build as build_articles
-    from kg.build import extraction_fingerprint
 
-    extractor = _model_extractor(model, ner) if model or ner else None
-    options = [f"model={model}"] if model else []
-    if ner is not None:
-        options.append("ner=" + hashlib.sha256(ner.read_bytes()).hexdigest())
-    progress = None
-    if not quiet and sys.stderr.isatty():
-        progress = lambda identifier: click.echo(f"\r\x1b[K{identifier}", err=True, nl=False)  # noqa: E731
+    spec, extractor = _spec(model, ner, jobs)
+    progress, clear = _progress(quiet)
     with open_store(obj, read_only=False) as store:
-        report = build_articles(store, paths, extractor=extractor, progress=progress,
-                                fingerprint=extraction_fingerprint(*options), force=force)
-    if progress:
-        click.echo("\r\x1b[K", err=True, nl=False)
-    for reason in report.skipped:
-        click.echo(reason if reason.endswith(", skipped") else f"{reason}, skipped", err=True)
+        try:
+            report = build_articles(store, paths, extractor=extractor, progress=progress, force=force,
+                                    jobs=jobs, spec=spec)
+        finally:
+            clear()
+    _report_skipped(report)
     if not quiet or report.skipped:
-        articles = f"{len(report.built)} article" + ("" if len(report.built) == 1 else "s")
-        statements = f"{report.statements} statement" + ("" if report.statements == 1 else "s")
         unchanged = f", {len(report.unchanged)} unchanged" if report.unchanged else ""
-        click.echo(f"built {articles}, {statements} into {obj['store']}{unchanged}")
+        click.echo(f"built {_plural(len(report.built), 'article')}, {_plural(report.statements, 'statement')} "
+                   f"into {obj['store']}{unchanged}")
     if report.skipped:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, metavar="SHARD.nq",
+              help="The N-Quads shard to write (- for stdout).")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing unless a file is skipped.")
+@extraction_options
+@handle_errors
+def extract(paths: tuple[Path, ...], output: str, quiet: bool, model: str | None, ner: Path | None,
+            jobs: int) -> None:
+    """Extract the articles in PATHS into a self-contained N-Quads shard, without a store.
+
+    The shard holds one named graph per article plus the ontology and gazetteer
+    graphs; 'kg load' puts shards into the store, and any RDF store reads them.
+    Run it on any batch system, one shard per batch.
+    """
+    from kg.build import extract_to
+
+    spec, extractor = _spec(model, ner, jobs)
+    progress, clear = _progress(quiet)
+    try:
+        if output == "-":
+            report = extract_to(sys.stdout.buffer, paths, extractor=extractor, jobs=jobs, spec=spec,
+                                progress=progress)
+        else:
+            report = _extract_file(Path(output), paths, extractor, jobs, spec, progress)
+    finally:
+        clear()
+    _report_skipped(report)
+    if (not quiet or report.skipped) and output != "-":
+        click.echo(f"extracted {_plural(len(report.built), 'article')}, "
+                   f"{_plural(report.statements, 'statement')} into {output}")
+    if report.skipped:
+        sys.exit(1)
+
+
+def _extract_file(target: Path, paths, extractor, jobs, spec, progress):
+    """Write the shard beside its target and move it into place only when complete."""
+    from kg.build import extract_to
+    from kg.store import atomic_file
+
+    with atomic_file(target) as stream:
+        return extract_to(stream, paths, extractor=extractor, jobs=jobs, spec=spec, progress=progress)
+
+
+@main.command()
+@click.argument("shards", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_obj
+@handle_errors
+def load(obj: dict, shards: tuple[Path, ...]) -> None:
+    """Load N-Quads SHARDS (from 'kg extract') into the store.
+
+    Each named graph replaces the store's graph of that name, so loading the
+    same shard twice changes nothing.
+    """
+    from kg.build import load_shards
+
+    for shard in shards:
+        if not shard.is_file():
+            raise KGError(f"{shard}: no such file")
+    with open_store(obj, read_only=False) as store:
+        graphs, quads = load_shards(store, shards)
+    click.echo(f"loaded {_plural(graphs, 'graph')}, {_plural(quads, 'quad')} into {obj['store']}")
 
 
 @main.command()
@@ -130,24 +228,6 @@ def remove(obj: dict, identifiers: tuple[str, ...]) -> None:
         click.echo(f"no article {identifier} in {obj['store']}", err=True)
     if missing:
         sys.exit(1)
-
-
-def _model_extractor(model: str | None, ner: Path | None = None):
-    from kg.extract import extract_article
-    from kg.nlp import load_pipeline
-
-    tagger = None
-    if ner is not None:
-        from kg.ner import NameTagger
-
-        if not ner.is_file():
-            raise KGError(f"{ner}: no such name model (make ner trains it)")
-        tagger = NameTagger(str(ner))
-    try:
-        nlp = load_pipeline(model)
-    except RuntimeError as exc:
-        raise KGError(str(exc)) from None
-    return functools.partial(extract_article, nlp=nlp, tagger=tagger)
 
 
 def _parse_params(ctx, param, values: tuple[str, ...]) -> dict[str, str]:

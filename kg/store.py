@@ -12,6 +12,7 @@ with a one-line message; nothing here prints.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
@@ -140,6 +141,18 @@ class KGStore:
         """
         self._replace({graph_iri: quads})
 
+    def replace_graph_nquads(self, graph_iri: str, data: bytes) -> None:
+        """:meth:`replace_graph` with the quads given as N-Quads (from a worker process)."""
+        self._replace({graph_iri: ox.parse(data, format=ox.RdfFormat.N_QUADS)})
+
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads to their graphs, in one transaction."""
+        self._check_writable()
+        try:
+            self._store.extend(quads)
+        except OSError as exc:
+            raise StoreError(f"cannot write store {self._name}: {_one_line(exc)}") from None
+
     def replace_static(self, ontology_quads: Iterable[ox.Quad], gazetteer_quads: Iterable[ox.Quad]) -> None:
         """Replace the ontology and the gazetteer graphs together."""
         self._replace({ONTOLOGY_GRAPH: ontology_quads, GAZETTEER_GRAPH: gazetteer_quads})
@@ -263,21 +276,27 @@ class KGStore:
         if not isinstance(out, (str, Path)):
             ox.serialize(data, out, rdf_format, **options)
             return
-        target = Path(out)
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        except OSError as exc:
-            raise KGError(f"cannot write {target}: {exc.strerror}") from None
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                ox.serialize(data, stream, rdf_format, **options)
-            os.chmod(tmp, _file_mode(target))
-            os.replace(tmp, target)
-        except OSError as exc:
-            raise KGError(f"cannot write {target}: {exc.strerror}") from None
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        with atomic_file(Path(out)) as stream:
+            ox.serialize(data, stream, rdf_format, **options)
+
+
+@contextlib.contextmanager
+def atomic_file(target: Path):
+    """A binary stream whose content replaces ``target`` only once the block completes."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise KGError(f"cannot write {target}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            yield stream
+        os.chmod(tmp, _file_mode(target))
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise KGError(f"cannot write {target}: {exc.strerror}") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
 
 
 # ---------------------------------------------------------------- helpers

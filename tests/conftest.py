@@ -163,3 +163,19 @@ def store_held_by_another_process(path):
     finally:
         holder.stdin.close()
         holder.wait(timeout=30)
+
+
+def cli(*args, **kwargs):
+    """``kg ARGS`` through click's runner (paths may be Path objects)."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args], **kwargs)
+
+
+def nquads(store_path) -> bytes:
+    """The store's sorted N-Quads export: equal bytes, equal stores."""
+    result = cli("--store", store_path, "export", "--format", "nquads")
+    assert result.exit_code == 0, result.output
+    return result.stdout_bytes

@@ -6,24 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import cli, nquads
 
 import kg.build as kg_build
 from kg.build import build, extraction_fingerprint
-from kg.cli import main
 from kg.store import KGStore
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
-
-def cli(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
-
-
-def nquads(store_path: Path) -> bytes:
-    result = cli("--store", store_path, "export", "--format", "nquads")
-    assert result.exit_code == 0, result.output
-    return result.stdout_bytes
 
 
 @pytest.fixture
