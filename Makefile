@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 STORE  ?= kg-store
 SHARED ?= ../shared
 
-.PHONY: install demo test score gazetteer germeval ner lexicon clean
+.PHONY: install demo test score gazetteer germeval ner lexicon bench bench-large clean
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,13 @@ germeval: install
 ner: install
 	$(BIN)/python tools/train_ner.py --train $(SHARED)/corpora/germeval2014/NER-de-dev.tsv \
 		--test $(SHARED)/corpora/germeval2014/NER-de-test.tsv -o build/ner/model.crfsuite
+
+# speed, memory, store size, query, export and start-up times side by side: BENCHMARKS.md
+bench: install
+	$(BIN)/python benchmarks/run.py --scale 10 --corpus $(SHARED)/corpora/10kgnad/test.csv -o BENCHMARKS.md
+
+bench-large: install
+	$(BIN)/python benchmarks/run.py --scale 100 --corpus $(SHARED)/corpora/10kgnad/test.csv -o BENCHMARKS-large.md
 
 lexicon: install
 	$(BIN)/python tools/lexicon_clusters.py $(SHARED)/corpora/germeval2014/NER-de-dev.tsv

@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""Benchmarks: build speed, memory, store size, query, export and start-up times.
+
+Everything is measured side by side in one run on this machine, so the ratios hold even
+when the machine is shared and noisy; absolute figures are only this run's.
+
+    python benchmarks/run.py [--scale 10] [--corpus ../shared/corpora/10kgnad/test.csv] [-o BENCHMARKS.md]
+
+Makes the corpus under build/bench/: the articles of the 10kGNAD test split (1x) and a
+copy of them ``scale`` times with distinct article ids (Nx).  Then, in this order:
+
+* words/s of the bare spaCy pipeline (blank German + sentencizer + lookup lemmatizer, no
+  extraction) over the 1x texts, in this process;
+* ``kg build`` of 1x with 1 and with 2 jobs, and of Nx with 2 jobs, each as its own process
+  (wall time, peak RSS of the process tree from wait4, store size on disk);
+* each bundled query on the 1x and the Nx store (median of 5 runs after one warm-up);
+* export time per format from the 1x store;
+* start-up: ``kg query --list`` against ``kg build`` of one article (median of 3).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+KG = [str(Path(sys.executable).parent / "kg")]
+TARGETS = {"ratio": 0.5, "jobs": 1.6, "memory": 1.2, "query_ms": 100.0}
+
+
+def records(corpus: Path):
+    with corpus.open(encoding="utf-8", newline="") as f:
+        for n, row in enumerate(csv.reader(f, delimiter=";", quotechar="'")):
+            if len(row) >= 2:
+                yield n, row[0], row[1]
+
+
+def make_corpus(corpus: Path, out: Path, scale: int) -> tuple[Path, Path, int]:
+    """build/bench/1x and build/bench/{scale}x as article files; returns the folders and 1x words."""
+    one, many = out / "1x", out / f"{scale}x"
+    words = 0
+    for folder in (one, many):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+    for n, label, text in records(corpus):
+        words += len(text.split())
+        name = f"{n:04d}_{label}.txt"
+        (one / name).write_text(text + "\n", encoding="utf-8")
+        for copy in range(scale):
+            (many / f"c{copy:03d}_{name}").write_text(text + "\n", encoding="utf-8")
+    return one, many, words
+
+
+def bare_words_per_second(folder: Path, words: int) -> float:
+    import spacy
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    started = time.perf_counter()
+    for doc in nlp.pipe(texts, batch_size=64):
+        pass
+    return words / (time.perf_counter() - started)
+
+
+def timed(cmd: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MiB) of a command and its children."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"bench: {' '.join(cmd)} failed: {proc.stderr.read().decode()[-500:]}")
+    return seconds, usage.ru_maxrss // 1024
+
+
+def size_mib(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+
+
+def kg_build(store: Path, folder: Path, jobs: int) -> tuple[float, int, float]:
+    shutil.rmtree(store, ignore_errors=True)
+    seconds, rss = timed(KG + ["--store", str(store), "build", "-q", "--jobs", str(jobs), str(folder)])
+    return seconds, rss, size_mib(store)
+
+
+def query_times(store_path: Path) -> dict[str, float]:
+    """Median milliseconds of each bundled query, results consumed."""
+    from kg.queries import bundled, run
+    from kg.store import KGStore
+
+    out = {}
+    with KGStore.open(store_path, read_only=True) as store:
+        for name, query in sorted(bundled().items()):
+            values = {p: "Putin" for p in query.params}
+            runs = []
+            for n in range(6):
+                started = time.perf_counter()
+                result = run(store, query, values)
+                for _ in result:
+                    pass
+                if n:
+                    runs.append((time.perf_counter() - started) * 1000)
+            out[name] = statistics.median(runs)
+    return out
+
+
+def export_times(store_path: Path) -> dict[str, float]:
+    from kg.store import EXPORT_FORMATS, KGStore
+
+    out = {}
+    with KGStore.open(store_path, read_only=True) as store:
+        for fmt in EXPORT_FORMATS:
+            started = time.perf_counter()
+            store.export(fmt, io.BytesIO())
+            out[fmt] = time.perf_counter() - started
+    return out
+
+
+def startup(store: Path, one_article: Path) -> tuple[float, float]:
+    q, b = [], []
+    for _ in range(3):
+        q.append(timed(KG + ["--store", str(store), "query", "--list"])[0])
+        b.append(timed(KG + ["--store", str(store), "build", "-q", "--force", str(one_article)])[0])
+    return statistics.median(q), statistics.median(b)
+
+
+def report(args, words: int, scale: int, bare: float, runs: dict, queries: dict, exports: dict,
+           start: tuple[float, float], articles: int) -> str:
+    one1, one2, many2 = runs["1x-1"], runs["1x-2"], runs["Nx-2"]
+    wps1, wps2, wpsn = words / one1[0], words / one2[0], words * scale / many2[0]
+    ratio, speedup, memory = wps1 / bare, one1[0] / one2[0], many2[1] / one2[1]
+    slowest = max(max(queries["1x"].values()), max(queries["Nx"].values()))
+
+    def ok(good: bool) -> str:
+        return "met" if good else "**not met**"
+
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Made by `make bench` (`benchmarks/run.py --scale {scale}`) on {time.strftime('%Y-%m-%d')}, "
+        f"{os.cpu_count()} cores, Python {sys.version.split()[0]}. Corpus: the {articles} articles of "
+        f"`10kgnad/test.csv` ({words:,} words) and {scale}x copies of them with distinct ids. "
+        "All figures come from one run, side by side; compare ratios, not absolute times.",
+        "",
+        "| measure | value | target |",
+        "|---|---|---|",
+        f"| bare spaCy pipeline (blank de + sentencizer + lookup lemmatizer), words/s | {bare:,.0f} | |",
+        f"| `kg build`, 1 job, 1x: words/s | {wps1:,.0f} ({one1[0]:.1f} s) | |",
+        f"| **ratio** build 1 job / bare pipeline | **{ratio:.2f}** | ≥ {TARGETS['ratio']} {ok(ratio >= TARGETS['ratio'])} |",
+        f"| `kg build`, 2 jobs, 1x: words/s | {wps2:,.0f} ({one2[0]:.1f} s) | |",
+        f"| **speed-up** 2 jobs / 1 job | **{speedup:.2f}x** | ≥ {TARGETS['jobs']}x {ok(speedup >= TARGETS['jobs'])} |",
+        f"| `kg build`, 2 jobs, {scale}x: words/s | {wpsn:,.0f} ({many2[0]:.1f} s) | |",
+        f"| peak RSS, 1 job 1x / 2 jobs 1x / 2 jobs {scale}x (MiB, process tree's largest) | "
+        f"{one1[1]} / {one2[1]} / {many2[1]} | |",
+        f"| **memory** {scale}x / 1x (2 jobs) | **{memory:.2f}** | ≤ {TARGETS['memory']} {ok(memory <= TARGETS['memory'])} |",
+        f"| store on disk, 1x / {scale}x (MiB) | {one1[2]:.1f} / {many2[2]:.1f} | |",
+        f"| slowest bundled query, median (ms) | **{slowest:.1f}** | < {TARGETS['query_ms']:.0f} "
+        f"{ok(slowest < TARGETS['query_ms'])} |",
+        f"| start-up: `kg query --list` / `kg build` of one article (s) | {start[0]:.2f} / {start[1]:.2f} | |",
+        "",
+        f"Queries, median of 5 runs after a warm-up (ms), on the 1x and the {scale}x store:",
+        "",
+        f"| query | 1x | {scale}x |",
+        "|---|---|---|",
+    ]
+    for name in sorted(queries["1x"]):
+        lines.append(f"| {name} | {queries['1x'][name]:.1f} | {queries['Nx'][name]:.1f} |")
+    lines += ["", "Export of the 1x store, whole graph sorted (s):", "", "| format | s |", "|---|---|"]
+    for fmt, seconds in exports.items():
+        lines.append(f"| {fmt} | {seconds:.2f} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=int, default=10)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "10kgnad" / "test.csv")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
+    parser.add_argument("-o", "--output", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args()
+    if not args.corpus.is_file():
+        print(f"bench: no corpus at {args.corpus}", file=sys.stderr)
+        return 1
+    one, many, words = make_corpus(args.corpus, args.work, args.scale)
+    articles = len(list(one.glob("*.txt")))
+    print(f"bench: {articles} articles, {words:,} words; {args.scale}x in {many}", file=sys.stderr)
+    bare = bare_words_per_second(one, words)
+    print(f"bench: bare pipeline {bare:,.0f} words/s", file=sys.stderr)
+    runs = {}
+    for label, folder, jobs in (("1x-1", one, 1), ("1x-2", one, 2), ("Nx-2", many, 2)):
+        runs[label] = kg_build(args.work / f"store-{label}", folder, jobs)
+        print(f"bench: build {label}: {runs[label][0]:.1f} s, {runs[label][1]} MiB", file=sys.stderr)
+    queries = {"1x": query_times(args.work / "store-1x-1"), "Nx": query_times(args.work / "store-Nx-2")}
+    exports = export_times(args.work / "store-1x-1")
+    start = startup(args.work / "store-start", sorted(one.glob("*.txt"))[0])
+    args.output.write_text(report(args, words, args.scale, bare, runs, queries, exports, start, articles),
+                           encoding="utf-8")
+    print(f"bench: wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
