@@ -15,6 +15,8 @@ No I/O here except the cached data loaders; the pipeline comes from ``kg.nlp``.
 """
 from __future__ import annotations
 
+import bisect
+
 import functools
 import re
 import tomllib
@@ -67,6 +69,9 @@ class Cues:
     precedence: tuple[str, ...]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     noun_heads: tuple[str, ...] = ()   # of every frame, longest first
+    # (text, lemma, sentence-initial, alphabetic) -> ((relation, kind), …): words repeat, so
+    # whether a word is a trigger is worked out once per word, not once per occurrence
+    trigger_cache: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def _lower_set(values) -> frozenset[str]:
@@ -331,30 +336,46 @@ def _head_match(low: str, heads) -> str | None:
 
 
 def find_triggers(ctx: Ctx) -> list[Trigger]:
+    return triggers_in(ctx.sent, ctx.cues)
+
+
+def triggers_in(sent: Span, cues: Cues) -> list[Trigger]:
     found = []
-    for token in ctx.sent:
-        low, lemma = token.lower_, token.lemma_.lower()
-        if not token.is_alpha and "-" not in token.text:
-            continue
-        noun = token.text[:1].isupper()
-        for frame in ctx.cues.frames.values():
-            # German sentences seldom open with a finite verb: a capitalised first word that is
-            # a trigger noun ("Treffen EU, Ukraine, Russland möglich") is the noun
-            if noun and (token.i > ctx.sent.start or _head_match(low, frame.noun_heads)
-                         or not (lemma in frame.verbs or low in frame.forms)):
-                if _head_match(low, frame.noun_heads):
-                    found.append(Trigger(frame.name, token.i, "noun", token.text))
-                continue
-            unzu = low.replace("zu", "", 1) if "zu" in low[2:] else None
-            if lemma in frame.verbs or low in frame.forms or (unzu and unzu in frame.verbs):
-                found.append(Trigger(frame.name, token.i, "verb", token.text))
-            elif frame.has("provision_verbs", lemma, unzu or "") or frame.has("provision_forms", low):
-                found.append(Trigger(frame.name, token.i, "provision", token.text))
-            elif frame.has("import_verbs", lemma) or frame.has("import_forms", low):
-                found.append(Trigger(frame.name, token.i, "import", token.text))
-            elif frame.has("motion_verbs", lemma) or frame.has("motion_forms", low):
-                found.append(Trigger(frame.name, token.i, "motion", token.text))
+    cache = cues.trigger_cache
+    for token in sent:
+        key = (token.text, token.lemma_, token.i == sent.start, token.is_alpha)
+        kinds = cache.get(key)
+        if kinds is None:
+            kinds = cache[key] = _trigger_kinds(cues, *key)
+        found.extend(Trigger(relation, token.i, kind, token.text) for relation, kind in kinds)
     return found
+
+
+def _trigger_kinds(cues: Cues, text: str, lemma: str, first: bool, alpha: bool) -> tuple[tuple[str, str], ...]:
+    """What relations a word can trigger, and how: as a noun, verb, provision, import or motion."""
+    low, lemma = text.lower(), lemma.lower()
+    if not alpha and "-" not in text:
+        return ()
+    found = []
+    noun = text[:1].isupper()
+    for frame in cues.frames.values():
+        # German sentences seldom open with a finite verb: a capitalised first word that is
+        # a trigger noun ("Treffen EU, Ukraine, Russland möglich") is the noun
+        if noun and (not first or _head_match(low, frame.noun_heads)
+                     or not (lemma in frame.verbs or low in frame.forms)):
+            if _head_match(low, frame.noun_heads):
+                found.append((frame.name, "noun"))
+            continue
+        unzu = low.replace("zu", "", 1) if "zu" in low[2:] else None
+        if lemma in frame.verbs or low in frame.forms or (unzu and unzu in frame.verbs):
+            found.append((frame.name, "verb"))
+        elif frame.has("provision_verbs", lemma, unzu or "") or frame.has("provision_forms", low):
+            found.append((frame.name, "provision"))
+        elif frame.has("import_verbs", lemma) or frame.has("import_forms", low):
+            found.append((frame.name, "import"))
+        elif frame.has("motion_verbs", lemma) or frame.has("motion_forms", low):
+            found.append((frame.name, "motion"))
+    return tuple(found)
 
 
 # ----------------------------------------------------------------- arguments
@@ -1120,6 +1141,7 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
     surfaces: dict[str, set[str]] = {}
     minted: dict[str, Mention] = {}
     previous: list[int] = []          # statement indexes of the previous sentence
+    starts = [m.start for m in mentions]
     for sent in doc.sents:
         bounds = _sentence_bounds(sent)
         if bounds is None:
@@ -1127,15 +1149,19 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
         index = len(sentences)
         start_char, end_char = bounds[0] + offset, bounds[1] + offset
         sentences.append(Sentence(index, article.text[start_char:end_char], start_char, end_char))
-        ctx = Ctx(doc=doc, sent=sent, index=index, cues=cues, gazetteer=gazetteer,
-                  mentions=[m for m in mentions if sent.start <= m.start < sent.end],
-                  segments=_segments(sent), regions=_regions(sent, cues))
-        for m in ctx.mentions:
-            ctx.prep[m.start] = _prep_before(doc, sent, m.start, cues)
+        here = mentions[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
+        for m in here:
             if m.surface:
                 surfaces.setdefault(m.key, set()).add(m.surface)
             if m.label and m.key not in gazetteer:
                 minted.setdefault(m.key, m)
+        triggers = triggers_in(sent, cues)
+        if not previous and (not triggers or not here):
+            continue       # no relation word or no one to relate, and no claim to deny: nothing to do
+        ctx = Ctx(doc=doc, sent=sent, index=index, cues=cues, gazetteer=gazetteer, mentions=here,
+                  segments=_segments(sent), regions=_regions(sent, cues))
+        for m in ctx.mentions:
+            ctx.prep[m.start] = _prep_before(doc, sent, m.start, cues)
         _groups(ctx)
         _exclude_datelines(ctx)
         _exclude_asides(ctx)
@@ -1146,7 +1172,7 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
         found: list[Statement] = []
         vetoed_spans: list[tuple[int, int]] = []
         pending = []
-        for trig in find_triggers(ctx):
+        for trig in triggers:
             for args in arguments(ctx, trig):
                 pending.append((trig, args))
                 if args.measure:

@@ -55,16 +55,45 @@ class Mention:
         )
 
 
+def _cached(gazetteer: Gazetteer, name: str, make):
+    """An index derived from the gazetteer, made once per gazetteer object."""
+    attr = f"_kg_{name}"
+    value = gazetteer.__dict__.get(attr)
+    if value is None:
+        value = make(gazetteer)
+        object.__setattr__(gazetteer, attr, value)
+    return value
+
+
+def _short_owners(gazetteer: Gazetteer, text: str) -> list[str]:
+    """The entities, in gazetteer order, one of whose short forms the text is ("Kims" -> Kim)."""
+    def make(g: Gazetteer) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for e in g.entries.values():
+            for form in dict.fromkeys(f.casefold() for f in e.short_forms):
+                index.setdefault(form, []).append(e.key)
+        return index
+    return list(_cached(gazetteer, "short_forms", make).get(text.rstrip("s").casefold(), ()))
+
+
 def _title_index(gazetteer: Gazetteer) -> dict[str, str]:
-    index = {}
-    for word in gazetteer.titles:
-        for form in title_forms(word):
-            index[form.casefold()] = word
-    return index
+    def make(g: Gazetteer) -> dict[str, str]:
+        return {form.casefold(): word for word in g.titles for form in title_forms(word)}
+    return _cached(gazetteer, "titles", make)
 
 
 def _prefix_index(gazetteer: Gazetteer) -> dict[str, str]:
-    return {p.casefold(): e.key for e in gazetteer.entries.values() for p in e.prefixes}
+    return _cached(gazetteer, "prefixes",
+                   lambda g: {p.casefold(): e.key for e in g.entries.values() for p in e.prefixes})
+
+
+def tokens_of(doc: Doc) -> list:
+    """The Doc's tokens as one list, made once: iterating a Doc makes new Token objects each
+    time, and the mention finder walks the Doc many times."""
+    cached = doc.user_data.get("kg_tokens")
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data["kg_tokens"] = list(doc)
+    return cached
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
@@ -76,10 +105,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
     defs = dict(gazetteer.titles)     # and the compound titles this article uses
     prefixes = _prefix_index(gazetteer)
     covered = {i for s in spans for i in range(s.start, s.end)}
+    name_starts = {s.start for s in spans if s.label_ in {"name", "gen", "short", "short_gen"}}
 
     # hyphen compounds the matcher does not cover: "US-Präsident", "UN-Sanktionen"
     extra = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.i in covered or "-" not in token.text:
             continue
         head, tail = token.text.split("-", 1)
@@ -87,16 +117,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
         if key is None:
             continue
         title = titles.get(tail.casefold())
-        if title is None and _named_after(doc, token.i, spans):
+        if title is None and _head_role(gazetteer, tail) and _named_after(doc, token.i, name_starts):
             title = _head_title(gazetteer, tail, defs)     # "EU-Handelskommissarin Cecilia Malmström"
         extra.append((token.i, token.i + 1, "prefix_title" if title else "prefix", key, title))
-    for token in doc:                # "Palästinenserpräsident Abbas", "Justizministerin Karin Maier"
+    for token in tokens_of(doc):                # "Palästinenserpräsident Abbas", "Justizministerin Karin Maier"
         if token.i in covered or "-" in token.text or not token.text[:1].isupper() or not token.is_alpha:
             continue
-        if _named_after(doc, token.i, spans):
-            word = _head_title(gazetteer, token.text, defs)
-            if word:
-                extra.append((token.i, token.i + 1, "title", word, None))
+        if _head_role(gazetteer, token.text) and _named_after(doc, token.i, name_starts):
+            extra.append((token.i, token.i + 1, "title", _head_title(gazetteer, token.text, defs), None))
     items = [(s.start, s.end, s.label_, s.kb_id_, None) for s in spans] + extra
     items.sort()
     # two passes: the first learns who the article names with which title, so that a bare title
@@ -134,18 +162,30 @@ def _capitalised(token) -> bool:
     return token.text[:1].isupper() and (token.is_alpha or "-" in token.text) and not token.is_space
 
 
+class _Found(list):
+    """Mentions found so far; the tokens they cover join ``covered``."""
+
+    def __init__(self, covered: set[int]):
+        super().__init__()
+        self.covered = covered
+
+    def append(self, m: Mention) -> None:
+        super().append(m)
+        self.covered.update(range(m.start, m.end))
+
+
 def _lexicon_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """Names the gazetteer does not list, typed by the lexicon's word classes:
     a first name with a surname ("Frank Walter", "Hans Peter Doskozil") is a person; a town
     after "in/nach/aus" ("in Garmisch") a place; a name with a legal form ("Alpine Bau GmbH")
     or a party acronym ("SPD") an organisation."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    found: list[Mention] = []
+    found = _Found(covered)
 
     def free(i: int) -> bool:
-        return 0 <= i < len(doc) and i not in covered and not any(m.start <= i < m.end for m in found)
+        return 0 <= i < len(doc) and i not in covered
 
-    for token in doc:
+    for token in tokens_of(doc):
         i = token.i
         if not free(i) or not _capitalised(token):
             continue
@@ -174,7 +214,7 @@ def _lexicon_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[
                     and not doc[start].is_sent_start and doc[start - 1].text.casefold() not in NOT_NAMES:
                 start -= 1
             found.append(_minted(doc, start, i + 2, "Organization"))
-    return found
+    return list(found)
 
 
 def _named_places(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention]:
@@ -183,7 +223,7 @@ def _named_places(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention
     covered = {i for m in mentions for i in range(m.start, m.end)}
     nouns = set(cues.get("place_nouns", ()))
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ not in nouns or token.i in covered:
             continue
         start = token.i + 1
@@ -201,23 +241,34 @@ def _named_places(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention
     return found
 
 
-def _named_after(doc: Doc, i: int, spans) -> bool:
+def _named_after(doc: Doc, i: int, name_starts: set[int]) -> bool:
     """Is the token at ``i`` followed by a person's name (known or shaped like one)?"""
     if i + 1 >= len(doc):
         return False
-    if any(s.start == i + 1 and s.label_ in {"name", "gen", "short", "short_gen"} for s in spans):
+    if i + 1 in name_starts:
         return True
     return _unknown_name(doc, i + 1, len(doc), set()) is not None
 
 
+def _head_role(gazetteer: Gazetteer, word: str) -> str | None:
+    """The role of a compound whose head is a role noun: "Handelskommissarin" -> commissioner."""
+    heads, lengths = _cached(gazetteer, "heads", lambda g: (dict(g.title_heads),
+                                                             sorted({len(h) for h, _ in g.title_heads}, reverse=True)))
+    low = word.casefold()
+    for n in lengths:                      # the longest head that ends the word
+        role = heads.get(low[-n:]) if len(low) >= n else None
+        if role is not None:
+            return role
+    return None
+
+
 def _head_title(gazetteer: Gazetteer, word: str, defs: dict[str, Title]) -> str | None:
     """A compound whose head is a role noun is a title: "Handelskommissarin", "Parlamentspräsident"."""
-    low = word.casefold()
-    for head, role in gazetteer.title_heads:
-        if low.endswith(head):
-            defs.setdefault(word, Title(word=word, role=role))
-            return word
-    return None
+    role = _head_role(gazetteer, word)
+    if role is None:
+        return None
+    defs.setdefault(word, Title(word=word, role=role))
+    return word
 
 
 def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple[list[Mention], list]:
@@ -248,10 +299,7 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
             i = used
             continue
         if label in {"short", "short_gen"}:
-            candidates = [
-                e.key for e in gazetteer.entries.values()
-                if doc[start:end].text.rstrip("s").casefold() in {f.casefold() for f in e.short_forms}
-            ]
+            candidates = _short_owners(gazetteer, doc[start:end].text)
             resolved = [c for c in candidates if c in names_in_article]
             if len(resolved) != 1:
                 i += 1
@@ -328,9 +376,7 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
     if nxt and nxt[0] == t_end and nxt[2] in {"name", "gen", "short", "short_gen"}:
         n_start, n_end, n_label, n_key, _ = nxt
         if n_label.startswith("short"):
-            candidates = [e.key for e in gazetteer.entries.values()
-                          if doc[n_start:n_end].text.rstrip("s").casefold()
-                          in {f.casefold() for f in e.short_forms}]
+            candidates = _short_owners(gazetteer, doc[n_start:n_end].text)
             holders = [c for c in candidates if c in names
                        or any(r.role == title.role and (date is None or r.holds_on(date))
                               for r in gazetteer[c].roles)]
@@ -447,7 +493,7 @@ def _coreferent_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return mentions
     covered = {i for m in mentions for i in range(m.start, m.end)}
     extra = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.i in covered:
             continue
         surname, genitive = token.text, False
@@ -469,7 +515,7 @@ def _gender(m: Mention, gazetteer: Gazetteer) -> str | None:
 
 def _in_headline(doc: Doc, i: int) -> bool:
     """Is token ``i`` in the article's first line (its headline)?"""
-    first_break = next((t.i for t in doc if "\n" in t.text), len(doc))
+    first_break = next((t.i for t in tokens_of(doc) if "\n" in t.text), len(doc))
     return i < first_break
 
 
@@ -483,7 +529,7 @@ def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues
             sent_index[token.i] = n
     covered = {i for m in mentions for i in range(m.start, m.end)}
     epithets = {**{w: "f" for w in cues.get("epithets_f", ())}, **{w: "m" for w in cues.get("epithets_m", ())}}
-    for token in doc:
+    for token in tokens_of(doc):
         gender = epithets.get(token.lower_)
         if gender is None or token.i in covered or token.i == 0 or doc[token.i - 1].lower_ not in {"der", "die"}:
             continue
@@ -495,7 +541,7 @@ def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues
             ref = before[-1]
             out.append(Mention(start=token.i - 1, end=token.i + 1, key=ref.key, actor=ref.actor, cls="Person",
                                kind="pronoun", text=doc[token.i - 1:token.i + 1].text, head=token.i))
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ not in male:
             continue
         before = [m for m in persons if m.end <= token.i
