@@ -103,6 +103,28 @@ def bind(store: KGStore, query: Query, values: dict[str, str]) -> dict[str, obje
     return terms
 
 
+WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
 def run(store: KGStore, query: Query, values: dict[str, str] | None = None):
     """Run ``query`` on ``store`` with its parameters bound."""
-    return store.query(query.text, bind(store, query, values or {}))
+    return store.query(*prepare(store, query, values))
+
+
+def prepare(store: KGStore, query: Query, values: dict[str, str] | None = None) -> tuple[str, dict]:
+    """The query text and substitutions to run, with the parameters' names resolved.
+
+    A declared parameter's entity goes in as a ``VALUES`` row at the top of the
+    outer WHERE, which Oxigraph plans with (a substitution it only applies after
+    planning: seven times slower for entity-timeline on a large store)."""
+    terms = bind(store, query, values or {})
+    declared = {name: terms.pop(name) for name in list(terms) if name in query.params}
+    text = query.text
+    match = WHERE.search(text) if declared else None
+    if match:
+        rows = " ".join(str(term) for term in declared.values())
+        names = " ".join(f"?{name}" for name in declared)
+        text = f"{text[:match.end()]}\n  VALUES ({names}) {{ ({rows}) }}{text[match.end():]}"
+    else:
+        terms.update(declared)
+    return text, terms
