@@ -130,11 +130,21 @@ def _extract_one(extractor: Extractor, article: Article, fingerprint: str) -> _D
 
 
 _WORKER: dict = {}
+FLUSH_EVERY = 500     # articles written between two flushes of the store's memory buffers
 
 
 def _init_worker(spec: ExtractorSpec | None, fingerprint: str) -> None:
-    _WORKER["extractor"] = spec.make() if spec is not None else default_extractor()
+    if "extractor" not in _WORKER:       # not inherited from the parent (spawn)
+        _WORKER["extractor"] = spec.make() if spec is not None else default_extractor()
     _WORKER["fingerprint"] = fingerprint
+
+
+def _warm(extractor: Extractor) -> None:
+    """Load what every extraction needs (spaCy pipeline, gazetteer, cues, lexicon) once, in
+    this process, so that forked workers share it instead of each loading it again."""
+    from kg.model import Article
+
+    extractor(Article(identifier="warm-up", text="Putin traf Kim Jong Un in Moskau.\n", body_start=0))
 
 
 def _work(article: Article) -> _Done:
@@ -151,9 +161,18 @@ def _outcomes(todo: Iterable[Article], extractor: Extractor | None, spec: Extrac
         return
     import multiprocessing
 
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with context.Pool(jobs, initializer=_init_worker, initargs=(spec, fingerprint)) as pool:
-        yield from pool.imap(_work, todo, chunksize=2)
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if fork else None)
+    _WORKER.clear()
+    if fork:
+        made = extractor or (spec.make() if spec is not None else default_extractor())
+        _warm(made)
+        _WORKER["extractor"] = made
+    try:
+        with context.Pool(jobs, initializer=_init_worker, initargs=(spec, fingerprint)) as pool:
+            yield from pool.imap(_work, todo, chunksize=2)
+    finally:
+        _WORKER.clear()
 
 
 def _articles(files: list[Path], report: BuildReport, held: dict, fingerprint: str, tick):
@@ -213,6 +232,8 @@ def build(
             store.replace_graph_nquads(article_iri(done.identifier), done.nquads)
             report.built.append(done.identifier)
             report.statements += done.statements
+            if len(report.built) % FLUSH_EVERY == 0:
+                store.flush()
         tick(done.identifier)
     return report
 
@@ -282,4 +303,6 @@ def _flush(store, graph: str | None, batch: list, seen: set[str]) -> int:
     else:
         store.replace_graph(graph, batch)
         seen.add(graph)
+        if len(seen) % FLUSH_EVERY == 0:
+            store.flush()
     return len(batch)

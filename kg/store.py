@@ -117,6 +117,12 @@ class KGStore:
                 raise StoreError(f"store {path} is in use by another process") from None
             raise StoreError(f"cannot open store {path}: {_one_line(exc)}") from None
 
+    def flush(self) -> None:
+        """Write what the store buffers in memory to disk; a long build calls it now and
+        then, so that its memory stays flat however many articles it writes."""
+        if not self.read_only and self.path is not None:
+            self._store.flush()
+
     def close(self) -> None:
         if self._store is None:
             return
