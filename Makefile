@@ -9,7 +9,7 @@ SHARED ?= ../shared
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,ner]'
+	$(BIN)/pip install --quiet -e '.[test,ner,dask]'
 	touch $(BIN)/kg
 
 install: $(BIN)/kg

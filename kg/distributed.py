@@ -1,0 +1,50 @@
+"""Extraction on a Dask cluster: articles in batches -> one N-Quads shard per batch -> store.
+
+The same path works on any batch or cluster system: each task is ``kg extract`` of one
+batch into one shard, with no store; the shards are then loaded with ``kg load`` (or
+into any RDF store).  Dask is an optional extra (``pip install -e '.[dask]'``)::
+
+    from dask.distributed import Client
+    from kg.distributed import extract_on_dask
+    shards = extract_on_dask(Client("scheduler:8786"), ["articles/"], "shards/", batch=200)
+
+then ``kg load shards/*.nq``.  The shard folder must be one the workers and the loader
+share (a network file system, or a local folder for a local cluster).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.article import find_articles
+from kg.errors import InputError
+
+
+def batches(paths: list[Path], size: int) -> list[list[str]]:
+    """The article files under ``paths`` in batches of ``size``, in file order."""
+    files, problems = find_articles(paths)
+    if problems and not files:
+        raise InputError(problems[0])
+    names = [str(f) for f in files]
+    return [names[i:i + size] for i in range(0, len(names), size)]
+
+
+def extract_batch(files: list[str], shard: str) -> dict:
+    """One task: extract ``files`` into the shard file ``shard``; runs on a worker."""
+    from kg.build import extract_to
+    from kg.store import atomic_file
+
+    with atomic_file(Path(shard)) as stream:
+        report = extract_to(stream, [Path(f) for f in files])
+    return {"shard": shard, "built": len(report.built), "statements": report.statements,
+            "skipped": list(report.skipped)}
+
+
+def extract_on_dask(client, paths, out_dir, batch: int = 200) -> list[dict]:
+    """Extract every article under ``paths`` on the Dask ``client``'s workers, one shard per
+    batch of ``batch`` articles, into ``out_dir``; returns each task's report, in order."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    groups = batches([Path(p) for p in paths], batch)
+    futures = [client.submit(extract_batch, files, str(out / f"shard-{n:05d}.nq"), pure=False)
+               for n, files in enumerate(groups)]
+    return client.gather(futures)
