@@ -54,3 +54,18 @@ def minted(text: str) -> list[tuple[str, str, str]]:
 )
 def test_names_nobody_listed(text, expected):
     assert minted(text) == expected
+
+
+def test_the_derived_lexicon_is_cached_and_a_bad_cache_ignored(tmp_path, monkeypatch):
+    from kg.lexicon import load_lexicon
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = load_lexicon(cache=False)
+    assert not (tmp_path / "newskg").exists()
+    first = load_lexicon()                              # derives and writes the cache
+    (cached,) = (tmp_path / "newskg").glob("lexicon-*.pickle")
+    second = load_lexicon()                             # reads it
+    assert fresh == first == second
+    cached.write_bytes(b"not a pickle")
+    assert load_lexicon() == fresh                      # a broken cache is derived again
+    assert cached.read_bytes() != b"not a pickle"
