@@ -182,36 +182,38 @@ def _lexicon_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[
     covered = {i for m in mentions for i in range(m.start, m.end)}
     found = _Found(covered)
 
+    toks = tokens_of(doc)
+
     def free(i: int) -> bool:
         return 0 <= i < len(doc) and i not in covered
 
-    for token in tokens_of(doc):
+    for token in toks:
         i = token.i
         if not free(i) or not _capitalised(token):
             continue
         cls = lexicon.cls(token.text)
         if cls == "given":
             end = i + 1
-            while free(end) and end - i < 4 and not doc[end].is_sent_start and (
-                (_capitalised(doc[end]) and lexicon.cls(doc[end].text) in {"given", "surname", None}
-                 and (lexicon.cls(doc[end].text) is not None or not lexicon.knows(doc[end].text)))
-                or lexicon.cls(doc[end].text) == "initial"
+            while free(end) and end - i < 4 and not toks[end].is_sent_start and (
+                (_capitalised(toks[end]) and lexicon.cls(toks[end].text) in {"given", "surname", None}
+                 and (lexicon.cls(toks[end].text) is not None or not lexicon.knows(toks[end].text)))
+                or lexicon.cls(toks[end].text) == "initial"
             ):
                 end += 1
-            if end - i >= 2 and lexicon.cls(doc[end - 1].text) != "initial":
+            if end - i >= 2 and lexicon.cls(toks[end - 1].text) != "initial":
                 found.append(_minted(doc, i, end, "Person"))
             continue
-        after_prep = i > 0 and doc[i - 1].lower_ in {"in", "nach", "aus"} and not token.is_sent_start
-        if cls == "place_prefix" and after_prep and free(i + 1) and _capitalised(doc[i + 1]):
+        after_prep = i > 0 and toks[i - 1].lower_ in {"in", "nach", "aus"} and not token.is_sent_start
+        if cls == "place_prefix" and after_prep and free(i + 1) and _capitalised(toks[i + 1]):
             found.append(_minted(doc, i, i + 2, "Place"))          # "in Bad Ischl"
-        elif cls == "place" and after_prep and not (free(i + 1) and lexicon.cls(doc[i + 1].text) == "org_suffix"):
+        elif cls == "place" and after_prep and not (free(i + 1) and lexicon.cls(toks[i + 1].text) == "org_suffix"):
             found.append(_minted(doc, i, i + 1, "Place"))
         elif cls == "org" and token.text.isupper():
             found.append(_minted(doc, i, i + 1, "Organization"))
-        elif free(i + 1) and lexicon.cls(doc[i + 1].text) == "org_suffix":
+        elif free(i + 1) and lexicon.cls(toks[i + 1].text) == "org_suffix":
             start = i
-            while free(start - 1) and _capitalised(doc[start - 1]) and i - start < 2 \
-                    and not doc[start].is_sent_start and doc[start - 1].text.casefold() not in NOT_NAMES:
+            while free(start - 1) and _capitalised(toks[start - 1]) and i - start < 2 \
+                    and not toks[start].is_sent_start and toks[start - 1].text.casefold() not in NOT_NAMES:
                 start -= 1
             found.append(_minted(doc, start, i + 2, "Organization"))
     return list(found)
@@ -525,8 +527,8 @@ def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues
     persons = [m for m in mentions if m.cls == "Person"]
     sent_index = {}
     for n, sent in enumerate(doc.sents):
-        for token in sent:
-            sent_index[token.i] = n
+        for i in range(sent.start, sent.end):
+            sent_index[i] = n
     covered = {i for m in mentions for i in range(m.start, m.end)}
     epithets = {**{w: "f" for w in cues.get("epithets_f", ())}, **{w: "m" for w in cues.get("epithets_m", ())}}
     for token in tokens_of(doc):
