@@ -323,6 +323,25 @@ def _exclude_datelines(ctx: Ctx) -> None:
             ctx.excluded.add(m.start)
 
 
+def _exclude_possessors(ctx: Ctx) -> None:
+    """ "zwischen Pontas und Sovas Anwaltskanzleien": people named in the genitive before a noun
+    own it, and the noun, not they, takes part; unless the noun is a relation ("Putins Besuch"),
+    a government or a proxy ("Kims Regierung", "Putins Vertreter")."""
+    stand_ins = ctx.w("proxy_nouns") | ctx.w("government_nouns")
+    starts = {m.start for m in ctx.mentions}
+    for m in ctx.mentions:
+        if m.kind != "gen" or m.cls != "Person":
+            continue
+        after = ctx.group.get(m.start, [m])[-1].end
+        if after >= ctx.sent.end or after in starts:
+            continue
+        token = ctx.doc[after]
+        if not (token.is_alpha and token.text[:1].isupper()) or token.lower_ in stand_ins \
+                or _trigger_kinds(ctx.cues, token.text, token.lemma_, False, True):
+            continue
+        ctx.excluded.add(m.start)
+
+
 def _group(ctx: Ctx, m: Mention) -> list[Mention]:
     return [x for x in ctx.group.get(m.start, [m]) if x.start not in ctx.excluded]
 
@@ -1165,6 +1184,7 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
         _groups(ctx)
         _exclude_datelines(ctx)
         _exclude_asides(ctx)
+        _exclude_possessors(ctx)
         speakers = _speakers(ctx)
         claimants = _claimants(ctx)
         times = find_times(sentences[-1].text, article.date)

@@ -347,6 +347,12 @@ def test_headline_without_full_stop_is_its_own_sentence():
         ("Steinmeier besuchte im März die polnische Hauptstadt.", {("steinmeier", V, "warschau", "asserted")}),
         ("Obama ist zu Besuch in Hanoi.", {("obama", V, "hanoi", "asserted")}),
         ("Putin traf auf dem Gipfel Kim Jong Un.", {("putin", M, "kim_jong_un", "asserted")}),
+        # people in the genitive before a noun own it: their law firms signed, not they;
+        # but "Putins Besuch" is Putin's visit and "Chinas Regierung" is China
+        ("Kanzler Victor Ponta und Dan Sova sind Freunde. Die zwischen Pontas und Sovas Anwaltskanzleien "
+         "unterzeichnete Kooperationsvereinbarung bezog sich auf Verträge.", set()),
+        ("Putins Besuch in China dauerte drei Tage.", {("putin", V, "china", "asserted")}),
+        ("Das zwischen Russlands und Chinas Regierungen unterzeichnete Abkommen gilt.", {("russia", T, "china", "asserted")}),
         # a count after the verb is goals only without "sich"/"mit"; "erneut" is no count
         ("Putin trifft erneut Kim Jong Un.", {("putin", M, "kim_jong_un", "asserted")}),
         ("Merkel und Putin trafen sich zweimal.", {("merkel", M, "putin", "asserted")}),
