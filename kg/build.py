@@ -142,8 +142,6 @@ def _init_worker(spec: ExtractorSpec | None, fingerprint: str) -> None:
 def _warm(extractor: Extractor) -> None:
     """Load what every extraction needs (spaCy pipeline, gazetteer, cues, lexicon) once, in
     this process, so that forked workers share it instead of each loading it again."""
-    from kg.model import Article
-
     extractor(Article(identifier="warm-up", text="Putin traf Kim Jong Un in Moskau.\n", body_start=0))
 
 
@@ -211,42 +209,36 @@ def build(
     written by this process alone, in the files' order.  ``progress(done, total, id)``
     is called after each file.
     """
-    report = BuildReport()
-    files, problems = find_articles(list(paths))
-    report.skipped.extend(problems)
-    fingerprint = fingerprint or extraction_fingerprint(*(spec.options() if spec else ()))
     load_static_graphs(store)
     held = {} if force else store.article_versions()
-    count = [0]
+    written = [0]
 
-    def tick(identifier: str) -> None:
-        count[0] += 1
-        if progress:
-            progress(count[0], len(files), identifier)
+    def write(done: _Done) -> None:
+        store.replace_graph_nquads(article_iri(done.identifier), done.nquads)
+        written[0] += 1
+        if written[0] % FLUSH_EVERY == 0:
+            store.flush()
 
-    todo = _articles(files, report, held, fingerprint, tick)
-    for done in _outcomes(todo, extractor, spec, fingerprint, jobs):
-        if done.error is not None:
-            report.skipped.append(done.error)
-        else:
-            store.replace_graph_nquads(article_iri(done.identifier), done.nquads)
-            report.built.append(done.identifier)
-            report.statements += done.statements
-            if len(report.built) % FLUSH_EVERY == 0:
-                store.flush()
-        tick(done.identifier)
-    return report
+    return _extract_all(paths, write, extractor, spec, jobs, progress, fingerprint, held)
 
 
 def extract_to(out, paths: Iterable[Path], extractor: Extractor | None = None, jobs: int = 1,
                spec: ExtractorSpec | None = None, progress=None) -> BuildReport:
     """``kg extract``: the articles' graphs, and the ontology and gazetteer graphs, as one
     self-contained N-Quads shard written to the binary stream ``out``; no store needed."""
+    out.write(ox.serialize(ontology_quads() + gazetteer_quads(default_gazetteer()), format=ox.RdfFormat.N_QUADS))
+    return _extract_all(paths, lambda done: out.write(done.nquads), extractor, spec, jobs, progress, None, {})
+
+
+def _extract_all(paths: Iterable[Path], write: Callable[[_Done], object], extractor: Extractor | None,
+                 spec: ExtractorSpec | None, jobs: int, progress, fingerprint: str | None,
+                 held: dict) -> BuildReport:
+    """Read, extract and ``write`` every article under ``paths`` that ``held`` does not
+    already hold unchanged; what fails is skipped with its reason."""
     report = BuildReport()
     files, problems = find_articles(list(paths))
     report.skipped.extend(problems)
-    fingerprint = extraction_fingerprint(*(spec.options() if spec else ()))
-    out.write(ox.serialize(ontology_quads() + gazetteer_quads(default_gazetteer()), format=ox.RdfFormat.N_QUADS))
+    fingerprint = fingerprint or extraction_fingerprint(*(spec.options() if spec else ()))
     count = [0]
 
     def tick(identifier: str) -> None:
@@ -254,11 +246,11 @@ def extract_to(out, paths: Iterable[Path], extractor: Extractor | None = None, j
         if progress:
             progress(count[0], len(files), identifier)
 
-    for done in _outcomes(_articles(files, report, {}, fingerprint, tick), extractor, spec, fingerprint, jobs):
+    for done in _outcomes(_articles(files, report, held, fingerprint, tick), extractor, spec, fingerprint, jobs):
         if done.error is not None:
             report.skipped.append(done.error)
         else:
-            out.write(done.nquads)
+            write(done)
             report.built.append(done.identifier)
             report.statements += done.statements
         tick(done.identifier)

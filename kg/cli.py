@@ -73,15 +73,15 @@ def extraction_options(func):
     return func
 
 
-def _spec(model: str | None, ner: Path | None, jobs: int):
-    """The extractor spec; checked here, so that no worker process fails on a bad option."""
+def _spec(model: str | None, ner: Path | None):
+    """The extractor spec, and the extractor it makes when an option is given: made here, so
+    that a bad option fails before any worker starts (forked workers then share it)."""
     from kg.build import ExtractorSpec
 
     if ner is not None and not ner.is_file():
         raise KGError(f"{ner}: no such name model (make ner trains it)")
     spec = ExtractorSpec(model=model, ner=str(ner) if ner else None)
-    extractor = spec.make() if (model or ner) else None
-    return spec, (extractor if jobs == 1 else None)
+    return spec, (spec.make() if (model or ner) else None)
 
 
 def _progress(quiet: bool):
@@ -125,7 +125,7 @@ def build(obj: dict, paths: tuple[Path, ...], quiet: bool, model: str | None, ne
     """
     from kg.build import build as build_articles
 
-    spec, extractor = _spec(model, ner, jobs)
+    spec, extractor = _spec(model, ner)
     progress, clear = _progress(quiet)
     with open_store(obj, read_only=False) as store:
         try:
@@ -159,7 +159,7 @@ def extract(paths: tuple[Path, ...], output: str, quiet: bool, model: str | None
     """
     from kg.build import extract_to
 
-    spec, extractor = _spec(model, ner, jobs)
+    spec, extractor = _spec(model, ner)
     progress, clear = _progress(quiet)
     try:
         if output == "-":
