@@ -354,10 +354,6 @@ def _head_match(low: str, heads) -> str | None:
     return None
 
 
-def find_triggers(ctx: Ctx) -> list[Trigger]:
-    return triggers_in(ctx.sent, ctx.cues)
-
-
 def triggers_in(sent: Span, cues: Cues) -> list[Trigger]:
     found = []
     cache = cues.trigger_cache

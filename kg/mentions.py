@@ -162,30 +162,21 @@ def _capitalised(token) -> bool:
     return token.text[:1].isupper() and (token.is_alpha or "-" in token.text) and not token.is_space
 
 
-class _Found(list):
-    """Mentions found so far; the tokens they cover join ``covered``."""
-
-    def __init__(self, covered: set[int]):
-        super().__init__()
-        self.covered = covered
-
-    def append(self, m: Mention) -> None:
-        super().append(m)
-        self.covered.update(range(m.start, m.end))
-
-
 def _lexicon_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """Names the gazetteer does not list, typed by the lexicon's word classes:
     a first name with a surname ("Frank Walter", "Hans Peter Doskozil") is a person; a town
     after "in/nach/aus" ("in Garmisch") a place; a name with a legal form ("Alpine Bau GmbH")
     or a party acronym ("SPD") an organisation."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    found = _Found(covered)
-
+    found: list[Mention] = []
     toks = tokens_of(doc)
 
     def free(i: int) -> bool:
         return 0 <= i < len(doc) and i not in covered
+
+    def add(start: int, end: int, cls: str) -> None:       # a name found covers its tokens
+        found.append(_minted(doc, start, end, cls))
+        covered.update(range(start, end))
 
     for token in toks:
         i = token.i
@@ -201,22 +192,22 @@ def _lexicon_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[
             ):
                 end += 1
             if end - i >= 2 and lexicon.cls(toks[end - 1].text) != "initial":
-                found.append(_minted(doc, i, end, "Person"))
+                add(i, end, "Person")
             continue
         after_prep = i > 0 and toks[i - 1].lower_ in {"in", "nach", "aus"} and not token.is_sent_start
         if cls == "place_prefix" and after_prep and free(i + 1) and _capitalised(toks[i + 1]):
-            found.append(_minted(doc, i, i + 2, "Place"))          # "in Bad Ischl"
+            add(i, i + 2, "Place")          # "in Bad Ischl"
         elif cls == "place" and after_prep and not (free(i + 1) and lexicon.cls(toks[i + 1].text) == "org_suffix"):
-            found.append(_minted(doc, i, i + 1, "Place"))
+            add(i, i + 1, "Place")
         elif cls == "org" and token.text.isupper():
-            found.append(_minted(doc, i, i + 1, "Organization"))
+            add(i, i + 1, "Organization")
         elif free(i + 1) and lexicon.cls(toks[i + 1].text) == "org_suffix":
             start = i
             while free(start - 1) and _capitalised(toks[start - 1]) and i - start < 2 \
                     and not toks[start].is_sent_start and toks[start - 1].text.casefold() not in NOT_NAMES:
                 start -= 1
-            found.append(_minted(doc, start, i + 2, "Organization"))
-    return list(found)
+            add(start, i + 2, "Organization")
+    return found
 
 
 def _named_places(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention]:
