@@ -23,11 +23,13 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.lexicon import Lexicon, default_lexicon
 from kg.mentions import Mention, find_mentions
+from kg.nlp import sentence_starts, words
 from kg.model import Article, EntityRef, Extraction, Sentence, Statement, slug
 from kg.resources import ontology_dir
 from kg.terms import SYMMETRIC_RELATIONS
@@ -69,7 +71,7 @@ class Cues:
     precedence: tuple[str, ...]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     noun_heads: tuple[str, ...] = ()   # of every frame, longest first
-    # (text, lemma, sentence-initial, alphabetic) -> ((relation, kind), …): words repeat, so
+    # (form hash, lemma hash, sentence-initial) -> ((relation, kind), …): words repeat, so
     # whether a word is a trigger is worked out once per word, not once per occurrence
     trigger_cache: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -354,15 +356,23 @@ def _head_match(low: str, heads) -> str | None:
     return None
 
 
-def triggers_in(sent: Span, cues: Cues) -> list[Trigger]:
+def triggers_in(doc: Doc, cues: Cues) -> list[Trigger]:
+    """Every trigger of the Doc, in text order.  Whether a word is a trigger is worked out once
+    per (form, lemma, sentence-initial) and kept in ``cues.trigger_cache`` by the strings'
+    hashes, so a token costs one lookup and no Token object."""
     found = []
     cache = cues.trigger_cache
-    for token in sent:
-        key = (token.text, token.lemma_, token.i == sent.start, token.is_alpha)
+    starts = set(sentence_starts(doc))
+    strings = doc.vocab.strings
+    for i, (orth, lemma) in enumerate(doc.to_array([ORTH, LEMMA]).tolist()):
+        key = (orth, lemma, i in starts)
         kinds = cache.get(key)
         if kinds is None:
-            kinds = cache[key] = _trigger_kinds(cues, *key)
-        found.extend(Trigger(relation, token.i, kind, token.text) for relation, kind in kinds)
+            text = strings[orth]
+            kinds = cache[key] = _trigger_kinds(cues, text, strings[lemma], key[2], text.isalpha())
+        if kinds:
+            text = strings[orth]
+            found.extend(Trigger(relation, i, kind, text) for relation, kind in kinds)
     return found
 
 
@@ -1125,11 +1135,16 @@ def _scheduled(ctx: Ctx, trig: Trigger) -> bool:
 
 
 # ----------------------------------------------------------------- the article
-def _sentence_bounds(sent: Span) -> tuple[int, int] | None:
-    tokens = [t for t in sent if not t.is_space]
-    if not tokens:
+def _sentence_bounds(doc: Doc, sent: Span, texts: list[str]) -> tuple[int, int] | None:
+    """Character offsets of the sentence without the white space around it."""
+    first, last = sent.start, sent.end - 1
+    while first <= last and texts[first].isspace():
+        first += 1
+    while last >= first and texts[last].isspace():
+        last -= 1
+    if first > last:
         return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return doc[first].idx, doc[last].idx + len(texts[last])
 
 
 def extract_article(article: Article, nlp=None, gazetteer: Gazetteer | None = None,
@@ -1157,8 +1172,11 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
     minted: dict[str, Mention] = {}
     previous: list[int] = []          # statement indexes of the previous sentence
     starts = [m.start for m in mentions]
+    texts = words(doc)
+    all_triggers = triggers_in(doc, cues)
+    trigger_starts = [t.i for t in all_triggers]
     for sent in doc.sents:
-        bounds = _sentence_bounds(sent)
+        bounds = _sentence_bounds(doc, sent, texts)
         if bounds is None:
             continue
         index = len(sentences)
@@ -1170,7 +1188,8 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
                 surfaces.setdefault(m.key, set()).add(m.surface)
             if m.label and m.key not in gazetteer:
                 minted.setdefault(m.key, m)
-        triggers = triggers_in(sent, cues)
+        triggers = all_triggers[bisect.bisect_left(trigger_starts, sent.start):
+                                bisect.bisect_left(trigger_starts, sent.end)]
         if not previous and (not triggers or not here):
             continue       # no relation word or no one to relate, and no claim to deny: nothing to do
         ctx = Ctx(doc=doc, sent=sent, index=index, cues=cues, gazetteer=gazetteer, mentions=here,

@@ -14,6 +14,7 @@ What this resolves, all from data in ``ontology/gazetteer.toml``:
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -21,7 +22,7 @@ from spacy.tokens import Doc
 from kg.gazetteer import Gazetteer, Title
 from kg.lexicon import Lexicon
 from kg.model import slug
-from kg.nlp import SPAN_KEY, title_forms
+from kg.nlp import SPAN_KEY, lowers, sentence_starts, title_forms, words
 
 ACTOR_CLASSES = {"Person", "State", "Organization", "Group"}
 LEADER_ROLES = {"head_of_state", "head_of_government"}
@@ -87,13 +88,9 @@ def _prefix_index(gazetteer: Gazetteer) -> dict[str, str]:
                    lambda g: {p.casefold(): e.key for e in g.entries.values() for p in e.prefixes})
 
 
-def tokens_of(doc: Doc) -> list:
-    """The Doc's tokens as one list, made once: iterating a Doc makes new Token objects each
-    time, and the mention finder walks the Doc many times."""
-    cached = doc.user_data.get("kg_tokens")
-    if cached is None or len(cached) != len(doc):
-        cached = doc.user_data["kg_tokens"] = list(doc)
-    return cached
+# The passes below read every token of the Doc through plain lists of its texts
+# (kg.nlp.words/lowers) and make a Token object only where a rule looks closer:
+# spaCy makes a new Token object for every doc[i], which costs more than the test.
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
@@ -109,22 +106,23 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
 
     # hyphen compounds the matcher does not cover: "US-Präsident", "UN-Sanktionen"
     extra = []
-    for token in tokens_of(doc):
-        if token.i in covered or "-" not in token.text:
+    texts = words(doc)
+    for i, text in enumerate(texts):
+        if "-" not in text or i in covered:
             continue
-        head, tail = token.text.split("-", 1)
+        head, tail = text.split("-", 1)
         key = prefixes.get(head.casefold())
         if key is None:
             continue
         title = titles.get(tail.casefold())
-        if title is None and _head_role(gazetteer, tail) and _named_after(doc, token.i, name_starts):
+        if title is None and _head_role(gazetteer, tail) and _named_after(doc, i, name_starts):
             title = _head_title(gazetteer, tail, defs)     # "EU-Handelskommissarin Cecilia Malmström"
-        extra.append((token.i, token.i + 1, "prefix_title" if title else "prefix", key, title))
-    for token in tokens_of(doc):                # "Palästinenserpräsident Abbas", "Justizministerin Karin Maier"
-        if token.i in covered or "-" in token.text or not token.text[:1].isupper() or not token.is_alpha:
+        extra.append((i, i + 1, "prefix_title" if title else "prefix", key, title))
+    for i, text in enumerate(texts):            # "Palästinenserpräsident Abbas", "Justizministerin Karin Maier"
+        if not text[:1].isupper() or not text.isalpha() or i in covered:
             continue
-        if _head_role(gazetteer, token.text) and _named_after(doc, token.i, name_starts):
-            extra.append((token.i, token.i + 1, "title", _head_title(gazetteer, token.text, defs), None))
+        if _head_role(gazetteer, text) and _named_after(doc, i, name_starts):
+            extra.append((i, i + 1, "title", _head_title(gazetteer, text, defs), None))
     items = [(s.start, s.end, s.label_, s.kb_id_, None) for s in spans] + extra
     items.sort()
     # two passes: the first learns who the article names with which title, so that a bare title
@@ -159,7 +157,11 @@ def _minted(doc: Doc, start: int, end: int, cls: str) -> Mention:
 
 
 def _capitalised(token) -> bool:
-    return token.text[:1].isupper() and (token.is_alpha or "-" in token.text) and not token.is_space
+    return _capitalised_word(token.text)
+
+
+def _capitalised_word(text: str) -> bool:
+    return text[:1].isupper() and (text.isalpha() or "-" in text) and not text.isspace()
 
 
 def _lexicon_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
@@ -169,42 +171,42 @@ def _lexicon_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[
     or a party acronym ("SPD") an organisation."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     found: list[Mention] = []
-    toks = tokens_of(doc)
+    texts, low = words(doc), lowers(doc)
+    starts = set(sentence_starts(doc))
 
     def free(i: int) -> bool:
-        return 0 <= i < len(doc) and i not in covered
+        return 0 <= i < len(texts) and i not in covered
 
     def add(start: int, end: int, cls: str) -> None:       # a name found covers its tokens
         found.append(_minted(doc, start, end, cls))
         covered.update(range(start, end))
 
-    for token in toks:
-        i = token.i
-        if not free(i) or not _capitalised(token):
+    for i, text in enumerate(texts):
+        if not _capitalised_word(text) or not free(i):
             continue
-        cls = lexicon.cls(token.text)
+        cls = lexicon.cls(text)
         if cls == "given":
             end = i + 1
-            while free(end) and end - i < 4 and not toks[end].is_sent_start and (
-                (_capitalised(toks[end]) and lexicon.cls(toks[end].text) in {"given", "surname", None}
-                 and (lexicon.cls(toks[end].text) is not None or not lexicon.knows(toks[end].text)))
-                or lexicon.cls(toks[end].text) == "initial"
+            while free(end) and end - i < 4 and end not in starts and (
+                (_capitalised_word(texts[end]) and lexicon.cls(texts[end]) in {"given", "surname", None}
+                 and (lexicon.cls(texts[end]) is not None or not lexicon.knows(texts[end])))
+                or lexicon.cls(texts[end]) == "initial"
             ):
                 end += 1
-            if end - i >= 2 and lexicon.cls(toks[end - 1].text) != "initial":
+            if end - i >= 2 and lexicon.cls(texts[end - 1]) != "initial":
                 add(i, end, "Person")
             continue
-        after_prep = i > 0 and toks[i - 1].lower_ in {"in", "nach", "aus"} and not token.is_sent_start
-        if cls == "place_prefix" and after_prep and free(i + 1) and _capitalised(toks[i + 1]):
+        after_prep = i > 0 and low[i - 1] in {"in", "nach", "aus"} and i not in starts
+        if cls == "place_prefix" and after_prep and free(i + 1) and _capitalised_word(texts[i + 1]):
             add(i, i + 2, "Place")          # "in Bad Ischl"
-        elif cls == "place" and after_prep and not (free(i + 1) and lexicon.cls(toks[i + 1].text) == "org_suffix"):
+        elif cls == "place" and after_prep and not (free(i + 1) and lexicon.cls(texts[i + 1]) == "org_suffix"):
             add(i, i + 1, "Place")
-        elif cls == "org" and token.text.isupper():
+        elif cls == "org" and text.isupper():
             add(i, i + 1, "Organization")
-        elif free(i + 1) and lexicon.cls(toks[i + 1].text) == "org_suffix":
+        elif free(i + 1) and lexicon.cls(texts[i + 1]) == "org_suffix":
             start = i
-            while free(start - 1) and _capitalised(toks[start - 1]) and i - start < 2 \
-                    and not toks[start].is_sent_start and toks[start - 1].text.casefold() not in NOT_NAMES:
+            while free(start - 1) and _capitalised_word(texts[start - 1]) and i - start < 2 \
+                    and start not in starts and texts[start - 1].casefold() not in NOT_NAMES:
                 start -= 1
             add(start, i + 2, "Organization")
     return found
@@ -216,11 +218,13 @@ def _named_places(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention
     covered = {i for m in mentions for i in range(m.start, m.end)}
     nouns = set(cues.get("place_nouns", ()))
     found = []
-    for token in tokens_of(doc):
-        if token.lower_ not in nouns or token.i in covered:
+    low = lowers(doc)
+    for i, word in enumerate(low):
+        if word not in nouns or i in covered:
             continue
+        token = doc[i]
         start = token.i + 1
-        if start < len(doc) and doc[start].lower_ in {"bei", "von"}:
+        if start < len(doc) and low[start] in {"bei", "von"}:
             start += 1
         if start >= len(doc) or start in covered:
             continue
@@ -244,15 +248,25 @@ def _named_after(doc: Doc, i: int, name_starts: set[int]) -> bool:
 
 
 def _head_role(gazetteer: Gazetteer, word: str) -> str | None:
-    """The role of a compound whose head is a role noun: "Handelskommissarin" -> commissioner."""
-    heads, lengths = _cached(gazetteer, "heads", lambda g: (dict(g.title_heads),
-                                                             sorted({len(h) for h, _ in g.title_heads}, reverse=True)))
+    """The role of a compound whose head is a role noun: "Handelskommissarin" -> commissioner.
+    Worked out once per word (the answers kept per gazetteer, at most ``ROLE_CACHE`` words)."""
+    heads, lengths, seen = _cached(gazetteer, "heads", lambda g: (
+        dict(g.title_heads), sorted({len(h) for h, _ in g.title_heads}, reverse=True), {}))
+    if word in seen:
+        return seen[word]
+    if len(seen) >= ROLE_CACHE:
+        seen.clear()
     low = word.casefold()
+    role = None
     for n in lengths:                      # the longest head that ends the word
         role = heads.get(low[-n:]) if len(low) >= n else None
         if role is not None:
-            return role
-    return None
+            break
+    seen[word] = role
+    return role
+
+
+ROLE_CACHE = 200_000
 
 
 def _head_title(gazetteer: Gazetteer, word: str, defs: dict[str, Title]) -> str | None:
@@ -486,9 +500,10 @@ def _coreferent_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return mentions
     covered = {i for m in mentions for i in range(m.start, m.end)}
     extra = []
-    for token in tokens_of(doc):
-        if token.i in covered:
+    for i, text in enumerate(words(doc)):
+        if i in covered or (text not in minted and text[:-1] not in minted):
             continue
+        token = doc[i]
         surname, genitive = token.text, False
         if surname not in minted and surname.endswith("s") and surname[:-1] in minted:
             surname, genitive = surname[:-1], True
@@ -508,7 +523,7 @@ def _gender(m: Mention, gazetteer: Gazetteer) -> str | None:
 
 def _in_headline(doc: Doc, i: int) -> bool:
     """Is token ``i`` in the article's first line (its headline)?"""
-    first_break = next((t.i for t in tokens_of(doc) if "\n" in t.text), len(doc))
+    first_break = next((n for n, text in enumerate(words(doc)) if "\n" in text), len(doc))
     return i < first_break
 
 
@@ -516,29 +531,35 @@ def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues
     male = set(cues["pronouns_m"])
     out = list(mentions)
     persons = [m for m in mentions if m.cls == "Person"]
-    sent_index = {}
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sent_index[i] = n
+    if not persons:
+        return sorted(out, key=lambda m: m.start)
+    starts = sentence_starts(doc)
+
+    def sent_index(i: int) -> int:
+        return bisect.bisect_right(starts, i) - 1
+
     covered = {i for m in mentions for i in range(m.start, m.end)}
     epithets = {**{w: "f" for w in cues.get("epithets_f", ())}, **{w: "m" for w in cues.get("epithets_m", ())}}
-    for token in tokens_of(doc):
-        gender = epithets.get(token.lower_)
-        if gender is None or token.i in covered or token.i == 0 or doc[token.i - 1].lower_ not in {"der", "die"}:
+    low = lowers(doc)
+    for i, word in enumerate(low):
+        gender = epithets.get(word)
+        if gender is None or i in covered or i == 0 or low[i - 1] not in {"der", "die"}:
             continue
+        token = doc[i]
         if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and doc[token.i + 1].is_alpha:
             continue          # "die Französin Christine Lagarde": a name follows (or a noun: not ours)
-        before = [m for m in persons if m.end <= token.i and sent_index[token.i] - sent_index[m.start] <= 3
+        before = [m for m in persons if m.end <= token.i and sent_index(token.i) - sent_index(m.start) <= 3
                   and _gender(m, gazetteer) == gender]
         if before:
             ref = before[-1]
             out.append(Mention(start=token.i - 1, end=token.i + 1, key=ref.key, actor=ref.actor, cls="Person",
                                kind="pronoun", text=doc[token.i - 1:token.i + 1].text, head=token.i))
-    for token in tokens_of(doc):
-        if token.lower_ not in male:
+    for i, word in enumerate(low):
+        if word not in male:
             continue
+        token = doc[i]
         before = [m for m in persons if m.end <= token.i
-                  and sent_index[token.i] - sent_index[m.start] <= 2
+                  and sent_index(token.i) - sent_index(m.start) <= 2
                   and _gender(m, gazetteer) == "m"]
         if before:
             ref = before[-1]

@@ -1,9 +1,10 @@
-"""The spaCy pipeline: blank German + sentencizer + line breaks + lookup lemmas + kg_gazetteer."""
+"""The spaCy pipeline: blank German + sentencizer + line breaks + kg_lemmatizer + kg_gazetteer."""
 from __future__ import annotations
 
 import pytest
+import spacy
 
-from kg.nlp import SPAN_KEY, build_pipeline, load_pipeline, title_forms
+from kg.nlp import SPAN_KEY, build_pipeline, lemmas, load_pipeline, lowers, sentence_starts, title_forms, words
 
 
 def spans(text: str) -> list[tuple[str, str, str]]:
@@ -13,7 +14,7 @@ def spans(text: str) -> list[tuple[str, str, str]]:
 
 def test_pipes_and_analysis():
     nlp = load_pipeline()
-    assert nlp.pipe_names == ["sentencizer", "kg_line_breaks", "lemmatizer", "kg_gazetteer"]
+    assert nlp.pipe_names == ["sentencizer", "kg_line_breaks", "kg_lemmatizer", "kg_gazetteer"]
     analysis = nlp.analyze_pipes()
     assert "kg_gazetteer" in analysis["summary"]
 
@@ -67,3 +68,24 @@ def test_a_fresh_pipeline_takes_its_own_gazetteer(tmp_path):
     nlp = build_pipeline(gazetteer=load_gazetteer(path))
     doc = nlp("Atlantis und Nordkorea.")
     assert [(s.text, s.kb_id_) for s in doc.spans[SPAN_KEY]] == [("Atlantis", "atlantis")]
+
+
+LEMMA_TEXT = ("Nordkorea lieferte Russland Granaten und Raketen; Putins Besuche in Pjöngjang wurden "
+              "verschoben.\nDie Staatschefs trafen sich am 3. Mai, sagte ein Sprecher des Kremls.")
+
+
+def test_kg_lemmatizer_gives_spacys_lookup_lemmas():
+    reference = spacy.blank("de")
+    reference.add_pipe("lemmatizer", config={"mode": "lookup"})
+    reference.initialize()
+    expected = [(t.text, t.lemma_) for t in reference(LEMMA_TEXT)]
+    assert [(t.text, t.lemma_) for t in load_pipeline()(LEMMA_TEXT)] == expected
+    assert ("lieferte", "liefern") in expected and ("Pjöngjang", "Pjöngjang") in expected   # unknown: itself
+
+
+def test_word_lists_are_the_token_attributes():
+    doc = load_pipeline()(LEMMA_TEXT)
+    assert words(doc) == [t.text for t in doc]
+    assert lowers(doc) == [t.lower_ for t in doc]
+    assert lemmas(doc) == [t.lemma_ for t in doc]
+    assert sentence_starts(doc) == [s.start for s in doc.sents] and len(sentence_starts(doc)) == 3
