@@ -71,7 +71,11 @@ class Cues:
     precedence: tuple[str, ...]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     noun_heads: tuple[str, ...] = ()   # of every frame, longest first
-    # (form hash, lemma hash, sentence-initial) -> ((relation, kind), …): words repeat, so
+    # every word a verb-like trigger can be (verbs, forms, provision, import, motion words of
+    # every frame), and the noun heads by length: a word in neither is no trigger at all
+    verb_words: frozenset[str] = frozenset()
+    head_suffixes: tuple[tuple[int, frozenset[str]], ...] = ()
+    # (form hash, lemma hash) -> (((relation, kind), …) elsewhere, … sentence-initial): words repeat, so
     # whether a word is a trigger is worked out once per word, not once per occurrence
     trigger_cache: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -112,7 +116,16 @@ def load_cues(path: Path | None = None) -> Cues:
         precedence=tuple(modality["precedence"]),
         words=words,
         noun_heads=tuple(sorted({h for f in frames.values() for h in f.noun_heads}, key=len, reverse=True)),
+        verb_words=frozenset().union(*(
+            f.verbs | f.forms | f.words.get(kind + "_" + part, frozenset())
+            for f in frames.values() for kind in VERB_KINDS for part in ("verbs", "forms"))),
+        head_suffixes=tuple(
+            (n, frozenset(h for f in frames.values() for h in f.noun_heads if len(h) == n))
+            for n in sorted({len(h) for f in frames.values() for h in f.noun_heads})),
     )
+
+
+VERB_KINDS = ("provision", "import", "motion")      # the frames' other verb lists, as _trigger_kinds reads them
 
 
 @functools.lru_cache(maxsize=1)
@@ -358,22 +371,31 @@ def _head_match(low: str, heads) -> str | None:
 
 def triggers_in(doc: Doc, cues: Cues) -> list[Trigger]:
     """Every trigger of the Doc, in text order.  Whether a word is a trigger is worked out once
-    per (form, lemma, sentence-initial) and kept in ``cues.trigger_cache`` by the strings'
-    hashes, so a token costs one lookup and no Token object."""
+    per (form, lemma), for a sentence's first word and for any other, and kept in
+    ``cues.trigger_cache`` by the strings' hashes: a token costs one lookup and no Token object."""
     found = []
     cache = cues.trigger_cache
     starts = set(sentence_starts(doc))
     strings = doc.vocab.strings
-    for i, (orth, lemma) in enumerate(doc.to_array([ORTH, LEMMA]).tolist()):
-        key = (orth, lemma, i in starts)
+    orths, lemma_ids = doc.to_array(ORTH).tolist(), doc.to_array(LEMMA).tolist()
+    for i, key in enumerate(zip(orths, lemma_ids)):
         kinds = cache.get(key)
         if kinds is None:
-            text = strings[orth]
-            kinds = cache[key] = _trigger_kinds(cues, text, strings[lemma], key[2], text.isalpha())
-        if kinds:
-            text = strings[orth]
-            found.extend(Trigger(relation, i, kind, text) for relation, kind in kinds)
+            text, lemma = strings[key[0]], strings[key[1]]
+            kinds = cache[key] = tuple(_trigger_kinds(cues, text, lemma, first, text.isalpha())
+                                       for first in (False, True))
+            if kinds == _NO_TRIGGER:
+                kinds = cache[key] = _NO_TRIGGER
+        if kinds is _NO_TRIGGER:
+            continue
+        here = kinds[i in starts]
+        if here:
+            text = strings[key[0]]
+            found.extend(Trigger(relation, i, kind, text) for relation, kind in here)
     return found
+
+
+_NO_TRIGGER = ((), ())     # (as any word, as a sentence's first word): the answer for most words
 
 
 def _trigger_kinds(cues: Cues, text: str, lemma: str, first: bool, alpha: bool) -> tuple[tuple[str, str], ...]:
@@ -381,8 +403,13 @@ def _trigger_kinds(cues: Cues, text: str, lemma: str, first: bool, alpha: bool) 
     low, lemma = text.lower(), lemma.lower()
     if not alpha and "-" not in text:
         return ()
-    found = []
     noun = text[:1].isupper()
+    unzu = low.replace("zu", "", 1) if "zu" in low[2:] else None
+    verb_words = cues.verb_words
+    if lemma not in verb_words and low not in verb_words and (unzu is None or unzu not in verb_words) \
+            and not (noun and any(low[-n:] in heads for n, heads in cues.head_suffixes)):
+        return ()                # nothing any frame could match: the common case, decided at once
+    found = []
     for frame in cues.frames.values():
         # German sentences seldom open with a finite verb: a capitalised first word that is
         # a trigger noun ("Treffen EU, Ukraine, Russland möglich") is the noun
@@ -391,7 +418,6 @@ def _trigger_kinds(cues: Cues, text: str, lemma: str, first: bool, alpha: bool) 
             if _head_match(low, frame.noun_heads):
                 found.append((frame.name, "noun"))
             continue
-        unzu = low.replace("zu", "", 1) if "zu" in low[2:] else None
         if lemma in frame.verbs or low in frame.forms or (unzu and unzu in frame.verbs):
             found.append((frame.name, "verb"))
         elif frame.has("provision_verbs", lemma, unzu or "") or frame.has("provision_forms", low):

@@ -1,7 +1,7 @@
 """The one module that loads spaCy: the German pipeline and its components.
 
-Pipeline: ``spacy.blank("de")`` + sentencizer + line-break sentence starts +
-``kg_lemmatizer`` (spacy-lookups-data's German lookup table, the same lemmas as
+Pipeline: ``spacy.blank("de")`` + ``kg_sentencizer`` (spaCy's sentencizer and the
+line-break sentence starts in one pass) + ``kg_lemmatizer`` (spacy-lookups-data's German lookup table, the same lemmas as
 spaCy's lookup lemmatizer, worked out once per word form) + ``kg_gazetteer``, a
 PhraseMatcher fed from ``ontology/gazetteer.toml`` through ``initialize``.  With a
 trained model (``load_pipeline("de_core_news_md")``) its tagger and parser are kept
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.attrs import IS_PUNCT, LEMMA, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -119,32 +119,77 @@ class LookupLemmatizer:
         return doc
 
 
-@Language.factory("kg_line_breaks")
-def make_line_breaks(nlp: Language, name: str):
-    """Sentence starts the punctuation rules miss or invent.
+def _line_break_rules(texts: list[str], stop_words) -> list[tuple[int, bool]]:
+    """Sentence starts the punctuation rules miss or invent, as (token index, starts?):
 
     * after every line break: headlines and captions have no full stop;
     * after an ordinal with its full stop when a capitalised function word follows
       ("König Abdullah II. Bei dem Gespräch …");
     * never on a lower-case word after a full stop ("Papst Benedikt XVI. sagte …").
     """
+    out = []
+    for i in range(len(texts) - 1):
+        text, nxt = texts[i], texts[i + 1]
+        if "\n" in text:
+            out.append((i + 1, True))
+        elif text[-1:] == "." and len(text) > 1 and ORDINAL.match(text) and nxt.istitle() \
+                and nxt.lower() in stop_words:
+            out.append((i + 1, True))
+        elif text == "." and nxt.isalpha() and nxt[:1].islower():
+            out.append((i + 1, False))
+    return out
 
+
+@Language.factory("kg_line_breaks")
+def make_line_breaks(nlp: Language, name: str):
+    """The line-break rules (:func:`_line_break_rules`) over sentences another component made
+    (a trained model's parser)."""
     stop_words = nlp.Defaults.stop_words
 
     def line_breaks(doc: Doc) -> Doc:
-        texts = words(doc)
-        for i in range(len(texts) - 1):
-            text, nxt = texts[i], texts[i + 1]
-            if "\n" in text:
-                doc[i + 1].is_sent_start = True
-            elif text[-1:] == "." and len(text) > 1 and ORDINAL.match(text) and nxt.istitle() \
-                    and nxt.lower() in stop_words:
-                doc[i + 1].is_sent_start = True
-            elif text == "." and nxt.isalpha() and nxt[:1].islower():
-                doc[i + 1].is_sent_start = False
+        for i, start in _line_break_rules(words(doc), stop_words):
+            doc[i].is_sent_start = start
         return doc
 
     return line_breaks
+
+
+@Language.factory("kg_sentencizer")
+def make_sentencizer(nlp: Language, name: str):
+    return Sentencizer(nlp.Defaults.stop_words)
+
+
+class Sentencizer:
+    """spaCy's rule-based ``sentencizer`` followed by the line-break rules, in one pass over the
+    token texts: the sentences ``sentencizer`` + ``kg_line_breaks`` give, set in one array
+    operation.  As in spaCy's: a sentence ends after a run of sentence-final punctuation
+    (its ``default_punct_chars``) once a token follows that is not punctuation."""
+
+    def __init__(self, stop_words):
+        from spacy.pipeline import Sentencizer as SpacySentencizer
+
+        self.punct_chars = frozenset(SpacySentencizer.default_punct_chars)
+        self.stop_words = stop_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        texts = words(doc)
+        if not texts:
+            return doc
+        punct = doc.to_array(IS_PUNCT).tolist()
+        starts = [-1] * len(texts)
+        starts[0] = 1
+        start, seen_period, final = 0, False, self.punct_chars
+        for i, text in enumerate(texts):
+            if text in final:
+                seen_period = True
+            elif seen_period and not punct[i]:
+                starts[start] = 1
+                start, seen_period = i, False
+        starts[start] = 1
+        for i, begins in _line_break_rules(texts, self.stop_words):
+            starts[i] = 1 if begins else -1
+        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
+        return doc
 
 
 @Language.factory("kg_gazetteer", default_config={"gazetteer_path": None})
@@ -229,9 +274,10 @@ def build_pipeline(gazetteer: Gazetteer | None = None, model: str | None = None)
             raise RuntimeError(f"spaCy model {model!r} is not installed") from exc
     else:
         nlp = spacy.blank("de")
-        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("kg_sentencizer")
         nlp.add_pipe("kg_lemmatizer")
-    nlp.add_pipe("kg_line_breaks", after="sentencizer" if "sentencizer" in nlp.pipe_names else None)
+    if model:
+        nlp.add_pipe("kg_line_breaks", after="sentencizer" if "sentencizer" in nlp.pipe_names else None)
     nlp.add_pipe("kg_gazetteer")
     if model:
         nlp.get_pipe("kg_gazetteer").initialize(gazetteer=gazetteer)

@@ -148,8 +148,21 @@ class KGStore:
         self._replace({graph_iri: quads})
 
     def replace_graph_nquads(self, graph_iri: str, data: bytes) -> None:
-        """:meth:`replace_graph` with the quads given as N-Quads (from a worker process)."""
-        self._replace({graph_iri: ox.parse(data, format=ox.RdfFormat.N_QUADS)})
+        """:meth:`replace_graph` with the quads given as N-Quads (from a worker process);
+        every quad of ``data`` must be in the graph ``graph_iri`` (not checked here).
+
+        A graph the store does not hold yet, the common case in a build, is loaded by
+        Oxigraph straight from the bytes, in one transaction, without a quad object in
+        Python; a graph it holds is replaced by one SPARQL Update as before."""
+        graph = ox.NamedNode(graph_iri)
+        if self._store.contains_named_graph(graph):
+            self._replace({graph_iri: ox.parse(data, format=ox.RdfFormat.N_QUADS)})
+            return
+        self._check_writable()
+        try:
+            self._store.load(data, format=ox.RdfFormat.N_QUADS)
+        except OSError as exc:
+            raise StoreError(f"cannot write store {self._name}: {_one_line(exc)}") from None
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads to their graphs, in one transaction."""

@@ -1,4 +1,4 @@
-"""The spaCy pipeline: blank German + sentencizer + line breaks + kg_lemmatizer + kg_gazetteer."""
+"""The spaCy pipeline: blank German + kg_sentencizer + kg_lemmatizer + kg_gazetteer."""
 from __future__ import annotations
 
 import pytest
@@ -14,7 +14,7 @@ def spans(text: str) -> list[tuple[str, str, str]]:
 
 def test_pipes_and_analysis():
     nlp = load_pipeline()
-    assert nlp.pipe_names == ["sentencizer", "kg_line_breaks", "kg_lemmatizer", "kg_gazetteer"]
+    assert nlp.pipe_names == ["kg_sentencizer", "kg_lemmatizer", "kg_gazetteer"]
     analysis = nlp.analyze_pipes()
     assert "kg_gazetteer" in analysis["summary"]
 
@@ -89,3 +89,18 @@ def test_word_lists_are_the_token_attributes():
     assert lowers(doc) == [t.lower_ for t in doc]
     assert lemmas(doc) == [t.lemma_ for t in doc]
     assert sentence_starts(doc) == [s.start for s in doc.sents] and len(sentence_starts(doc)) == 3
+
+
+@pytest.mark.parametrize("text", [
+    LEMMA_TEXT,
+    "Kerry traf König Abdullah II. Bei dem Gespräch ging es um Syrien!!! Dann: nichts?! Er ging.",
+    "Papst Benedikt XVI. sagte nichts... \"Nein.\" Sie kam (spät). Ende",
+    "Titel ohne Punkt\n\nText. text klein. Am 3. Mai kam er.   \n",
+    "",
+])
+def test_kg_sentencizer_gives_the_sentences_of_spacys_sentencizer_with_line_breaks(text):
+    reference = spacy.blank("de")
+    reference.add_pipe("sentencizer")
+    reference.add_pipe("kg_line_breaks")
+    expected = [(s.start, s.end) for s in reference(text).sents]
+    assert [(s.start, s.end) for s in load_pipeline()(text).sents] == expected
