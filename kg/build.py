@@ -100,13 +100,14 @@ class ExtractorSpec:
 
 @dataclass
 class _Done:
-    """One article's outcome: its graph's quads as N-Quads, or why it failed."""
+    """One file's outcome: its article graph's quads as N-Quads, unchanged, or why it failed."""
 
     identifier: str
     path: str
     nquads: bytes | None = None
     statements: int = 0
     error: str | None = None
+    unchanged: bool = False
 
 
 def article_graph(article: Article, extraction: Extraction, fingerprint: str) -> list[ox.Quad]:
@@ -129,14 +130,42 @@ def _extract_one(extractor: Extractor, article: Article, fingerprint: str) -> _D
     return done
 
 
+def _process(path: Path, extractor: Callable[[], Extractor], fingerprint: str, held: dict) -> _Done:
+    """Read one file and extract it, unless it cannot be read or the store holds it unchanged.
+    ``extractor()`` gives the extractor (made on first use; a model that cannot be loaded
+    stops the build with its one-line message)."""
+    try:
+        article = read_article(path)
+    except InputError as exc:
+        return _Done(path.stem, str(path), error=str(exc))
+    if held.get(article_iri(article.identifier)) == (article.content_hash, fingerprint):
+        return _Done(article.identifier, str(path), unchanged=True)
+    return _extract_one(extractor(), article, fingerprint)
+
+
+class _LazyExtractor:
+    """The extractor, made on first call: a build whose articles are all unchanged loads no spaCy."""
+
+    def __init__(self, extractor: Extractor | None, spec: ExtractorSpec | None):
+        self._extractor, self._spec = extractor, spec
+
+    def __call__(self) -> Extractor:
+        if self._extractor is None:
+            self._extractor = self._spec.make() if self._spec is not None else default_extractor()
+        return self._extractor
+
+
 _WORKER: dict = {}
 FLUSH_EVERY = 500     # articles written between two flushes of the store's memory buffers
+CHUNK = 8             # files handed to a worker process at a time
 
 
-def _init_worker(spec: ExtractorSpec | None, fingerprint: str) -> None:
+def _init_worker(spec: ExtractorSpec | None, fingerprint: str, held: dict) -> None:
     if "extractor" not in _WORKER:       # not inherited from the parent (spawn)
         _WORKER["extractor"] = spec.make() if spec is not None else default_extractor()
     _WORKER["fingerprint"] = fingerprint
+    if "held" not in _WORKER:
+        _WORKER["held"] = held
 
 
 def _warm(extractor: Extractor) -> None:
@@ -145,17 +174,23 @@ def _warm(extractor: Extractor) -> None:
     extractor(Article(identifier="warm-up", text="Putin traf Kim Jong Un in Moskau.\n", body_start=0))
 
 
-def _work(article: Article) -> _Done:
-    return _extract_one(_WORKER["extractor"], article, _WORKER["fingerprint"])
+def _work(path: Path) -> _Done:
+    return _process(path, _worker_extractor, _WORKER["fingerprint"], _WORKER["held"])
 
 
-def _outcomes(todo: Iterable[Article], extractor: Extractor | None, spec: ExtractorSpec | None,
-              fingerprint: str, jobs: int):
-    """Extract the articles in order, in this process or in ``jobs`` worker processes."""
+def _worker_extractor() -> Extractor:
+    return _WORKER["extractor"]
+
+
+def _outcomes(files: list[Path], extractor: Extractor | None, spec: ExtractorSpec | None,
+              fingerprint: str, jobs: int, held: dict):
+    """Each file's outcome, in the files' order, from this process or from ``jobs`` worker
+    processes.  Workers get only file paths: each reads, hashes and extracts its own files
+    and sends back N-Quads; the store's versions (``held``) they inherit."""
+    lazy = _LazyExtractor(extractor, spec)
     if jobs <= 1:
-        extractor = extractor or (spec.make() if spec is not None else default_extractor())
-        for article in todo:
-            yield _extract_one(extractor, article, fingerprint)
+        for path in files:
+            yield _process(path, lazy, fingerprint, held)
         return
     import multiprocessing
 
@@ -163,30 +198,15 @@ def _outcomes(todo: Iterable[Article], extractor: Extractor | None, spec: Extrac
     context = multiprocessing.get_context("fork" if fork else None)
     _WORKER.clear()
     if fork:
-        made = extractor or (spec.make() if spec is not None else default_extractor())
+        made = lazy()
         _warm(made)
-        _WORKER["extractor"] = made
+        _WORKER.update(extractor=made, held=held)
     try:
-        with context.Pool(jobs, initializer=_init_worker, initargs=(spec, fingerprint)) as pool:
-            yield from pool.imap(_work, todo, chunksize=2)
+        with context.Pool(jobs, initializer=_init_worker,
+                          initargs=(spec, fingerprint, {} if fork else held)) as pool:
+            yield from pool.imap(_work, files, chunksize=CHUNK)
     finally:
         _WORKER.clear()
-
-
-def _articles(files: list[Path], report: BuildReport, held: dict, fingerprint: str, tick):
-    """Read each file; what cannot be read is skipped, what is unchanged is counted."""
-    for path in files:
-        try:
-            article = read_article(path)
-        except InputError as exc:
-            report.skipped.append(str(exc))
-            tick(path.stem)
-            continue
-        if held.get(article_iri(article.identifier)) == (article.content_hash, fingerprint):
-            report.unchanged.append(article.identifier)
-            tick(article.identifier)
-            continue
-        yield article
 
 
 def build(
@@ -239,21 +259,17 @@ def _extract_all(paths: Iterable[Path], write: Callable[[_Done], object], extrac
     files, problems = find_articles(list(paths))
     report.skipped.extend(problems)
     fingerprint = fingerprint or extraction_fingerprint(*(spec.options() if spec else ()))
-    count = [0]
-
-    def tick(identifier: str) -> None:
-        count[0] += 1
-        if progress:
-            progress(count[0], len(files), identifier)
-
-    for done in _outcomes(_articles(files, report, held, fingerprint, tick), extractor, spec, fingerprint, jobs):
-        if done.error is not None:
+    for count, done in enumerate(_outcomes(files, extractor, spec, fingerprint, jobs, held), 1):
+        if done.unchanged:
+            report.unchanged.append(done.identifier)
+        elif done.error is not None:
             report.skipped.append(done.error)
         else:
             write(done)
             report.built.append(done.identifier)
             report.statements += done.statements
-        tick(done.identifier)
+        if progress:
+            progress(count, len(files), done.identifier)
     return report
 
 

@@ -1228,8 +1228,6 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
         _exclude_possessors(ctx)
         speakers = _speakers(ctx)
         claimants = _claimants(ctx)
-        times = find_times(sentences[-1].text, article.date)
-        when = resolve_best(times)
         found: list[Statement] = []
         vetoed_spans: list[tuple[int, int]] = []
         pending = []
@@ -1239,6 +1237,8 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
                 if args.measure:
                     vetoed_spans.append(args.measure)
         pending = _prefer_verbs(ctx, pending)
+        # the sentence's time, read only where there is a statement to date
+        when = resolve_best(find_times(sentences[-1].text, article.date)) if pending else None
         for trig, args in pending:
             if trig.relation == "imposedSanctionsOn" and any(s <= trig.i < e for s, e in vetoed_spans):
                 continue          # the sanctions a vetoed draft proposed were not imposed
