@@ -106,3 +106,29 @@ def test_the_fingerprint_follows_code_data_and_options(monkeypatch, tmp_path):
     monkeypatch.setattr(kg_build, "ontology_dir", lambda: data)
     assert extraction_fingerprint() != plain
     extraction_fingerprint.cache_clear()
+
+
+def test_an_unchanged_rebuild_loads_no_spacy(tmp_path, seeds):
+    import subprocess
+    import sys
+
+    store = tmp_path / "store"
+    assert cli("--store", store, "build", "-q", seeds).exit_code == 0
+    script = ("import sys\nfrom pathlib import Path\nfrom kg.build import build\nfrom kg.store import KGStore\n"
+              f"with KGStore.open(Path({str(store)!r})) as s:\n"
+              f"    report = build(s, [Path({str(seeds)!r})])\n"
+              "print(len(report.built), len(report.unchanged), 'spacy' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout == "0 5 False\n"
+
+
+def test_jobs_skip_unchanged_and_rebuild_changed_articles_like_one_job(tmp_path, seeds):
+    one, two = tmp_path / "one", tmp_path / "two"
+    for store in (one, two):
+        assert cli("--store", store, "build", "-q", seeds).exit_code == 0
+    changed = sorted(seeds.glob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Nordkorea", "Nord-Korea", 1), encoding="utf-8")
+    assert cli("--store", one, "build", seeds).output.endswith("4 unchanged\n")
+    result = cli("--store", two, "build", "--jobs", "2", seeds)
+    assert (result.exit_code, result.output.endswith("4 unchanged\n")) == (0, True)
+    assert nquads(two) == nquads(one)
