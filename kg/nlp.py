@@ -128,7 +128,8 @@ def _line_break_rules(texts: list[str], stop_words) -> list[tuple[int, bool]]:
     * never on a lower-case word after a full stop ("Papst Benedikt XVI. sagte …").
     """
     out = []
-    for i in range(len(texts) - 1):
+    # every rule needs a line break or a full stop: only those tokens are looked at
+    for i in [n for n, text in enumerate(texts[:-1]) if "\n" in text or text[-1:] == "."]:
         text, nxt = texts[i], texts[i + 1]
         if "\n" in text:
             out.append((i + 1, True))
@@ -176,16 +177,19 @@ class Sentencizer:
         if not texts:
             return doc
         punct = doc.to_array(IS_PUNCT).tolist()
-        starts = [-1] * len(texts)
+        final, n = self.punct_chars, len(texts)
+        starts = [-1] * n
         starts[0] = 1
-        start, seen_period, final = 0, False, self.punct_chars
-        for i, text in enumerate(texts):
-            if text in final:
-                seen_period = True
-            elif seen_period and not punct[i]:
-                starts[start] = 1
-                start, seen_period = i, False
-        starts[start] = 1
+        after = 0          # tokens before this one belong to a run already passed
+        for i in [k for k, text in enumerate(texts) if text in final]:
+            if i < after:
+                continue
+            j = i + 1      # past the run of punctuation that ends the sentence
+            while j < n and (punct[j] or texts[j] in final):
+                j += 1
+            if j < n:
+                starts[j] = 1
+            after = j
         for i, begins in _line_break_rules(texts, self.stop_words):
             starts[i] = 1 if begins else -1
         doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
