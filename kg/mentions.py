@@ -118,9 +118,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
         if title is None and _head_role(gazetteer, tail) and _named_after(doc, i, name_starts):
             title = _head_title(gazetteer, tail, defs)     # "EU-Handelskommissarin Cecilia Malmström"
         extra.append((i, i + 1, "prefix_title" if title else "prefix", key, title))
+    seen_roles = _role_answers(gazetteer)
     for i, text in enumerate(texts):            # "Palästinenserpräsident Abbas", "Justizministerin Karin Maier"
-        if not text[:1].isupper() or not text.isalpha() or i in covered:
-            continue
+        if not text[:1].isupper() or seen_roles.get(text, True) is None or not text.isalpha() or i in covered:
+            continue                            # (a word known to be no role title is passed at once)
         if _head_role(gazetteer, text) and _named_after(doc, i, name_starts):
             extra.append((i, i + 1, "title", _head_title(gazetteer, text, defs), None))
     items = [(s.start, s.end, s.label_, s.kb_id_, None) for s in spans] + extra
@@ -182,7 +183,7 @@ def _lexicon_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[
         covered.update(range(start, end))
 
     for i, text in enumerate(texts):
-        if not _capitalised_word(text) or not free(i):
+        if not text[:1].isupper() or i in covered or not _capitalised_word(text):
             continue
         cls = lexicon.cls(text)
         if cls == "given":
@@ -247,11 +248,19 @@ def _named_after(doc: Doc, i: int, name_starts: set[int]) -> bool:
     return _unknown_name(doc, i + 1, len(doc), set()) is not None
 
 
+def _role_answers(gazetteer: Gazetteer) -> dict[str, str | None]:
+    """The answers :func:`_head_role` has given so far, word -> role or None."""
+    return _cached(gazetteer, "heads", _role_index)[2]
+
+
+def _role_index(g: Gazetteer):
+    return dict(g.title_heads), sorted({len(h) for h, _ in g.title_heads}, reverse=True), {}
+
+
 def _head_role(gazetteer: Gazetteer, word: str) -> str | None:
     """The role of a compound whose head is a role noun: "Handelskommissarin" -> commissioner.
     Worked out once per word (the answers kept per gazetteer, at most ``ROLE_CACHE`` words)."""
-    heads, lengths, seen = _cached(gazetteer, "heads", lambda g: (
-        dict(g.title_heads), sorted({len(h) for h, _ in g.title_heads}, reverse=True), {}))
+    heads, lengths, seen = _cached(gazetteer, "heads", _role_index)
     if word in seen:
         return seen[word]
     if len(seen) >= ROLE_CACHE:
