@@ -163,7 +163,9 @@ def report(args, words: int, scale: int, bare: tuple[float, float], runs: dict, 
         f"`10kgnad/test.csv` ({words:,} words) and {scale}x copies of them with distinct ids. "
         "All figures come from one run, side by side; compare ratios, not absolute times. "
         "Build times are whole `kg build` processes: start-up (spaCy, gazetteer, lexicon), "
-        "extraction, RDF and the on-disk store.",
+        "extraction, RDF and the on-disk store. The bare pipeline is timed on each corpus (1x: median "
+        "of 3), and each build is compared with it on its own corpus: the 10x copies let spaCy's "
+        "tokenizer cache serve the bare pipeline as much as the build.",
         "",
         "| measure | value | target |",
         "|---|---|---|",
@@ -171,7 +173,7 @@ def report(args, words: int, scale: int, bare: tuple[float, float], runs: dict, 
         f"{bare[0]:,.0f} / {bare[1]:,.0f} | |",
         f"| `kg build`, 1 job: words/s at 1x / {scale}x | {wps1:,.0f} ({one1[0]:.1f} s) / {wpsn1:,.0f} "
         f"({many1[0]:.1f} s) | |",
-        f"| **ratio** build 1 job / bare pipeline, at 1x / {scale}x | **{ratio:.2f}** / **{ratio_n:.2f}** | "
+        f"| **ratio** build 1 job / bare pipeline, at 1x / {scale}x | **{ratio:.3f}** / **{ratio_n:.3f}** | "
         f"≥ {TARGETS['ratio']} {ok(max(ratio, ratio_n) >= TARGETS['ratio'])} |",
         f"| `kg build`, 2 jobs: words/s at 1x / {scale}x | {wps2:,.0f} ({one2[0]:.1f} s) / {wpsn2:,.0f} "
         f"({many2[0]:.1f} s) | |",
