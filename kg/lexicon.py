@@ -11,9 +11,7 @@ stored, only cluster numbers.
 from __future__ import annotations
 
 import functools
-import gzip
 import hashlib
-import json
 import os
 import pickle
 import tempfile
@@ -21,16 +19,12 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.resources import ontology_dir
+from kg.resources import lookups_table, ontology_dir
 
 
 def raw_clusters() -> dict[str, int]:
     """Word -> Brown cluster number, as spacy-lookups-data ships it (about a million words)."""
-    import spacy_lookups_data
-
-    path = Path(spacy_lookups_data.__file__).parent / "data" / "de_lexeme_cluster.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        return json.load(f)
+    return lookups_table("lexeme_cluster")
 
 
 @dataclass(frozen=True)

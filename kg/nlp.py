@@ -14,8 +14,6 @@ over a Doc makes new Token objects, which costs more than the rules that read th
 from __future__ import annotations
 
 import functools
-import gzip
-import json
 import re
 from pathlib import Path
 
@@ -27,6 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.gazetteer import ADJECTIVE_ENDINGS, Gazetteer, load_gazetteer, title_forms  # noqa: F401
+from kg.resources import lookups_table
 
 SPAN_KEY = "kg_gazetteer"
 ORDINAL = re.compile(r"^(?:[IVX]+|\d{1,2}|\d{1,2}:\d{1,2})\.$")   # "II.", "3.", a score "1:0."
@@ -39,10 +38,11 @@ def genitive(form: str) -> str | None:
 
 
 def _cached_list(doc: Doc, name: str, make) -> list:
+    """``make(doc)``, kept in the Doc's user data until its number of tokens changes."""
     cached = doc.user_data.get(name)
-    if cached is None or len(cached) != len(doc):
-        cached = doc.user_data[name] = make(doc)
-    return cached
+    if cached is None or cached[1] != len(doc):
+        cached = doc.user_data[name] = (make(doc), len(doc))
+    return cached[0]
 
 
 def _strings_of(doc: Doc, attr: int) -> list[str]:
@@ -60,26 +60,9 @@ def lowers(doc: Doc) -> list[str]:
     return _cached_list(doc, "kg_lowers", lambda d: _strings_of(d, LOWER))
 
 
-def lemmas(doc: Doc) -> list[str]:
-    """The lemma of each token (``token.lemma_``); made anew on each call (lemmas can be set)."""
-    return _strings_of(doc, LEMMA)
-
-
 def sentence_starts(doc: Doc) -> list[int]:
     """The token index each sentence starts at, in order (made once per Doc)."""
-    cached = doc.user_data.get("kg_sentence_starts")
-    if cached is None or cached[1] != len(doc):
-        cached = doc.user_data["kg_sentence_starts"] = ([s.start for s in doc.sents], len(doc))
-    return cached[0]
-
-
-def lemma_table() -> dict[str, str]:
-    """spacy-lookups-data's German lookup table: word form -> lemma (about 355,000 forms)."""
-    import spacy_lookups_data
-
-    path = Path(spacy_lookups_data.__file__).parent / "data" / "de_lemma_lookup.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        return json.load(f)
+    return _cached_list(doc, "kg_sentence_starts", lambda d: [s.start for s in d.sents])
 
 
 @Language.factory("kg_lemmatizer")
@@ -100,7 +83,7 @@ class LookupLemmatizer:
         self.by_orth: dict[int, int] = {}
 
     def initialize(self, get_examples=None, nlp=None):
-        self.table = lemma_table()
+        self.table = lookups_table("lemma_lookup")     # word form -> lemma, about 355,000 forms
         self.by_orth = {}
 
     def _lemma(self, orth: int) -> int:
@@ -133,8 +116,7 @@ def _line_break_rules(texts: list[str], stop_words) -> list[tuple[int, bool]]:
         text, nxt = texts[i], texts[i + 1]
         if "\n" in text:
             out.append((i + 1, True))
-        elif text[-1:] == "." and len(text) > 1 and ORDINAL.match(text) and nxt.istitle() \
-                and nxt.lower() in stop_words:
+        elif len(text) > 1 and ORDINAL.match(text) and nxt.istitle() and nxt.lower() in stop_words:
             out.append((i + 1, True))
         elif text == "." and nxt.isalpha() and nxt[:1].islower():
             out.append((i + 1, False))

@@ -1,10 +1,13 @@
-"""Where the project's data files live: ``ontology/`` and ``queries/``.
+"""Where the project's data files live: ``ontology/`` and ``queries/``; and the German
+tables of spacy-lookups-data.
 
 They sit beside the ``kg`` package in the source tree (the project installs in
 editable mode); ``KG_DATA_DIR`` points elsewhere for a relocated install.
 """
 from __future__ import annotations
 
+import gzip
+import json
 import os
 from pathlib import Path
 
@@ -20,3 +23,13 @@ def ontology_dir() -> Path:
 
 def queries_dir() -> Path:
     return data_root() / "queries"
+
+
+def lookups_table(name: str) -> dict:
+    """One of spacy-lookups-data's German tables as it ships it (``lemma_lookup``,
+    ``lexeme_cluster``, …), read as a plain dict."""
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / f"de_{name}.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return json.load(f)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from kg.nlp import SPAN_KEY, build_pipeline, lemmas, load_pipeline, lowers, sentence_starts, title_forms, words
+from kg.nlp import SPAN_KEY, build_pipeline, load_pipeline, lowers, sentence_starts, title_forms, words
 
 
 def spans(text: str) -> list[tuple[str, str, str]]:
@@ -87,7 +87,6 @@ def test_word_lists_are_the_token_attributes():
     doc = load_pipeline()(LEMMA_TEXT)
     assert words(doc) == [t.text for t in doc]
     assert lowers(doc) == [t.lower_ for t in doc]
-    assert lemmas(doc) == [t.lemma_ for t in doc]
     assert sentence_starts(doc) == [s.start for s in doc.sents] and len(sentence_starts(doc)) == 3
 
 
