@@ -11,15 +11,13 @@ stored, only cluster numbers.
 from __future__ import annotations
 
 import functools
-import hashlib
-import os
-import pickle
-import tempfile
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 
 from kg.resources import lookups_table, ontology_dir
+from kg.wordtable import MISSING, WordTable, cached_table
+
+KNOWN = ""          # the value of a word the lexicon has a cluster for but no class
 
 
 def raw_clusters() -> dict[str, int]:
@@ -27,72 +25,44 @@ def raw_clusters() -> dict[str, int]:
     return lookups_table("lexeme_cluster")
 
 
-@dataclass(frozen=True)
 class Lexicon:
-    classes: dict[str, str]            # capitalised word -> given | surname | initial | place | … ; see lexicon.toml
-    known: frozenset[str]              # every capitalised word the lexicon has a cluster for
+    """Every capitalised word spacy-lookups-data has a cluster for, with its class
+    (given | surname | initial | place | … ; see lexicon.toml) or none."""
+
+    def __init__(self, table: WordTable):
+        self.table = table
+        self._classes = [value or None for value in table.values]     # by value code
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lexicon) and self.table == other.table
 
     def cls(self, word: str) -> str | None:
-        return self.classes.get(word)
+        return self.table.get(word) or None
 
     def knows(self, word: str) -> bool:
-        return word in self.known
+        return self.table.get(word) is not None
 
-
-def _cache_file(config: bytes) -> Path | None:
-    """Where the derived lexicon is kept between runs: the user's cache folder, named by a
-    hash of lexicon.toml and of spacy-lookups-data's version; None when there is no home."""
-    from importlib import metadata
-
-    try:
-        version = metadata.version("spacy-lookups-data")
-    except metadata.PackageNotFoundError:
-        version = "unknown"
-    root = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache" if Path.home().is_dir() else None)
-    if root is None:
-        return None
-    digest = hashlib.sha256(config + version.encode()).hexdigest()[:16]
-    return Path(root) / "newskg" / f"lexicon-{digest}.pickle"
+    def classes(self, orths) -> tuple[list[str | None], list[bool]]:
+        """For each token id (``ORTH``, spaCy's hash of its text): its class or None, and
+        whether the lexicon knows the word at all; one lookup for a whole Doc."""
+        codes = self.table.lookup(orths).tolist()
+        classes = self._classes
+        return [None if c == MISSING else classes[c] for c in codes], [c != MISSING for c in codes]
 
 
 def load_lexicon(path: Path | None = None, cache: bool = True) -> Lexicon:
     """The lexicon of ``lexicon.toml`` (default: the project's).  Deriving it reads a million
-    words (about a second); the result is kept in the user's cache folder, so later runs
-    load it in a fraction of that.  A cache that cannot be read or written is ignored."""
+    words (about a second); the result is kept in the user's cache folder
+    (:func:`kg.wordtable.cached_table`), so later runs load it in milliseconds."""
     config = (path or ontology_dir() / "lexicon.toml").read_bytes()
-    target = _cache_file(config) if cache else None
-    if target is not None and target.is_file():
-        try:
-            with target.open("rb") as f:
-                classes, known = pickle.load(f)
-            return Lexicon(classes=classes, known=known)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-            pass
-    lexicon = _derive(config)
-    if target is not None:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".lexicon-")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump((lexicon.classes, lexicon.known), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, target)
-        except OSError:
-            pass
-    return lexicon
+    return Lexicon(cached_table("lexicon", config, lambda: _derive(config), cache=cache))
 
 
-def _derive(config: bytes) -> Lexicon:
+def _derive(config: bytes) -> WordTable:
     data = tomllib.loads(config.decode("utf-8"))
     by_cluster = {number: name for name, numbers in data["classes"].items() for number in numbers}
-    classes, known = {}, set()
-    for word, cluster in raw_clusters().items():
-        if not word[:1].isupper():
-            continue
-        known.add(word)
-        name = by_cluster.get(cluster)
-        if name is not None:
-            classes[word] = name
-    return Lexicon(classes=classes, known=frozenset(known))
+    return WordTable.from_items((word, by_cluster.get(cluster, KNOWN))
+                                for word, cluster in raw_clusters().items() if word[:1].isupper())
 
 
 @functools.lru_cache(maxsize=1)

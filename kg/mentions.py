@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from kg.gazetteer import Gazetteer, Title
 from kg.lexicon import Lexicon
 from kg.model import slug
-from kg.nlp import SPAN_KEY, lowers, sentence_starts, title_forms, words
+from kg.nlp import SPAN_KEY, lowers, orths, sentence_starts, title_forms, words
 
 ACTOR_CLASSES = {"Person", "State", "Organization", "Group"}
 LEADER_ROLES = {"head_of_state", "head_of_government"}
@@ -182,29 +182,30 @@ def _lexicon_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[
         found.append(_minted(doc, start, end, cls))
         covered.update(range(start, end))
 
+    classes, known = lexicon.classes(orths(doc))
     for i, text in enumerate(texts):
         if not text[:1].isupper() or i in covered or not _capitalised_word(text):
             continue
-        cls = lexicon.cls(text)
+        cls = classes[i]
         if cls == "given":
             end = i + 1
             while free(end) and end - i < 4 and end not in starts and (
-                (_capitalised_word(texts[end]) and lexicon.cls(texts[end]) in {"given", "surname", None}
-                 and (lexicon.cls(texts[end]) is not None or not lexicon.knows(texts[end])))
-                or lexicon.cls(texts[end]) == "initial"
+                (_capitalised_word(texts[end]) and classes[end] in {"given", "surname", None}
+                 and (classes[end] is not None or not known[end]))
+                or classes[end] == "initial"
             ):
                 end += 1
-            if end - i >= 2 and lexicon.cls(texts[end - 1]) != "initial":
+            if end - i >= 2 and classes[end - 1] != "initial":
                 add(i, end, "Person")
             continue
         after_prep = i > 0 and low[i - 1] in {"in", "nach", "aus"} and i not in starts
         if cls == "place_prefix" and after_prep and free(i + 1) and _capitalised_word(texts[i + 1]):
             add(i, i + 2, "Place")          # "in Bad Ischl"
-        elif cls == "place" and after_prep and not (free(i + 1) and lexicon.cls(texts[i + 1]) == "org_suffix"):
+        elif cls == "place" and after_prep and not (free(i + 1) and classes[i + 1] == "org_suffix"):
             add(i, i + 1, "Place")
         elif cls == "org" and text.isupper():
             add(i, i + 1, "Organization")
-        elif free(i + 1) and lexicon.cls(texts[i + 1]) == "org_suffix":
+        elif free(i + 1) and classes[i + 1] == "org_suffix":
             start = i
             while free(start - 1) and _capitalised_word(texts[start - 1]) and i - start < 2 \
                     and start not in starts and texts[start - 1].casefold() not in NOT_NAMES:

@@ -63,9 +63,9 @@ def test_the_derived_lexicon_is_cached_and_a_bad_cache_ignored(tmp_path, monkeyp
     fresh = load_lexicon(cache=False)
     assert not (tmp_path / "newskg").exists()
     first = load_lexicon()                              # derives and writes the cache
-    (cached,) = (tmp_path / "newskg").glob("lexicon-*.pickle")
+    (cached,) = (tmp_path / "newskg").glob("lexicon-*.npz")
     second = load_lexicon()                             # reads it
     assert fresh == first == second
-    cached.write_bytes(b"not a pickle")
+    cached.write_bytes(b"not a table")
     assert load_lexicon() == fresh                      # a broken cache is derived again
-    assert cached.read_bytes() != b"not a pickle"
+    assert cached.read_bytes() != b"not a table"
