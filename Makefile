@@ -37,10 +37,13 @@ ner: install
 		--test $(SHARED)/corpora/germeval2014/NER-de-test.tsv -o build/ner/model.crfsuite
 
 # speed, memory, store size, query, export and start-up times side by side: BENCHMARKS.md
+# (kg/ compiled first: where PYTHONDONTWRITEBYTECODE is set, every run would compile it again)
 bench: install
+	$(BIN)/python -m compileall -q kg
 	$(BIN)/python benchmarks/run.py --scale 10 --corpus $(SHARED)/corpora/10kgnad/test.csv -o BENCHMARKS.md
 
 bench-large: install
+	$(BIN)/python -m compileall -q kg
 	$(BIN)/python benchmarks/run.py --scale 100 --corpus $(SHARED)/corpora/10kgnad/test.csv -o BENCHMARKS-large.md
 
 lexicon: install

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import IS_PUNCT, LEMMA, LOWER, ORTH, SENT_START
+from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -270,6 +270,13 @@ class GazetteerMatcher:
         return doc
 
 
+# The lexical attributes the rules read.  spaCy works out 23 for every new word the tokenizer
+# meets (shape, URL and e-mail likeness, stop word, currency, …), about a fifth of the
+# tokenizer's time on new text; the blank pipeline works out these only.  A token's other
+# lexical attributes (``shape_``, ``is_stop``, ``norm_``, …) are then unset.
+LEXICAL_ATTRS = (LOWER, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LIKE_NUM)
+
+
 def build_pipeline(gazetteer: Gazetteer | None = None, model: str | None = None) -> Language:
     """A fresh pipeline; ``model`` names an installed trained German model to use instead."""
     if model:
@@ -279,6 +286,8 @@ def build_pipeline(gazetteer: Gazetteer | None = None, model: str | None = None)
             raise RuntimeError(f"spaCy model {model!r} is not installed") from exc
     else:
         nlp = spacy.blank("de")
+        getters = nlp.vocab.lex_attr_getters       # set before the tokenizer makes the first new word
+        nlp.vocab.lex_attr_getters = {attr: getters[attr] for attr in LEXICAL_ATTRS}
         nlp.add_pipe("kg_sentencizer")
         nlp.add_pipe("kg_lemmatizer")
     if model:

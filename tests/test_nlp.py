@@ -83,6 +83,19 @@ def test_kg_lemmatizer_gives_spacys_lookup_lemmas():
     assert ("lieferte", "liefern") in expected and ("Pjöngjang", "Pjöngjang") in expected   # unknown: itself
 
 
+ATTRS_TEXT = ("Am 3. Mai 2024 lieferte Nordkorea 1.000 Granaten (laut „Reuters“) an Russland – "
+              "für 2,5 Mio. € ; siehe https://example.org oder info@example.org.\n\nZehn  Panzer? Ja!")
+
+
+def test_the_lexical_attributes_the_rules_read_are_spacys():
+    """The pipeline works out only these lexical attributes for new words; they are spaCy's."""
+    reference = spacy.blank("de")
+    fields = ("text", "lower_", "is_alpha", "is_digit", "is_punct", "is_space", "like_num")
+    expected = [tuple(getattr(t, f) for f in fields) for t in reference(ATTRS_TEXT)]
+    assert [tuple(getattr(t, f) for f in fields) for t in build_pipeline()(ATTRS_TEXT)] == expected
+    assert any(t[4] for t in expected) and any(t[5] for t in expected) and any(t[6] for t in expected)
+
+
 def test_word_lists_are_the_token_attributes():
     doc = load_pipeline()(LEMMA_TEXT)
     assert words(doc) == [t.text for t in doc]
