@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.lexicon import Lexicon, default_lexicon
 from kg.mentions import Mention, find_mentions
-from kg.nlp import sentence_starts, words
+from kg.nlp import sentence_spans, sentence_starts, words
 from kg.model import Article, EntityRef, Extraction, Sentence, Statement, slug
 from kg.resources import ontology_dir
 from kg.terms import SYMMETRIC_RELATIONS
@@ -1201,7 +1201,7 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
     texts = words(doc)
     all_triggers = triggers_in(doc, cues)
     trigger_starts = [t.i for t in all_triggers]
-    for sent in doc.sents:
+    for sent in sentence_spans(doc):
         bounds = _sentence_bounds(doc, sent, texts)
         if bounds is None:
             continue

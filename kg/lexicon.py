@@ -42,12 +42,19 @@ class Lexicon:
     def knows(self, word: str) -> bool:
         return self.table.get(word) is not None
 
-    def classes(self, orths) -> tuple[list[str | None], list[bool]]:
-        """For each token id (``ORTH``, spaCy's hash of its text): its class or None, and
-        whether the lexicon knows the word at all; one lookup for a whole Doc."""
-        codes = self.table.lookup(orths).tolist()
-        classes = self._classes
-        return [None if c == MISSING else classes[c] for c in codes], [c != MISSING for c in codes]
+    def classes(self, texts: list[str], orths) -> tuple[list[str | None], list[bool]]:
+        """For each token (its text and ``ORTH`` id, spaCy's hash of the text): its class or
+        None, and whether the lexicon knows the word at all; one lookup for a whole Doc, of
+        its capitalised words only (the lexicon holds no other)."""
+        out: list[str | None] = [None] * len(texts)
+        known = [False] * len(texts)
+        at = [i for i, text in enumerate(texts) if text[:1].isupper()]
+        if at:
+            classes = self._classes
+            for i, code in zip(at, self.table.lookup(orths[at]).tolist()):
+                if code != MISSING:
+                    out[i], known[i] = classes[code], True
+        return out, known
 
 
 def load_lexicon(path: Path | None = None, cache: bool = True) -> Lexicon:

@@ -182,7 +182,7 @@ def _lexicon_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[
         found.append(_minted(doc, start, end, cls))
         covered.update(range(start, end))
 
-    classes, known = lexicon.classes(orths(doc))
+    classes, known = lexicon.classes(texts, orths(doc))
     for i, text in enumerate(texts):
         if not text[:1].isupper() or i in covered or not _capitalised_word(text):
             continue

@@ -62,13 +62,31 @@ def words(doc: Doc) -> list[str]:
 
 
 def lowers(doc: Doc) -> list[str]:
-    """The lower-case text of each token (``token.lower_``), made once per Doc."""
-    return _cached_list(doc, "kg_lowers", lambda d: _strings_of(d, LOWER))
+    """The lower-case text of each token (``token.lower_``, which spaCy makes with
+    ``str.lower``), made once per Doc."""
+    return _cached_list(doc, "kg_lowers", lambda d: [word.lower() for word in words(d)])
 
 
 def sentence_starts(doc: Doc) -> list[int]:
-    """The token index each sentence starts at, in order (made once per Doc)."""
-    return _cached_list(doc, "kg_sentence_starts", lambda d: [s.start for s in d.sents])
+    """The token index each sentence starts at, in order (made once per Doc): the starts of
+    ``doc.sents``, read from the Doc's sentence-start array (``doc.sents`` makes a Token
+    object per token to check that sentences are set)."""
+    return _cached_list(doc, "kg_sentence_starts", _sentence_starts)
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    if "sents" in doc.user_hooks:
+        return [s.start for s in doc.sents]
+    if not len(doc):
+        return []
+    starts = numpy.flatnonzero(doc.to_array(SENT_START).astype("int64") == 1).tolist()
+    return starts if starts[:1] == [0] else [0] + starts
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """The sentences of ``doc.sents``, from :func:`sentence_starts`."""
+    starts = sentence_starts(doc)
+    return [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]
 
 
 @Language.factory("kg_lemmatizer")

@@ -24,6 +24,16 @@ def test_rare_words_are_unknown_and_common_nouns_known():
     assert (lexicon.knows("Zukunft"), lexicon.knows("Doskozil")) == (True, False)
 
 
+def test_a_docs_classes_are_its_words_classes():
+    from kg.nlp import orths, words
+
+    doc = load_pipeline()("Frank W. Müller sprach in Garmisch über die Zukunft der SPD mit Doskozil.")
+    lexicon = default_lexicon()
+    classes, known = lexicon.classes(words(doc), orths(doc))
+    assert classes == [lexicon.cls(t.text) for t in doc] and known == [lexicon.knows(t.text) for t in doc]
+    assert classes[:3] == ["given", "initial", "surname"] and known[8] and not known[-2]
+
+
 def minted(text: str) -> list[tuple[str, str, str]]:
     cues = default_cues()
     doc = load_pipeline()(text)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from kg.nlp import SPAN_KEY, build_pipeline, load_pipeline, lowers, sentence_starts, title_forms, words
+from kg.nlp import (SPAN_KEY, build_pipeline, load_pipeline, lowers, sentence_spans, sentence_starts, title_forms,
+                    words)
 
 
 def spans(text: str) -> list[tuple[str, str, str]]:
@@ -101,6 +102,9 @@ def test_word_lists_are_the_token_attributes():
     assert words(doc) == [t.text for t in doc]
     assert lowers(doc) == [t.lower_ for t in doc]
     assert sentence_starts(doc) == [s.start for s in doc.sents] and len(sentence_starts(doc)) == 3
+    assert sentence_spans(doc) == list(doc.sents)
+    empty = load_pipeline()("")
+    assert (sentence_starts(empty), sentence_spans(empty)) == ([], [])
 
 
 @pytest.mark.parametrize("text", [
