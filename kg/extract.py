@@ -352,7 +352,8 @@ def _exclude_possessors(ctx: Ctx) -> None:
             continue
         token = ctx.doc[after]
         if not (token.is_alpha and token.text[:1].isupper()) or token.lower_ in stand_ins \
-                or _trigger_kinds(ctx.cues, token.text, token.lemma_, False, True):
+                or (_may_trigger(ctx.cues, token.text, token.lemma_)
+                    and _trigger_kinds(ctx.cues, token.text, token.lemma_, False)):
             continue
         ctx.excluded.add(m.start)
 
@@ -382,10 +383,12 @@ def triggers_in(doc: Doc, cues: Cues) -> list[Trigger]:
         kinds = cache.get(key)
         if kinds is None:
             text, lemma = strings[key[0]], strings[key[1]]
-            kinds = cache[key] = tuple(_trigger_kinds(cues, text, lemma, first, text.isalpha())
-                                       for first in (False, True))
-            if kinds == _NO_TRIGGER:
-                kinds = cache[key] = _NO_TRIGGER
+            kinds = _NO_TRIGGER
+            if _may_trigger(cues, text, lemma):
+                kinds = tuple(_trigger_kinds(cues, text, lemma, first) for first in (False, True))
+                if kinds == _NO_TRIGGER:
+                    kinds = _NO_TRIGGER
+            cache[key] = kinds
         if kinds is _NO_TRIGGER:
             continue
         here = kinds[i in starts]
@@ -398,17 +401,26 @@ def triggers_in(doc: Doc, cues: Cues) -> list[Trigger]:
 _NO_TRIGGER = ((), ())     # (as any word, as a sentence's first word): the answer for most words
 
 
-def _trigger_kinds(cues: Cues, text: str, lemma: str, first: bool, alpha: bool) -> tuple[tuple[str, str], ...]:
-    """What relations a word can trigger, and how: as a noun, verb, provision, import or motion."""
+def _may_trigger(cues: Cues, text: str, lemma: str) -> bool:
+    """Could any frame match the word at all?  No for almost every word, decided at once
+    from the frames' verb words and noun-head endings."""
+    if not text.isalpha() and "-" not in text:
+        return False
+    low = text.lower()
+    verb_words = cues.verb_words
+    if lemma.lower() in verb_words or low in verb_words:
+        return True
+    if "zu" in low[2:] and low.replace("zu", "", 1) in verb_words:
+        return True
+    return text[:1].isupper() and any(low[-n:] in heads for n, heads in cues.head_suffixes)
+
+
+def _trigger_kinds(cues: Cues, text: str, lemma: str, first: bool) -> tuple[tuple[str, str], ...]:
+    """What relations a word can trigger, and how: as a noun, verb, provision, import or motion
+    (only asked of a word :func:`_may_trigger` lets through)."""
     low, lemma = text.lower(), lemma.lower()
-    if not alpha and "-" not in text:
-        return ()
     noun = text[:1].isupper()
     unzu = low.replace("zu", "", 1) if "zu" in low[2:] else None
-    verb_words = cues.verb_words
-    if lemma not in verb_words and low not in verb_words and (unzu is None or unzu not in verb_words) \
-            and not (noun and any(low[-n:] in heads for n, heads in cues.head_suffixes)):
-        return ()                # nothing any frame could match: the common case, decided at once
     found = []
     for frame in cues.frames.values():
         # German sentences seldom open with a finite verb: a capitalised first word that is

@@ -42,13 +42,12 @@ class Lexicon:
     def knows(self, word: str) -> bool:
         return self.table.get(word) is not None
 
-    def classes(self, texts: list[str], orths) -> tuple[list[str | None], list[bool]]:
-        """For each token (its text and ``ORTH`` id, spaCy's hash of the text): its class or
-        None, and whether the lexicon knows the word at all; one lookup for a whole Doc, of
-        its capitalised words only (the lexicon holds no other)."""
-        out: list[str | None] = [None] * len(texts)
-        known = [False] * len(texts)
-        at = [i for i, text in enumerate(texts) if text[:1].isupper()]
+    def classes(self, orths, at: list[int]) -> tuple[list[str | None], list[bool]]:
+        """For each token (its ``ORTH`` id, spaCy's hash of its text): its class or None, and
+        whether the lexicon knows the word at all; one lookup for a whole Doc, of the tokens at
+        ``at`` only: the capitalised ones (the lexicon holds no other word)."""
+        out: list[str | None] = [None] * len(orths)
+        known = [False] * len(orths)
         if at:
             classes = self._classes
             for i, code in zip(at, self.table.lookup(orths[at]).tolist()):

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from kg.gazetteer import Gazetteer, Title
 from kg.lexicon import Lexicon
 from kg.model import slug
-from kg.nlp import SPAN_KEY, lowers, orths, sentence_starts, title_forms, words
+from kg.nlp import SPAN_KEY, capitalised, lowers, orths, sentence_starts, title_forms, words
 
 ACTOR_CLASSES = {"Person", "State", "Organization", "Group"}
 LEADER_ROLES = {"head_of_state", "head_of_government"}
@@ -119,8 +119,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
             title = _head_title(gazetteer, tail, defs)     # "EU-Handelskommissarin Cecilia Malmström"
         extra.append((i, i + 1, "prefix_title" if title else "prefix", key, title))
     seen_roles = _role_answers(gazetteer)
-    for i, text in enumerate(texts):            # "Palästinenserpräsident Abbas", "Justizministerin Karin Maier"
-        if not text[:1].isupper() or seen_roles.get(text, True) is None or not text.isalpha() or i in covered:
+    for i in capitalised(doc):                  # "Palästinenserpräsident Abbas", "Justizministerin Karin Maier"
+        text = texts[i]
+        if seen_roles.get(text, True) is None or not text.isalpha() or i in covered:
             continue                            # (a word known to be no role title is passed at once)
         if _head_role(gazetteer, text) and _named_after(doc, i, name_starts):
             extra.append((i, i + 1, "title", _head_title(gazetteer, text, defs), None))
@@ -182,9 +183,11 @@ def _lexicon_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[
         found.append(_minted(doc, start, end, cls))
         covered.update(range(start, end))
 
-    classes, known = lexicon.classes(texts, orths(doc))
-    for i, text in enumerate(texts):
-        if not text[:1].isupper() or i in covered or not _capitalised_word(text):
+    caps = capitalised(doc)
+    classes, known = lexicon.classes(orths(doc), caps)
+    for i in caps:
+        text = texts[i]
+        if i in covered or not _capitalised_word(text):
             continue
         cls = classes[i]
         if cls == "given":

@@ -67,6 +67,12 @@ def lowers(doc: Doc) -> list[str]:
     return _cached_list(doc, "kg_lowers", lambda d: [word.lower() for word in words(d)])
 
 
+def capitalised(doc: Doc) -> list[int]:
+    """The indexes of the tokens whose text starts with an upper-case letter (made once per
+    Doc): the only ones a name or a noun can start at."""
+    return _cached_list(doc, "kg_capitalised", lambda d: [i for i, w in enumerate(words(d)) if w[:1].isupper()])
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     """The token index each sentence starts at, in order (made once per Doc): the starts of
     ``doc.sents``, read from the Doc's sentence-start array (``doc.sents`` makes a Token
