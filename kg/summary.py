@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections import Counter, defaultdict
 
 import pyoxigraph as ox
 
 from kg.errors import NotFoundError
+from kg.model import fold
 from kg.store import KGStore
 from kg.terms import MODALITIES
 
@@ -195,13 +195,6 @@ def summary(store: KGStore, top: int = 10) -> dict:
 
 
 # ---------------------------------------------------------------- entities
-def fold(text: str) -> str:
-    """A name for matching: case, accents, hyphens and spacing folded."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[\s\-‐‑–—_]+", " ", text).strip()
-
-
 def resolve_entity(store: KGStore, name: str) -> ox.NamedNode:
     """The entity called ``name`` (by its label or any surface form).
 
@@ -264,4 +257,4 @@ def show(store: KGStore, name: str) -> dict:
     }
 
 
-__all__ = ["fold", "in_words", "relation_words", "resolve_entity", "show", "statements", "summary"]
+__all__ = ["in_words", "relation_words", "resolve_entity", "show", "statements", "summary"]
