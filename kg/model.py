@@ -92,7 +92,8 @@ def slug(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """A name for matching: case, accents, hyphens and spacing folded."""
+    """A name for matching: case, accents, hyphens and spacing folded.  The graph's
+    ``kg:labelKey`` and ``kg:altLabelKey`` hold it, and a user's name is looked up by it."""
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"[\s\-‐‑–—_]+", " ", text).strip()
