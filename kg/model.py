@@ -89,3 +89,11 @@ def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")   # ç -> c
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return text or "x"
+
+
+def fold(text: str) -> str:
+    """A name for matching: case, accents, hyphens and spacing folded.  The graph's
+    ``kg:labelKey`` and ``kg:altLabelKey`` hold it, and a user's name is looked up by it."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[\s\-‐‑–—_]+", " ", text).strip()

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from kg.gazetteer import Gazetteer
-from kg.model import Article, EntityRef, Extraction, Statement
+from kg.model import Article, EntityRef, Extraction, Statement, fold
 from kg.resources import ontology_dir
 from kg.terms import (
     DCTERMS, FACTUAL_MODALITIES, GAZETTEER_GRAPH, KG, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS,
@@ -143,13 +143,25 @@ def _entity_ref_quads(ref: EntityRef, base: str, add) -> None:
     subject = node(entity_iri(ref.key, base))
     if not ref.in_gazetteer:
         add(subject, RDF.type, node(KG[ref.cls]))
-        add(subject, RDFS.label, de(ref.label))
-    for form in sorted(set(ref.surface_forms) - {ref.label}):
-        add(subject, SKOS.altLabel, de(form))
+    forms = sorted(set(ref.surface_forms) - {ref.label})
+    _name_quads(subject, None if ref.in_gazetteer else ref.label, forms, add)
     if ref.concerns:
         add(subject, KG.concerns, node(entity_iri(ref.concerns, base)))
     if ref.member_of:
         add(subject, KG.leaderOf if ref.leader else KG.memberOf, node(entity_iri(ref.member_of, base)))
+
+
+def _name_quads(subject: ox.NamedNode, label: str | None, forms: list[str], add) -> None:
+    """An entity's ``rdfs:label`` (when given) and ``skos:altLabel``s, each name beside its
+    folded key (``kg:labelKey``, ``kg:altLabelKey``: :func:`kg.model.fold`), so that a
+    name is looked up through the store's index rather than by reading every label."""
+    if label is not None:
+        add(subject, RDFS.label, de(label))
+        add(subject, KG.labelKey, ox.Literal(fold(label)))
+    for form in forms:
+        add(subject, SKOS.altLabel, de(form))
+    for key in sorted({fold(form) for form in forms}):
+        add(subject, KG.altLabelKey, ox.Literal(key))
 
 
 def gazetteer_quads(gazetteer: Gazetteer, base: str = RES) -> list[ox.Quad]:
@@ -163,9 +175,7 @@ def gazetteer_quads(gazetteer: Gazetteer, base: str = RES) -> list[ox.Quad]:
     for entry in gazetteer.entries.values():
         subject = node(entity_iri(entry.key, base))
         add(subject, RDF.type, node(KG[entry.cls]))
-        add(subject, RDFS.label, de(entry.label))
-        for form in sorted(set(entry.forms) - {entry.label}):
-            add(subject, SKOS.altLabel, de(form))
+        _name_quads(subject, entry.label, sorted(set(entry.forms) - {entry.label}), add)
         if entry.wikidata:
             add(subject, OWL.sameAs, node(WD + entry.wikidata))
         for role in entry.roles:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 import pyoxigraph as ox
 
 from kg.errors import NotFoundError
+from kg.model import fold
 from kg.store import KGStore
 from kg.terms import MODALITIES
 
@@ -72,6 +73,12 @@ SELECT DISTINCT ?e ?name ?preferred WHERE {
   FILTER(isIRI(?e) && !STRSTARTS(STR(?e), STR(kg:)))
 }
 """
+
+# An entity by the folded key of its label or of a surface form (see kg.rdf): ?key is
+# substituted, so Oxigraph reads only the index entries of that key.
+LABEL_KEY = "SELECT DISTINCT ?e ?key WHERE { ?e kg:labelKey ?key }"
+ALT_LABEL_KEY = "SELECT DISTINCT ?e ?key WHERE { ?e kg:altLabelKey ?key }"
+LABELS = "SELECT DISTINCT ?e ?label WHERE { ?e rdfs:label ?label }"
 
 ENTITY = """
 SELECT ?e ?label ?class ?sameAs ?alt WHERE {
@@ -195,23 +202,46 @@ def summary(store: KGStore, top: int = 10) -> dict:
 
 
 # ---------------------------------------------------------------- entities
-def fold(text: str) -> str:
-    """A name for matching: case, accents, hyphens and spacing folded."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[\s\-‐‑–—_]+", " ", text).strip()
-
-
 def resolve_entity(store: KGStore, name: str) -> ox.NamedNode:
     """The entity called ``name`` (by its label or any surface form).
 
     Case, accents, hyphens and spacing do not matter.  A label wins over a
     surface form; an unknown or ambiguous name raises :class:`NotFoundError`
     that names the close candidates.
+
+    The folded name is looked up in the keys the build writes beside every name
+    (``kg:labelKey``, ``kg:altLabelKey``), through the store's index.  Only a
+    name no key matches (an unknown name, or a store built before the keys) is
+    looked for by reading every name in the store.  In a store that holds both
+    article graphs with keys and graphs built before them, a name is judged by
+    the graphs with keys first: rebuild the old ones for the exact answer.
     """
     wanted = fold(name)
     if not wanted:
         raise NotFoundError("no entity name given")
+    for query in (LABEL_KEY, ALT_LABEL_KEY):
+        matches = {row["e"].value for row in store.query(query, substitutions={"key": ox.Literal(wanted)})}
+        if matches:
+            return _one(name, matches, lambda iri: _least_label(store, iri))
+    return _resolve_by_reading_every_name(store, name, wanted)
+
+
+def _one(name: str, matches: set[str], label: Callable[[str], str | None]) -> ox.NamedNode:
+    """The one entity of ``matches``; several are ambiguous, named by their least label."""
+    if len(matches) == 1:
+        return ox.NamedNode(next(iter(matches)))
+    names = ", ".join(sorted(label(iri) or _local(ox.NamedNode(iri)) for iri in matches))
+    raise NotFoundError(f"{name!r} is ambiguous: it may be {names}; give a fuller name")
+
+
+def _least_label(store: KGStore, iri: str) -> str | None:
+    return min((row["label"].value for row in store.query(LABELS, substitutions={"e": ox.NamedNode(iri)})),
+               default=None)
+
+
+def _resolve_by_reading_every_name(store: KGStore, name: str, wanted: str) -> ox.NamedNode:
+    """:func:`resolve_entity` by folding every label and surface form in the store, and
+    the close names of an unknown one."""
     by_label: dict[str, set[str]] = defaultdict(set)
     by_form: dict[str, set[str]] = defaultdict(set)
     preferred: dict[str, str] = {}
@@ -222,13 +252,9 @@ def resolve_entity(store: KGStore, name: str) -> ox.NamedNode:
             preferred[iri] = min(label, preferred.get(iri, label))
         else:
             by_form[fold(label)].add(iri)
-    display = lambda iris: ", ".join(sorted(preferred.get(i, _local(ox.NamedNode(i))) for i in iris))  # noqa: E731
     for index in (by_label, by_form):
-        matches = index.get(wanted, set())
-        if len(matches) == 1:
-            return ox.NamedNode(next(iter(matches)))
-        if len(matches) > 1:
-            raise NotFoundError(f"{name!r} is ambiguous: it may be {display(matches)}; give a fuller name")
+        if index.get(wanted):
+            return _one(name, index[wanted], preferred.get)
     known = {**by_form, **by_label}
     close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.75)
     candidates = sorted({preferred.get(i, _local(ox.NamedNode(i))) for c in close for i in known[c]})
@@ -264,4 +290,4 @@ def show(store: KGStore, name: str) -> dict:
     }
 
 
-__all__ = ["fold", "in_words", "relation_words", "resolve_entity", "show", "statements", "summary"]
+__all__ = ["in_words", "relation_words", "resolve_entity", "show", "statements", "summary"]

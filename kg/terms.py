@@ -43,7 +43,7 @@ KG = Vocabulary(
     Actor Person State Organization Group Place Measure Item Statement Sentence Modality Event
     signedTreatyWith supplies vetoed visited metWith imposedSanctionsOn agreedWith
     modality attributedTo item place time confidence trigger cue contradicts event
-    text startChar endChar concerns leaderOf memberOf contentHash extractor sourcePath
+    text startChar endChar concerns leaderOf memberOf labelKey altLabelKey contentHash extractor sourcePath
     asserted reported alleged denied planned negated
     """,
 )

@@ -3,6 +3,7 @@ result; naming queries and binding parameters; entity names; the writers; the
 summary and an entity's page."""
 from __future__ import annotations
 
+import io
 import json
 
 import pyoxigraph as ox
@@ -15,7 +16,8 @@ from kg.output import entity_text, render_results, rows_of, summary_text, table
 from kg.queries import bind, bundled, resolve, run
 from kg.rdf import article_iri, extraction_quads, gazetteer_quads
 from kg.store import KGStore
-from kg.summary import resolve_entity, show, summary
+from kg.summary import ALT_LABEL_KEY, LABEL_KEY, NAMES, resolve_entity, show, summary
+from kg.terms import KG
 
 PUTIN = "https://w3id.org/newskg/resource/entity/putin"
 TREATY = "Putin unterzeichnete in Pjöngjang mit Kim Jong Un einen Vertrag."
@@ -206,39 +208,62 @@ def test_a_literal_param_binds_a_selected_variable(store):
 
 
 # ------------------------------------------------------------------ entity names
-@pytest.mark.parametrize(("name", "key"), [
-    ("PUTIN", "putin"),
-    ("wladimir  putin", "putin"),
-    ("kim jong-un", "kim-jong-un"),
-    ("Kim-Jong-Un", "kim-jong-un"),
-    ("Pjongjang", "pyongyang"),
-    ("Technologien", None),   # a surface form of a minted item
+KEYS = frozenset({KG.labelKey, KG.altLabelKey})
+
+
+def without_keys(store: KGStore, graphs: set[str] | None = None) -> KGStore:
+    """The same quads in a new store, less the name keys (of ``graphs``, or of all):
+    a store built before kg:labelKey and kg:altLabelKey."""
+    data = io.BytesIO()
+    store.export("nquads", data)
+    old = KGStore.open(None)
+    old.add_quads(q for q in ox.parse(data.getvalue(), format=ox.RdfFormat.N_QUADS)
+                  if q.predicate.value not in KEYS or (graphs is not None and q.graph_name.value not in graphs))
+    return old
+
+
+@pytest.fixture(params=["keys", "no keys"])
+def named(request, store) -> KGStore:
+    """The fixture store as built now, and as built before the name keys: same answers."""
+    return store if request.param == "keys" else without_keys(store)
+
+
+@pytest.mark.parametrize(("name", "iri"), [
+    ("PUTIN", "entity/putin"),
+    ("wladimir  putin", "entity/putin"),
+    ("Wladimir-Putin", "entity/putin"),
+    ("kim jong-un", "entity/kim-jong-un"),
+    ("Kim-Jong-Un", "entity/kim-jong-un"),
+    (" KIM JONG UN ", "entity/kim-jong-un"),
+    ("Pjongjang", "entity/pyongyang"),
+    ("Pjo\u0308ngjang", "entity/pyongyang"),   # ö as o and a combining diaeresis
+    ("pyongyang", "entity/pyongyang"),        # a surface form in the gazetteer graph only
+    ("Technologien", "item/technologie"),     # a surface form of a minted item
+    ("raketen", "item/rakete"),               # … held by two article graphs
+    ("RESOLUTION ZU NORDKOREA", "measure/a1-1"),
 ])
-def test_entity_names_resolve_case_accent_and_hyphen_insensitively(store, name, key):
-    iri = resolve_entity(store, name).value
-    if key:
-        assert iri == f"https://w3id.org/newskg/resource/entity/{key}"
-    else:
-        assert iri == "https://w3id.org/newskg/resource/item/technologie"
+def test_entity_names_resolve_case_accent_and_hyphen_insensitively(named, name, iri):
+    assert resolve_entity(named, name).value == "https://w3id.org/newskg/resource/" + iri
 
 
-def test_unknown_entity_names_suggest_close_ones(store):
+def test_unknown_entity_names_suggest_close_ones(named):
     with pytest.raises(NotFoundError) as caught:
-        resolve_entity(store, "Putn")
+        resolve_entity(named, "Putn")
     assert str(caught.value) == "no entity named 'Putn'; did you mean Wladimir Putin?"
     with pytest.raises(NotFoundError) as caught:
-        resolve_entity(store, "Nobody")
+        resolve_entity(named, "Nobody")
     assert str(caught.value) == "no entity named 'Nobody'"
     with pytest.raises(NotFoundError, match="^no entity name given$"):
-        resolve_entity(store, " - ")
+        resolve_entity(named, " - ")
 
 
-def test_ontology_terms_are_not_entities(store):
+def test_ontology_terms_are_not_entities(named):
     with pytest.raises(NotFoundError):
-        resolve_entity(store, "Staat")  # the German label of kg:State
+        resolve_entity(named, "Staat")  # the German label of kg:State
 
 
-def test_a_label_wins_over_a_surface_form_and_a_shared_form_is_ambiguous():
+@pytest.mark.parametrize("keys", [True, False])
+def test_a_label_wins_over_a_surface_form_and_a_shared_form_is_ambiguous(keys):
     gazetteer = Gazetteer(entries={e.key: e for e in (
         Entry("north_korea", "Nordkorea", "State", forms=("Korea", "Moskaus Partner")),
         Entry("south_korea", "Südkorea", "State", forms=("Korea",)),
@@ -247,10 +272,48 @@ def test_a_label_wins_over_a_surface_form_and_a_shared_form_is_ambiguous():
     )}, titles={})
     store = KGStore.open(None)
     store.replace_static([], gazetteer_quads(gazetteer))
+    store = store if keys else without_keys(store)
     assert resolve_entity(store, "moskau").value.endswith("/entity/moscow")
     with pytest.raises(NotFoundError) as caught:
         resolve_entity(store, "korea")
     assert str(caught.value) == "'korea' is ambiguous: it may be Nordkorea, Südkorea; give a fuller name"
+
+
+@pytest.mark.parametrize("keys", [True, False])
+def test_two_minted_entities_with_one_label_are_ambiguous(store, keys):
+    _extra_article(store, "d4", [], [EntityRef("item:rakete-2", "RAKETE", "Item")])
+    store = store if keys else without_keys(store)
+    with pytest.raises(NotFoundError) as caught:
+        resolve_entity(store, "Rakete")
+    assert str(caught.value) == "'Rakete' is ambiguous: it may be RAKETE, Rakete; give a fuller name"
+
+
+def test_a_known_name_is_looked_up_by_its_key_without_reading_every_name(store, monkeypatch):
+    asked = []
+    query = store.query
+    monkeypatch.setattr(store, "query", lambda sparql, **kw: asked.append(sparql) or query(sparql, **kw))
+    assert resolve_entity(store, "Kim Jong-Un").value.endswith("/entity/kim-jong-un")
+    assert asked == [LABEL_KEY]
+    asked.clear()
+    assert resolve_entity(store, "Pyongyang").value.endswith("/entity/pyongyang")
+    assert asked == [LABEL_KEY, ALT_LABEL_KEY]
+    asked.clear()
+    with pytest.raises(NotFoundError):
+        resolve_entity(store, "Putn")
+    assert asked == [LABEL_KEY, ALT_LABEL_KEY, NAMES]
+
+
+def test_the_keys_alone_resolve_a_name():
+    store = KGStore.open(None)
+    store.add_quads([ox.Quad(ox.NamedNode("https://example.org/x"), ox.NamedNode(KG.labelKey),
+                             ox.Literal("kim jong un"), ox.NamedNode("https://example.org/g"))])
+    assert resolve_entity(store, "Kim-Jong-Un").value == "https://example.org/x"
+
+
+def test_a_name_only_an_article_graph_built_before_the_keys_holds_is_still_found(store):
+    mixed = without_keys(store, graphs={article_iri("a1")})
+    assert resolve_entity(mixed, "Technologien").value.endswith("/item/technologie")
+    assert resolve_entity(mixed, "Putin").value.endswith("/entity/putin")
 
 
 # ------------------------------------------------------------------ writers

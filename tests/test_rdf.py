@@ -10,9 +10,9 @@ import pyoxigraph as ox
 import pytest
 
 from kg.gazetteer import load_gazetteer
-from kg.model import Article, EntityRef, Extraction, Sentence, Statement
+from kg.model import Article, EntityRef, Extraction, Sentence, Statement, fold
 from kg.rdf import article_iri, entity_iri, extraction_quads, gazetteer_quads, statement_iri
-from kg.terms import GAZETTEER_GRAPH, MODALITIES, sparql_prefixes
+from kg.terms import GAZETTEER_GRAPH, KG, MODALITIES, RDFS, SKOS, sparql_prefixes
 
 TEXT = "Nordkorea liefert Raketen an Russland."
 
@@ -103,3 +103,39 @@ def test_one_event_for_a_claim_its_denial_and_the_same_fact_elsewhere():
     rows = list(store.query(sparql_prefixes() + "SELECT DISTINCT ?e WHERE { ?st kg:event ?e . ?e a kg:Event }",
                             use_default_graph_as_union=True))
     assert len(rows) == 1
+
+
+def keys_of(quads) -> set[tuple[str, str, str]]:
+    """(entity, property, key) of every name key among ``quads``."""
+    return {(q.subject.value.split("resource/")[-1], q.predicate.value.split("#")[-1], q.object.value)
+            for q in quads if q.predicate.value in {KG.labelKey, KG.altLabelKey}}
+
+
+def test_every_name_in_an_article_graph_has_its_folded_key_beside_it():
+    article = Article(identifier="a1", text=TEXT, body_start=0)
+    quads = extraction_quads(Extraction(article, (), (), entities=(
+        EntityRef("item:rakete", "Rakete", "Item", ("Raketen", "Rakete")),
+        EntityRef("measure:a1-1", "Resolution zu Nordkorea", "Measure", concerns="north_korea"),
+        # a gazetteer entity: its label is in the gazetteer graph, only its forms here
+        EntityRef("kim_jong_un", "Kim Jong Un", "Person", ("Kim Jong Un", "Kim Jong-un", "KIM  JONG UN"),
+                  in_gazetteer=True),
+        EntityRef("north_korea", "Nordkorea", "State", ("Nordkorea",), in_gazetteer=True),
+    )))
+    assert keys_of(quads) == {
+        ("item/rakete", "labelKey", "rakete"),
+        ("item/rakete", "altLabelKey", "raketen"),
+        ("measure/a1-1", "labelKey", "resolution zu nordkorea"),
+        ("entity/kim-jong-un", "altLabelKey", "kim jong un"),   # both forms fold to one key
+    }
+    assert {q.graph_name.value for q in quads} == {article_iri("a1")}
+
+
+def test_every_name_in_the_gazetteer_graph_has_its_folded_key_beside_it():
+    quads = gazetteer_quads(load_gazetteer())
+    names = {(q.subject.value.split("resource/")[-1], q.predicate.value, fold(q.object.value)) for q in quads
+             if q.predicate.value in {RDFS.label, SKOS.altLabel}}
+    name_of = {RDFS.label: "labelKey", SKOS.altLabel: "altLabelKey"}
+    assert keys_of(quads) == {(e, name_of[p], key) for e, p, key in names}
+    assert {("entity/putin", "labelKey", "wladimir putin"), ("entity/putin", "altLabelKey", "putin"),
+            ("entity/pyongyang", "labelKey", "pjongjang")} <= keys_of(quads)
+    assert {q.graph_name.value for q in quads} == {GAZETTEER_GRAPH}

@@ -29,7 +29,7 @@ OBJECT_PROPERTIES = RELATIONS | {
 }
 DATATYPE_PROPERTIES = {
     "time", "confidence", "trigger", "cue", "text", "startChar", "endChar", "contentHash", "extractor",
-    "sourcePath",
+    "sourcePath", "labelKey", "altLabelKey",
 }
 
 
