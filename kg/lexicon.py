@@ -50,7 +50,7 @@ class Lexicon:
         known = [False] * len(orths)
         if at:
             classes = self._classes
-            for i, code in zip(at, self.table.lookup(orths[at]).tolist()):
+            for i, code in zip(at, self.table.remembered(orths[at].tolist())):
                 if code != MISSING:
                     out[i], known[i] = classes[code], True
         return out, known

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from kg.gazetteer import Gazetteer, Title
 from kg.lexicon import Lexicon
 from kg.model import slug
-from kg.nlp import SPAN_KEY, capitalised, lowers, orths, sentence_starts, title_forms, words
+from kg.nlp import capitalised, gazetteer_matches, lowers, orths, sentence_starts, span_text, title_forms, words
 
 ACTOR_CLASSES = {"Person", "State", "Organization", "Group"}
 LEADER_ROLES = {"head_of_state", "head_of_government"}
@@ -96,13 +96,13 @@ def _prefix_index(gazetteer: Gazetteer) -> dict[str, str]:
 def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
                   lexicon: Lexicon | None = None, tagger=None) -> list[Mention]:
     """All mentions of the Doc, in text order, with keys resolved."""
-    spans = list(doc.spans[SPAN_KEY])
-    anchors = {s.kb_id_ for s in spans if s.label_ in {"name", "gen"}}
+    spans = gazetteer_matches(doc)                        # (start, end, label, key)
+    anchors = {key for _, _, label, key in spans if label in {"name", "gen"}}
     titles = _title_index(gazetteer)
     defs = dict(gazetteer.titles)     # and the compound titles this article uses
     prefixes = _prefix_index(gazetteer)
-    covered = {i for s in spans for i in range(s.start, s.end)}
-    name_starts = {s.start for s in spans if s.label_ in {"name", "gen", "short", "short_gen"}}
+    covered = {i for start, end, _, _ in spans for i in range(start, end)}
+    name_starts = {start for start, _, label, _ in spans if label in {"name", "gen", "short", "short_gen"}}
 
     # hyphen compounds the matcher does not cover: "US-Präsident", "UN-Sanktionen"
     extra = []
@@ -125,7 +125,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
             continue                            # (a word known to be no role title is passed at once)
         if _head_role(gazetteer, text) and _named_after(doc, i, name_starts):
             extra.append((i, i + 1, "title", _head_title(gazetteer, text, defs), None))
-    items = [(s.start, s.end, s.label_, s.kb_id_, None) for s in spans] + extra
+    items = [(start, end, label, key, None) for start, end, label, key in spans] + extra
     items.sort()
     # two passes: the first learns who the article names with which title, so that a bare title
     # before the name ("Bundespräsident traf Merkel" … "Bundespräsident Heinz Fischer") resolves
@@ -151,10 +151,15 @@ def _tagged_names(doc: Doc, mentions: list[Mention], spans) -> list[Mention]:
             if not covered & set(range(start, end)) and _capitalised(doc[start])]
 
 
+def _name_words(doc: Doc, start: int, end: int) -> str:
+    """The words of ``doc[start:end]`` but for spaces, one space between each."""
+    return " ".join(w for w in words(doc)[start:end] if not w.isspace())
+
+
 def _minted(doc: Doc, start: int, end: int, cls: str) -> Mention:
-    name = " ".join(t.text for t in doc[start:end] if not t.is_space)
+    name = _name_words(doc, start, end)
     key = "entity:" + slug(name)
-    return Mention(start=start, end=end, key=key, actor=key, cls=cls, kind="name", text=doc[start:end].text,
+    return Mention(start=start, end=end, key=key, actor=key, cls=cls, kind="name", text=span_text(doc, start, end),
                    head=end - 1, surface=name, label=name)
 
 
@@ -236,9 +241,9 @@ def _named_places(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention
         end = _unknown_name(doc, start, min(len(doc), start + 3), set())
         if end is None or any(i in covered for i in range(start, end)):
             continue
-        name = " ".join(t.text for t in doc[start:end] if not t.is_space)
+        name = _name_words(doc, start, end)
         found.append(Mention(start=token.i, end=end, key="entity:" + slug(name), actor="entity:" + slug(name),
-                             cls="Place", kind="name", text=doc[token.i:end].text, head=end - 1,
+                             cls="Place", kind="name", text=span_text(doc, token.i, end), head=end - 1,
                              surface=name, label=name))
     return found
 
@@ -319,7 +324,7 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
             i = used
             continue
         if label in {"short", "short_gen"}:
-            candidates = _short_owners(gazetteer, doc[start:end].text)
+            candidates = _short_owners(gazetteer, span_text(doc, start, end))
             resolved = [c for c in candidates if c in names_in_article]
             if len(resolved) != 1:
                 i += 1
@@ -344,7 +349,7 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
             mentions.append(_mention(doc, start, end, key, key, entry.cls, kind, gazetteer))
         else:
             actor = entry.metonym_for or key
-            surface = doc[start:end].text if label == "name" else None
+            surface = span_text(doc, start, end) if label == "name" else None
             mentions.append(_mention(doc, start, end, key, actor, entry.cls, label, gazetteer, surface))
         i += 1
     return mentions, role_history
@@ -358,7 +363,7 @@ def _capital(gazetteer: Gazetteer, state: str) -> str | None:
 
 def _mention(doc, start, end, key, actor, cls, kind, gazetteer, surface=None) -> Mention:
     return Mention(start=start, end=end, key=key, actor=actor, cls=cls, kind=kind,
-                   text=doc[start:end].text, head=end - 1, surface=surface)
+                   text=span_text(doc, start, end), head=end - 1, surface=surface)
 
 
 def _bare_title_person(word: str, role: str, titles: dict[str, Title], history, later) -> str | None:
@@ -396,7 +401,7 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
     if nxt and nxt[0] == t_end and nxt[2] in {"name", "gen", "short", "short_gen"}:
         n_start, n_end, n_label, n_key, _ = nxt
         if n_label.startswith("short"):
-            candidates = _short_owners(gazetteer, doc[n_start:n_end].text)
+            candidates = _short_owners(gazetteer, span_text(doc, n_start, n_end))
             holders = [c for c in candidates if c in names
                        or any(r.role == title.role and (date is None or r.holds_on(date))
                               for r in gazetteer[c].roles)]
@@ -405,19 +410,19 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
             names.add(n_key)
             history.append((word, n_key))
             kind = "gen" if n_label.endswith("gen") else "name"
-            surface = doc[n_start:n_end].text if kind == "name" else None
+            surface = span_text(doc, n_start, n_end) if kind == "name" else None
             return _mention(doc, start, n_end, n_key, n_key, "Person", kind, gazetteer, surface), t + 2
     # an unknown name right after the title: "US-Außenminister John Kerry"
     name_end = _unknown_name(doc, t_end, nxt[0] if nxt else len(doc), names)
     if name_end is not None:
-        name = " ".join(t.text for t in doc[t_end:name_end] if not t.is_space)
+        name = _name_words(doc, t_end, name_end)
         if state is None and t > 0 and items[t - 1][1] == start and items[t - 1][2] in {"adj", "gen", "name"}:
             state = items[t - 1][3]
         key = "entity:" + slug(name)
         history.append((word, key))
         gender = "f" if word.endswith("in") else "m"
         return Mention(start=start, end=name_end, key=key, actor=key, cls="Person", kind="name",
-                       text=doc[start:name_end].text, head=name_end - 1, surface=name, label=name,
+                       text=span_text(doc, start, name_end), head=name_end - 1, surface=name, label=name,
                        member_of=state, leader=title.role in LEADER_ROLES, gender=gender), t + 1
     # "Präsident Russlands"
     end = t_end
@@ -566,7 +571,7 @@ def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues
         if before:
             ref = before[-1]
             out.append(Mention(start=token.i - 1, end=token.i + 1, key=ref.key, actor=ref.actor, cls="Person",
-                               kind="pronoun", text=doc[token.i - 1:token.i + 1].text, head=token.i))
+                               kind="pronoun", text=span_text(doc, token.i - 1, token.i + 1), head=token.i))
     for i, word in enumerate(low):
         if word not in male:
             continue

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, ORTH, SENT_START
+from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -65,6 +65,17 @@ def lowers(doc: Doc) -> list[str]:
     """The lower-case text of each token (``token.lower_``, which spaCy makes with
     ``str.lower``), made once per Doc."""
     return _cached_list(doc, "kg_lowers", lambda d: [word.lower() for word in words(d)])
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` from the word list, without a Span or Token object: the words
+    with their trailing spaces, but for the last one's."""
+    texts = words(doc)
+    if end - start == 1:
+        return texts[start]
+    spaces = _cached_list(doc, "kg_spaces", lambda d: d.to_array(SPACY).tolist())
+    return "".join(texts[i] + " " if spaces[i] else texts[i] for i in range(start, end - 1)) + texts[end - 1] \
+        if end > start else ""
 
 
 def capitalised(doc: Doc) -> list[int]:
@@ -241,11 +252,13 @@ class GazetteerMatcher:
         self.gazetteer_path = gazetteer_path
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._tokenizer = nlp.tokenizer
+        self._labels: dict[int, tuple[str, str]] = {}     # match id -> (label, key)
 
     def initialize(self, get_examples=None, nlp=None, gazetteer=None):
         gazetteer = gazetteer or load_gazetteer(
             Path(self.gazetteer_path) if self.gazetteer_path else None
         )
+        self._labels = {}
         self.matcher = PhraseMatcher(self.vocab, attr="LOWER")
         patterns: dict[tuple[str, str], set[str]] = {}
 
@@ -272,26 +285,38 @@ class GazetteerMatcher:
             self.matcher.add(f"{label}|{key}", docs)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        labels = self._labels
+        found = []
         for match_id, start, end in self.matcher(doc):
-            label, key = self.vocab.strings[match_id].split("|", 1)
-            spans.append(Span(doc, start, end, label=label, kb_id=key))
+            label_key = labels.get(match_id)
+            if label_key is None:
+                label_key = labels[match_id] = tuple(self.vocab.strings[match_id].split("|", 1))
+            found.append((start, end) + label_key)
         # longest match wins; ties keep names over adjectives and titles
-        rank = {"blocked": -1, "name": 0, "gen": 1, "title": 2, "short": 3, "short_gen": 4, "adj": 5}
-        spans.sort(key=lambda s: (-(s.end - s.start), rank.get(s.label_, 9), s.start))
+        found.sort(key=lambda m: (m[0] - m[1], RANK.get(m[2], 9), m[0]))
         taken: set[int] = set()
         kept = []
-        for span in spans:
-            if taken.isdisjoint(range(span.start, span.end)):
-                kept.append(span)
-                taken.update(range(span.start, span.end))
-        # a name written all in lower case is a word ("uns" is no genitive of "UN")
-        doc.spans[SPAN_KEY] = sorted(
-            (s for s in kept if s.label_ != "blocked"
-             and not (s.label_ in {"name", "gen", "short", "short_gen"} and s.text.islower())),
-            key=lambda s: s.start,
-        )
+        for match in found:
+            start, end, label, key = match
+            if taken.isdisjoint(range(start, end)):
+                taken.update(range(start, end))
+                # a name written all in lower case is a word ("uns" is no genitive of "UN")
+                if label != "blocked" and not (label in NAME_LABELS and span_text(doc, start, end).islower()):
+                    kept.append(match)
+        kept.sort()
+        doc.spans[SPAN_KEY] = [Span(doc, start, end, label=label, kb_id=key) for start, end, label, key in kept]
+        doc.user_data[SPAN_KEY] = (kept, len(doc))
         return doc
+
+
+RANK = {"blocked": -1, "name": 0, "gen": 1, "title": 2, "short": 3, "short_gen": 4, "adj": 5}
+NAME_LABELS = frozenset({"name", "gen", "short", "short_gen"})
+
+
+def gazetteer_matches(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """The gazetteer's spans (``doc.spans["kg_gazetteer"]``) as (start, end, label, key), in
+    text order; as the matcher left them, without making Span objects again."""
+    return _cached_list(doc, SPAN_KEY, lambda d: [(s.start, s.end, s.label_, s.kb_id_) for s in d.spans[SPAN_KEY]])
 
 
 # The lexical attributes the rules read.  spaCy works out 23 for every new word the tokenizer

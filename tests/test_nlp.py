@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from kg.nlp import (SPAN_KEY, build_pipeline, load_pipeline, lowers, sentence_spans, sentence_starts, title_forms,
-                    words)
+from kg.nlp import (SPAN_KEY, build_pipeline, load_pipeline, lowers, sentence_spans, sentence_starts, span_text,
+                    title_forms, words)
 
 
 def spans(text: str) -> list[tuple[str, str, str]]:
@@ -95,6 +95,13 @@ def test_the_lexical_attributes_the_rules_read_are_spacys():
     expected = [tuple(getattr(t, f) for f in fields) for t in reference(ATTRS_TEXT)]
     assert [tuple(getattr(t, f) for f in fields) for t in build_pipeline()(ATTRS_TEXT)] == expected
     assert any(t[4] for t in expected) and any(t[5] for t in expected) and any(t[6] for t in expected)
+
+
+def test_span_text_is_the_spans_text():
+    doc = load_pipeline()(ATTRS_TEXT)
+    for start in range(len(doc)):
+        for end in range(start, min(len(doc), start + 6) + 1):
+            assert span_text(doc, start, end) == doc[start:end].text, (start, end)
 
 
 def test_word_lists_are_the_token_attributes():
