@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.lexicon import Lexicon, default_lexicon
 from kg.mentions import Mention, find_mentions
-from kg.nlp import sentence_spans, sentence_starts, words
+from kg.nlp import char_offsets, orths, sentence_starts, words
 from kg.model import Article, EntityRef, Extraction, Sentence, Statement, slug
 from kg.resources import ontology_dir
 from kg.terms import SYMMETRIC_RELATIONS
@@ -78,6 +78,7 @@ class Cues:
     # (form hash, lemma hash) -> (((relation, kind), …) elsewhere, … sentence-initial): words repeat, so
     # whether a word is a trigger is worked out once per word, not once per occurrence
     trigger_cache: dict = field(default_factory=dict, compare=False, repr=False)
+    trigger_cache_by_orth: dict = field(default_factory=dict, compare=False, repr=False)   # form -> (lemma, answer)
 
 
 def _lower_set(values) -> frozenset[str]:
@@ -375,25 +376,31 @@ def triggers_in(doc: Doc, cues: Cues) -> list[Trigger]:
     per (form, lemma), for a sentence's first word and for any other, and kept in
     ``cues.trigger_cache`` by the strings' hashes: a token costs one lookup and no Token object."""
     found = []
-    cache = cues.trigger_cache
+    cache, by_orth = cues.trigger_cache, cues.trigger_cache_by_orth
     starts = set(sentence_starts(doc))
     strings = doc.vocab.strings
-    orths, lemma_ids = doc.to_array(ORTH).tolist(), doc.to_array(LEMMA).tolist()
-    for i, key in enumerate(zip(orths, lemma_ids)):
-        kinds = cache.get(key)
-        if kinds is None:
-            text, lemma = strings[key[0]], strings[key[1]]
-            kinds = _NO_TRIGGER
-            if _may_trigger(cues, text, lemma):
-                kinds = tuple(_trigger_kinds(cues, text, lemma, first) for first in (False, True))
-                if kinds == _NO_TRIGGER:
-                    kinds = _NO_TRIGGER
-            cache[key] = kinds
+    lemma_ids = doc.to_array(LEMMA).tolist()
+    for i, (orth, lemma_id) in enumerate(zip(orths(doc).tolist(), lemma_ids)):
+        # a word form nearly always has one lemma: looked up by the form, checked by the lemma
+        seen = by_orth.get(orth)
+        if seen is not None and seen[0] == lemma_id:
+            kinds = seen[1]
+        else:
+            kinds = cache.get((orth, lemma_id))
+            if kinds is None:
+                text, lemma = strings[orth], strings[lemma_id]
+                kinds = _NO_TRIGGER
+                if _may_trigger(cues, text, lemma):
+                    kinds = tuple(_trigger_kinds(cues, text, lemma, first) for first in (False, True))
+                    if kinds == _NO_TRIGGER:
+                        kinds = _NO_TRIGGER
+                cache[orth, lemma_id] = kinds
+            by_orth[orth] = (lemma_id, kinds)
         if kinds is _NO_TRIGGER:
             continue
         here = kinds[i in starts]
         if here:
-            text = strings[key[0]]
+            text = strings[orth]
             found.extend(Trigger(relation, i, kind, text) for relation, kind in here)
     return found
 
@@ -1048,10 +1055,10 @@ def _lemmas(ctx: Ctx, token: Token) -> set[str]:
     found = {low, lemma}
     if token.text[:1].islower():
         seg_start, seg_end = ctx.segments[ctx.seg_of(token.i)]
-        words = [t for t in ctx.doc[token.i + 1:seg_end] if t.is_alpha]
-        last = words[-1] if words else None
-        if last is not None and last.lower_ in ctx.w("separable_particles"):
-            found.add(last.lower_ + lemma)
+        texts = words(ctx.doc)
+        last = next((j for j in range(seg_end - 1, token.i, -1) if texts[j].isalpha()), None)   # is_alpha
+        if last is not None and texts[last].lower() in ctx.w("separable_particles"):
+            found.add(texts[last].lower() + lemma)
     return found
 
 
@@ -1173,16 +1180,17 @@ def _scheduled(ctx: Ctx, trig: Trigger) -> bool:
 
 
 # ----------------------------------------------------------------- the article
-def _sentence_bounds(doc: Doc, sent: Span, texts: list[str]) -> tuple[int, int] | None:
-    """Character offsets of the sentence without the white space around it."""
-    first, last = sent.start, sent.end - 1
+def _sentence_bounds(doc: Doc, start: int, end: int, texts: list[str]) -> tuple[int, int] | None:
+    """Character offsets of the sentence ``doc[start:end]`` without the white space around it."""
+    first, last = start, end - 1
     while first <= last and texts[first].isspace():
         first += 1
     while last >= first and texts[last].isspace():
         last -= 1
     if first > last:
         return None
-    return doc[first].idx, doc[last].idx + len(texts[last])
+    idx = char_offsets(doc)
+    return idx[first], idx[last] + len(texts[last])
 
 
 def extract_article(article: Article, nlp=None, gazetteer: Gazetteer | None = None,
@@ -1213,23 +1221,25 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
     texts = words(doc)
     all_triggers = triggers_in(doc, cues)
     trigger_starts = [t.i for t in all_triggers]
-    for sent in sentence_spans(doc):
-        bounds = _sentence_bounds(doc, sent, texts)
+    sent_starts = sentence_starts(doc)
+    for sent_start, sent_end in zip(sent_starts, sent_starts[1:] + [len(doc)]):
+        bounds = _sentence_bounds(doc, sent_start, sent_end, texts)
         if bounds is None:
             continue
         index = len(sentences)
         start_char, end_char = bounds[0] + offset, bounds[1] + offset
         sentences.append(Sentence(index, article.text[start_char:end_char], start_char, end_char))
-        here = mentions[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
+        here = mentions[bisect.bisect_left(starts, sent_start):bisect.bisect_left(starts, sent_end)]
         for m in here:
             if m.surface:
                 surfaces.setdefault(m.key, set()).add(m.surface)
             if m.label and m.key not in gazetteer:
                 minted.setdefault(m.key, m)
-        triggers = all_triggers[bisect.bisect_left(trigger_starts, sent.start):
-                                bisect.bisect_left(trigger_starts, sent.end)]
+        triggers = all_triggers[bisect.bisect_left(trigger_starts, sent_start):
+                                bisect.bisect_left(trigger_starts, sent_end)]
         if not previous and (not triggers or not here):
             continue       # no relation word or no one to relate, and no claim to deny: nothing to do
+        sent = doc[sent_start:sent_end]
         ctx = Ctx(doc=doc, sent=sent, index=index, cues=cues, gazetteer=gazetteer, mentions=here,
                   segments=_segments(sent), regions=_regions(sent, cues))
         for m in ctx.mentions:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_PUNCT, IDX, IS_SPACE, LEMMA, LIKE_NUM, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -78,6 +78,11 @@ def span_text(doc: Doc, start: int, end: int) -> str:
         if end > start else ""
 
 
+def char_offsets(doc: Doc) -> list[int]:
+    """Each token's character offset in the Doc's text (``token.idx``), made once per Doc."""
+    return _cached_list(doc, "kg_idx", lambda d: d.to_array(IDX).tolist())
+
+
 def capitalised(doc: Doc) -> list[int]:
     """The indexes of the tokens whose text starts with an upper-case letter (made once per
     Doc): the only ones a name or a noun can start at."""
@@ -98,12 +103,6 @@ def _sentence_starts(doc: Doc) -> list[int]:
         return []
     starts = numpy.flatnonzero(doc.to_array(SENT_START).astype("int64") == 1).tolist()
     return starts if starts[:1] == [0] else [0] + starts
-
-
-def sentence_spans(doc: Doc) -> list[Span]:
-    """The sentences of ``doc.sents``, from :func:`sentence_starts`."""
-    starts = sentence_starts(doc)
-    return [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]
 
 
 @Language.factory("kg_lemmatizer")
