@@ -132,3 +132,58 @@ def test_jobs_skip_unchanged_and_rebuild_changed_articles_like_one_job(tmp_path,
     result = cli("--store", two, "build", "--jobs", "2", seeds)
     assert (result.exit_code, result.output.endswith("4 unchanged\n")) == (0, True)
     assert nquads(two) == nquads(one)
+
+
+def test_new_graphs_are_bulk_loaded_in_batches_to_the_store_one_transaction_each_gives(
+        tmp_path, articles, fake_extractor, monkeypatch):
+    bulk = tmp_path / "bulk"
+    monkeypatch.setattr(kg_build, "BULK_BATCH", 2)          # batches of 2, 1 for the three articles
+    calls = []
+    original = KGStore.load_new_graphs
+    monkeypatch.setattr(KGStore, "load_new_graphs", lambda self, graphs: calls.append(len(graphs)) or
+                        original(self, graphs))
+    assert cli("--store", bulk, "build", "-q", articles).exit_code == 0
+    assert calls == [2, 1]
+    monkeypatch.setattr(KGStore, "load_new_graphs", lambda self, graphs: [
+        self.replace_graph_nquads(iri, body + version) for iri, body, version in graphs])
+    one_by_one = tmp_path / "one-by-one"
+    assert cli("--store", one_by_one, "build", "-q", articles).exit_code == 0
+    assert nquads(bulk) == nquads(one_by_one) and nquads(bulk)
+
+
+def test_a_graph_a_crash_cut_short_has_no_version_and_is_built_again(tmp_path, articles, fake_extractor, monkeypatch):
+    store = tmp_path / "store"
+    crashed = []
+
+    def crash_after_the_bodies(self, graphs):        # the bulk load ran, the versions never came
+        self._store.bulk_load(b"".join(body for _, body, _ in graphs), format=kg_build.ox.RdfFormat.N_QUADS)
+        crashed.extend(iri for iri, _, _ in graphs)
+        raise KeyboardInterrupt
+
+    original = KGStore.load_new_graphs
+    monkeypatch.setattr(KGStore, "load_new_graphs", crash_after_the_bodies)
+    with pytest.raises(KeyboardInterrupt):
+        with KGStore.open(store) as s:
+            build(s, [articles])
+    monkeypatch.setattr(KGStore, "load_new_graphs", original)
+    with KGStore.open(store) as s:
+        assert crashed and s.article_versions() == {}   # half-written graphs do not count as built
+        assert all(s.holds_graph(iri) for iri in crashed)
+    result = cli("--store", store, "build", articles)
+    assert result.exit_code == 0 and result.output.startswith("built 3 articles, ")
+    scratch = tmp_path / "scratch"
+    assert cli("--store", scratch, "build", "-q", articles).exit_code == 0
+    assert nquads(store) == nquads(scratch)
+
+
+def test_two_files_of_one_article_in_one_build_leave_the_last(tmp_path, articles, fake_extractor):
+    other = tmp_path / "other"
+    other.mkdir()
+    first = sorted(articles.glob("*.txt"))[0]
+    (other / first.name).write_text(first.read_text(encoding="utf-8") + "\nNoch ein Satz.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    assert cli("--store", store, "build", "-q", articles, other).exit_code == 0
+    expected = tmp_path / "expected"
+    assert cli("--store", expected, "build", "-q", articles).exit_code == 0
+    assert cli("--store", expected, "build", "-q", other).exit_code == 0
+    assert nquads(store) == nquads(expected)
