@@ -20,7 +20,7 @@ from kg.gazetteer import default_gazetteer
 from kg.model import Article, Extraction
 from kg.rdf import article_iri, extraction_quads, gazetteer_quads, ontology_quads
 from kg.resources import ontology_dir
-from kg.terms import KG, RDF
+from kg.terms import KG
 
 Extractor = Callable[[Article], Extraction]
 
@@ -100,13 +100,11 @@ class ExtractorSpec:
 
 @dataclass
 class _Done:
-    """One file's outcome: its article graph as N-Quads (the body, and the version: the quads
-    that say what the graph is and from which text and extraction), unchanged, or why it failed."""
+    """One file's outcome: its article graph's quads as N-Quads, unchanged, or why it failed."""
 
     identifier: str
     path: str
     nquads: bytes | None = None
-    version: bytes = b""
     statements: int = 0
     error: str | None = None
     unchanged: bool = False
@@ -120,15 +118,6 @@ def article_graph(article: Article, extraction: Extraction, fingerprint: str) ->
     return quads
 
 
-def _is_version(quad: ox.Quad) -> bool:
-    """One of the quads :meth:`kg.store.KGStore.article_versions` reads: the graph's type,
-    content hash and extraction fingerprint."""
-    return quad.subject == quad.graph_name and quad.predicate.value in VERSION_PREDICATES
-
-
-VERSION_PREDICATES = frozenset({RDF.type, KG.contentHash, KG.extractor})
-
-
 def _extract_one(extractor: Extractor, article: Article, fingerprint: str) -> _Done:
     done = _Done(article.identifier, str(article.source_path or article.identifier))
     try:
@@ -136,9 +125,7 @@ def _extract_one(extractor: Extractor, article: Article, fingerprint: str) -> _D
     except Exception as exc:  # one bad article must not lose the rest of the build
         done.error = f"{done.path}: extraction failed ({type(exc).__name__}: {exc}), skipped"
         return done
-    quads = article_graph(article, extraction, fingerprint)
-    done.nquads = ox.serialize([q for q in quads if not _is_version(q)], format=ox.RdfFormat.N_QUADS)
-    done.version = ox.serialize([q for q in quads if _is_version(q)], format=ox.RdfFormat.N_QUADS)
+    done.nquads = ox.serialize(article_graph(article, extraction, fingerprint), format=ox.RdfFormat.N_QUADS)
     done.statements = len(extraction.statements)
     return done
 
@@ -170,7 +157,6 @@ class _LazyExtractor:
 
 _WORKER: dict = {}
 FLUSH_EVERY = 500     # articles written between two flushes of the store's memory buffers
-BULK_BATCH = 250      # new article graphs bulk-loaded together
 CHUNK = 8             # files handed to a worker process at a time
 
 
@@ -245,46 +231,15 @@ def build(
     """
     load_static_graphs(store)
     held = {} if force else store.article_versions()
-    writer = _Writer(store)
-    report = _extract_all(paths, writer.write, extractor, spec, jobs, progress, fingerprint, held)
-    writer.close()
-    return report
+    written = [0]
 
+    def write(done: _Done) -> None:
+        store.replace_graph_nquads(article_iri(done.identifier), done.nquads)
+        written[0] += 1
+        if written[0] % FLUSH_EVERY == 0:
+            store.flush()
 
-class _Writer:
-    """Writes article graphs to the store.  A graph the store does not hold yet waits in a batch
-    of up to ``BULK_BATCH`` that is bulk-loaded (:meth:`kg.store.KGStore.load_new_graphs`: the
-    bodies bulk-loaded, then the versions in one transaction, so that a graph cut short by a
-    crash has no version and is extracted again by the next build); a graph the store holds is
-    replaced in one transaction, after the batch, so that the file given last wins."""
-
-    def __init__(self, store):
-        self.store = store
-        self.batch: dict[str, _Done] = {}
-        self.written = 0
-
-    def write(self, done: _Done) -> None:
-        iri = article_iri(done.identifier)
-        if iri in self.batch:
-            self._load_batch()
-        if self.store.holds_graph(iri):
-            self.store.replace_graph_nquads(iri, done.nquads + done.version)
-        else:
-            self.batch[iri] = done
-            if len(self.batch) >= BULK_BATCH:
-                self._load_batch()
-        self.written += 1
-        if self.written % FLUSH_EVERY == 0:
-            self._load_batch()
-            self.store.flush()
-
-    def _load_batch(self) -> None:
-        if self.batch:
-            self.store.load_new_graphs([(iri, d.nquads, d.version) for iri, d in self.batch.items()])
-            self.batch = {}
-
-    def close(self) -> None:
-        self._load_batch()
+    return _extract_all(paths, write, extractor, spec, jobs, progress, fingerprint, held)
 
 
 def extract_to(out, paths: Iterable[Path], extractor: Extractor | None = None, jobs: int = 1,
@@ -292,8 +247,7 @@ def extract_to(out, paths: Iterable[Path], extractor: Extractor | None = None, j
     """``kg extract``: the articles' graphs, and the ontology and gazetteer graphs, as one
     self-contained N-Quads shard written to the binary stream ``out``; no store needed."""
     out.write(ox.serialize(ontology_quads() + gazetteer_quads(default_gazetteer()), format=ox.RdfFormat.N_QUADS))
-    return _extract_all(paths, lambda done: out.write(done.nquads + done.version), extractor, spec, jobs, progress,
-                        None, {})
+    return _extract_all(paths, lambda done: out.write(done.nquads), extractor, spec, jobs, progress, None, {})
 
 
 def _extract_all(paths: Iterable[Path], write: Callable[[_Done], object], extractor: Extractor | None,

@@ -164,30 +164,6 @@ class KGStore:
         except OSError as exc:
             raise StoreError(f"cannot write store {self._name}: {_one_line(exc)}") from None
 
-    def holds_graph(self, graph_iri: str) -> bool:
-        return self._store.contains_named_graph(ox.NamedNode(graph_iri))
-
-    def load_new_graphs(self, graphs: list[tuple[str, bytes, bytes]]) -> None:
-        """Add named graphs the store does not hold yet, each given as (IRI, body, version):
-        N-Quads of that graph only, the version being the quads that make it count as built
-        (its type, content hash and extraction fingerprint: :meth:`article_versions`).
-
-        The bodies go in through Oxigraph's bulk loader (not one transaction, but several times
-        faster than a transaction per graph), then all versions in one transaction.  A graph
-        cut short by a crash holds no version, so the next build extracts it again and replaces
-        it; on an error every graph of the batch is dropped again."""
-        self._check_writable()
-        try:
-            self._store.bulk_load(b"".join(body for _, body, _ in graphs), format=ox.RdfFormat.N_QUADS)
-            self._store.load(b"".join(version for _, _, version in graphs), format=ox.RdfFormat.N_QUADS)
-        except OSError as exc:
-            for iri, _, _ in graphs:
-                try:
-                    self._store.remove_graph(ox.NamedNode(iri))
-                except OSError:
-                    pass
-            raise StoreError(f"cannot write store {self._name}: {_one_line(exc)}") from None
-
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads to their graphs, in one transaction."""
         self._check_writable()
