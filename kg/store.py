@@ -173,8 +173,13 @@ class KGStore:
             raise StoreError(f"cannot write store {self._name}: {_one_line(exc)}") from None
 
     def replace_static(self, ontology_quads: Iterable[ox.Quad], gazetteer_quads: Iterable[ox.Quad]) -> None:
-        """Replace the ontology and the gazetteer graphs together."""
-        self._replace({ONTOLOGY_GRAPH: ontology_quads, GAZETTEER_GRAPH: gazetteer_quads})
+        """Replace the ontology and the gazetteer graphs together; a graph that already holds
+        exactly these quads is left as it is (reading it is cheaper than writing it)."""
+        graphs = {ONTOLOGY_GRAPH: list(ontology_quads), GAZETTEER_GRAPH: list(gazetteer_quads)}
+        changed = {iri: quads for iri, quads in graphs.items()
+                   if set(quads) != set(self._store.quads_for_pattern(None, None, None, ox.NamedNode(iri)))}
+        if changed:
+            self._replace(changed)
 
     def remove_graph(self, graph_iri: str) -> bool:
         """Drop one named graph; False if it was not there."""
@@ -190,15 +195,14 @@ class KGStore:
         # commit together or not at all.  The data is written by the N-Triples
         # serialiser, so every term is escaped by pyoxigraph, never by hand.
         self._check_writable()
+        if not any(self._store.contains_named_graph(ox.NamedNode(iri)) for iri in graphs):
+            self._add_new(graphs)         # nothing to drop: one transaction, no SPARQL text to parse
+            return
         operations, inserts = [], []
         for graph_iri, quads in graphs.items():
             graph = ox.NamedNode(graph_iri)
             operations.append(f"DROP SILENT GRAPH {graph}")
-            triples = []
-            for quad in quads:
-                if quad.graph_name != graph:
-                    raise ValueError(f"quad {quad} does not belong to graph {graph}")
-                triples.append(ox.Triple(quad.subject, quad.predicate, quad.object))
+            triples = [ox.Triple(quad.subject, quad.predicate, quad.object) for quad in _in_graph(graph, quads)]
             if triples:
                 body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
                 inserts.append(f"GRAPH {graph} {{\n{body}}}\n")
@@ -206,6 +210,13 @@ class KGStore:
             operations.append("INSERT DATA {\n" + "".join(inserts) + "}")
         try:
             self._store.update(" ;\n".join(operations))
+        except OSError as exc:
+            raise StoreError(f"cannot write store {self._name}: {_one_line(exc)}") from None
+
+    def _add_new(self, graphs: dict[str, Iterable[ox.Quad]]) -> None:
+        quads = [quad for iri, graph_quads in graphs.items() for quad in _in_graph(ox.NamedNode(iri), graph_quads)]
+        try:
+            self._store.extend(quads)
         except OSError as exc:
             raise StoreError(f"cannot write store {self._name}: {_one_line(exc)}") from None
 
@@ -393,6 +404,15 @@ def _quad_key(q: ox.Quad):
     return (graph, _term_key(q.subject), q.predicate.value, _term_key(q.object))
 
 
+def _in_graph(graph: ox.NamedNode, quads: Iterable[ox.Quad]):
+    """The quads, each checked to belong to ``graph``."""
+    for quad in quads:
+        if quad.graph_name != graph:
+            raise ValueError(f"quad {quad} does not belong to graph {graph}")
+        yield quad
+
+
 __all__ = [
     "ArticleInfo", "EXPORT_FORMATS", "KGStore", "UPDATE_REFUSED", "is_update", "syntax_message",
 ]
+

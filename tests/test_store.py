@@ -74,6 +74,29 @@ def test_a_failed_replacement_leaves_the_old_graph(small):
     assert graph_of(small, A + "one") == before
 
 
+def test_a_new_graph_that_fails_half_way_is_not_written(small):
+    def quads_then_failure():
+        yield quad(E + "china", KG + "supplies", E + "russia", A + "three")
+        raise RuntimeError("extraction broke half-way")
+
+    with pytest.raises(RuntimeError):
+        small.replace_graph(A + "three", quads_then_failure())
+    with pytest.raises(ValueError, match="does not belong to graph"):
+        small.replace_graph(A + "three", [quad(E + "x", LABEL, ox.Literal("x"), A + "three"), russland(A + "two")])
+    assert small.named_graphs() == [A + "one", A + "two"] and len(graph_of(small, A + "two")) == 2
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_new_graph_and_a_replaced_one_hold_the_same(existing):
+    store = KGStore.open(None)
+    if existing:
+        store.replace_graph(A + "one", [quad(E + "old", LABEL, ox.Literal("alt"), A + "one")])
+    text = 'Er sagte: "Nein"\n\tund ging. \\ Ü'
+    quads = [quad(E + "x", LABEL, ox.Literal(text, language="de"), A + "one"), russland(A + "one")]
+    store.replace_graph(A + "one", quads)
+    assert graph_of(store, A + "one") == {str(q) for q in quads}
+
+
 def test_replacement_keeps_odd_literals_intact(small):
     text = 'Er sagte: "Nein"\n\tund ging. \\ Ü'
     small.replace_graph(A + "one", [quad(E + "x", LABEL, ox.Literal(text), A + "one")])
@@ -86,6 +109,20 @@ def test_replace_static_writes_both_graphs():
                          [russland(GAZETTEER_GRAPH)])
     store.replace_static([], [russland(GAZETTEER_GRAPH)])
     assert store.named_graphs() == [GAZETTEER_GRAPH]
+
+
+def test_replace_static_leaves_a_graph_that_holds_the_same_quads(monkeypatch):
+    store = KGStore.open(None)
+    onto = [quad(KG + "supplies", LABEL, ox.Literal("supplies"), ONTOLOGY_GRAPH)]
+    store.replace_static(onto, [russland(GAZETTEER_GRAPH)])
+    written = []
+    original = store._replace
+    monkeypatch.setattr(store, "_replace", lambda graphs: written.append(sorted(graphs)) or original(graphs))
+    store.replace_static(onto, [russland(GAZETTEER_GRAPH)])
+    assert written == []
+    store.replace_static(onto + [quad(KG + "vetoed", LABEL, ox.Literal("vetoed"), ONTOLOGY_GRAPH)],
+                         [russland(GAZETTEER_GRAPH)])
+    assert written == [[ONTOLOGY_GRAPH]] and len(store) == 3
 
 
 def test_articles(store):
