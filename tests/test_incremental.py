@@ -132,3 +132,14 @@ def test_jobs_skip_unchanged_and_rebuild_changed_articles_like_one_job(tmp_path,
     result = cli("--store", two, "build", "--jobs", "2", seeds)
     assert (result.exit_code, result.output.endswith("4 unchanged\n")) == (0, True)
     assert nquads(two) == nquads(one)
+
+
+def test_a_build_that_wrote_compacts_the_store_and_an_unchanged_one_does_not(
+        tmp_path, articles, fake_extractor, monkeypatch):
+    compacted = []
+    monkeypatch.setattr(KGStore, "optimize", lambda self: compacted.append(self.path))
+    store = tmp_path / "store"
+    assert cli("--store", store, "build", "-q", articles).exit_code == 0
+    assert compacted == [store]
+    assert cli("--store", store, "build", "-q", articles).exit_code == 0
+    assert compacted == [store]
