@@ -130,10 +130,11 @@ def _extract_one(extractor: Extractor, article: Article, fingerprint: str) -> _D
     return done
 
 
-def _process(path: Path, extractor: Callable[[], Extractor], fingerprint: str, held: dict) -> _Done:
+def _process(name: str, extractor: Callable[[], Extractor], fingerprint: str, held: dict) -> _Done:
     """Read one file and extract it, unless it cannot be read or the store holds it unchanged.
     ``extractor()`` gives the extractor (made on first use; a model that cannot be loaded
     stops the build with its one-line message)."""
+    path = Path(name)
     try:
         article = read_article(path)
     except InputError as exc:
@@ -174,7 +175,7 @@ def _warm(extractor: Extractor) -> None:
     extractor(Article(identifier="warm-up", text="Putin traf Kim Jong Un in Moskau.\n", body_start=0))
 
 
-def _work(path: Path) -> _Done:
+def _work(path: str) -> _Done:
     return _process(path, _worker_extractor, _WORKER["fingerprint"], _WORKER["held"])
 
 

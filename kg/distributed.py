@@ -24,8 +24,7 @@ def batches(paths: list[Path], size: int) -> list[list[str]]:
     files, problems = find_articles(paths)
     if problems and not files:
         raise InputError(problems[0])
-    names = [str(f) for f in files]
-    return [names[i:i + size] for i in range(0, len(names), size)]
+    return [files[i:i + size] for i in range(0, len(files), size)]
 
 
 def extract_batch(files: list[str], shard: str) -> dict:

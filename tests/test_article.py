@@ -69,8 +69,18 @@ def test_find_articles_expands_folders_sorted_and_reports_missing(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     files, problems = find_articles([tmp_path, tmp_path / "b.txt", tmp_path / "zz", empty])
-    assert files == [tmp_path / "b.txt", tmp_path / "sub" / "a.txt"]
+    assert files == [str(tmp_path / "b.txt"), str(tmp_path / "sub" / "a.txt")]
     assert problems == [f"{tmp_path / 'zz'}: no such file or folder", f"{empty}: no .txt articles in this folder"]
+
+
+def test_find_articles_sorts_as_pathlib_does(tmp_path):
+    for name in ("a-b/x.txt", "a/x.txt", "a/y/z.txt", "a/b.txt", "A.txt", "a b/q.txt", "ä/u.txt", "a.txt/n.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "folder.txt").mkdir()
+    files, _ = find_articles([tmp_path])
+    assert files == [str(p) for p in sorted(p for p in tmp_path.rglob("*.txt") if p.is_file())]
+    assert len(files) == 8
 
 
 def test_gazetteer_roles_are_date_bounded():
