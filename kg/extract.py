@@ -78,7 +78,6 @@ class Cues:
     # (form hash, lemma hash) -> (((relation, kind), …) elsewhere, … sentence-initial): words repeat, so
     # whether a word is a trigger is worked out once per word, not once per occurrence
     trigger_cache: dict = field(default_factory=dict, compare=False, repr=False)
-    trigger_cache_by_orth: dict = field(default_factory=dict, compare=False, repr=False)   # form -> (lemma, answer)
 
 
 def _lower_set(values) -> frozenset[str]:
@@ -376,31 +375,24 @@ def triggers_in(doc: Doc, cues: Cues) -> list[Trigger]:
     per (form, lemma), for a sentence's first word and for any other, and kept in
     ``cues.trigger_cache`` by the strings' hashes: a token costs one lookup and no Token object."""
     found = []
-    cache, by_orth = cues.trigger_cache, cues.trigger_cache_by_orth
+    cache = cues.trigger_cache
     starts = set(sentence_starts(doc))
     strings = doc.vocab.strings
-    lemma_ids = doc.to_array(LEMMA).tolist()
-    for i, (orth, lemma_id) in enumerate(zip(orths(doc).tolist(), lemma_ids)):
-        # a word form nearly always has one lemma: looked up by the form, checked by the lemma
-        seen = by_orth.get(orth)
-        if seen is not None and seen[0] == lemma_id:
-            kinds = seen[1]
-        else:
-            kinds = cache.get((orth, lemma_id))
-            if kinds is None:
-                text, lemma = strings[orth], strings[lemma_id]
-                kinds = _NO_TRIGGER
-                if _may_trigger(cues, text, lemma):
-                    kinds = tuple(_trigger_kinds(cues, text, lemma, first) for first in (False, True))
-                    if kinds == _NO_TRIGGER:
-                        kinds = _NO_TRIGGER
-                cache[orth, lemma_id] = kinds
-            by_orth[orth] = (lemma_id, kinds)
+    for i, key in enumerate(zip(orths(doc).tolist(), doc.to_array(LEMMA).tolist())):
+        kinds = cache.get(key)
+        if kinds is None:
+            text, lemma = strings[key[0]], strings[key[1]]
+            kinds = _NO_TRIGGER
+            if _may_trigger(cues, text, lemma):
+                kinds = tuple(_trigger_kinds(cues, text, lemma, first) for first in (False, True))
+                if kinds == _NO_TRIGGER:
+                    kinds = _NO_TRIGGER
+            cache[key] = kinds
         if kinds is _NO_TRIGGER:
             continue
         here = kinds[i in starts]
         if here:
-            text = strings[orth]
+            text = strings[key[0]]
             found.extend(Trigger(relation, i, kind, text) for relation, kind in here)
     return found
 
