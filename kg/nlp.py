@@ -1,4 +1,4 @@
-"""The one module that loads spaCy: the German pipeline and its components.
+"""The one module that builds the spaCy pipeline: the German pipeline and its components.
 
 Pipeline: ``spacy.blank("de")`` + ``kg_sentencizer`` (spaCy's sentencizer and the
 line-break sentence starts in one pass) + ``kg_lemmatizer`` (spacy-lookups-data's German lookup table, the same lemmas as
@@ -46,11 +46,6 @@ def _cached_list(doc: Doc, name: str, make) -> list:
     return cached[0]
 
 
-def _strings_of(doc: Doc, attr: int) -> list[str]:
-    strings = doc.vocab.strings
-    return [strings[h] for h in doc.to_array(attr).tolist()]
-
-
 def orths(doc: Doc) -> numpy.ndarray:
     """Each token's ``ORTH`` id (spaCy's hash of its text), one array made once per Doc."""
     return _cached_list(doc, "kg_orths", lambda d: d.to_array(ORTH))
@@ -58,7 +53,7 @@ def orths(doc: Doc) -> numpy.ndarray:
 
 def words(doc: Doc) -> list[str]:
     """The text of each token (``token.text``), as one list made once per Doc."""
-    return _cached_list(doc, "kg_words", lambda d: _strings_of(d, ORTH))
+    return _cached_list(doc, "kg_words", lambda d: [d.vocab.strings[h] for h in orths(d).tolist()])
 
 
 def lowers(doc: Doc) -> list[str]:
@@ -71,11 +66,10 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     """``doc[start:end].text`` from the word list, without a Span or Token object: the words
     with their trailing spaces, but for the last one's."""
     texts = words(doc)
-    if end - start == 1:
-        return texts[start]
+    if end - start <= 1:
+        return texts[start] if end > start else ""
     spaces = _cached_list(doc, "kg_spaces", lambda d: d.to_array(SPACY).tolist())
-    return "".join(texts[i] + " " if spaces[i] else texts[i] for i in range(start, end - 1)) + texts[end - 1] \
-        if end > start else ""
+    return "".join(texts[i] + " " if spaces[i] else texts[i] for i in range(start, end - 1)) + texts[end - 1]
 
 
 def char_offsets(doc: Doc) -> list[int]:
