@@ -23,25 +23,67 @@ PUBLISHER_PATTERNS = (
 )
 
 
-def read_article(path: Path) -> Article:
-    """Read one article file; raise :class:`InputError` with a one-line reason."""
+def read_article(path: Path, identifier: str | None = None) -> Article:
+    """Read one article file as the article ``identifier`` (default: the file's name without
+    its suffix); raise :class:`InputError` with a one-line reason."""
+    name = display(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
+        raise InputError(f"{name}: is a directory") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    text = decode(raw, name)
+    article = parse_article(text, identifier=identifier or article_identity(str(path)), source_path=str(path))
+    if not article.body.strip():
+        raise InputError(f"{name}: empty article (a date line and no text), skipped")
+    return article
+
+
+def decode(raw: bytes, name: str) -> str:
+    """The text of an article file, which must be UTF-8 (a BOM is allowed); anything else
+    is refused with the encoding it seems to be in, so the user knows what to convert."""
+    utf16 = _utf16_order(raw)
+    if utf16:
+        raise InputError(f"{name}: UTF-16{utf16} text, not UTF-8 (convert it: iconv -f UTF-16 -t UTF-8), skipped")
     if b"\x00" in raw:
-        raise InputError(f"{path}: binary file, skipped")
+        raise InputError(f"{name}: binary file, skipped")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}), skipped") from None
+        guess = "; it looks like Latin-1 or Windows-1252" if _looks_latin1(raw) else ""
+        raise InputError(f"{name}: not UTF-8 text (byte {exc.start}){guess}, skipped") from None
     if not text.strip():
-        raise InputError(f"{path}: empty file, skipped")
-    return parse_article(text, identifier=path.stem, source_path=str(path))
+        raise InputError(f"{name}: empty file, skipped")
+    return text
+
+
+def _utf16_order(raw: bytes) -> str | None:
+    """"LE" or "BE" for UTF-16 text (by its byte order mark, or without one by every other
+    byte being mostly zero, as Latin letters are), else None."""
+    if raw.startswith(b"\xff\xfe"):
+        return "LE"
+    if raw.startswith(b"\xfe\xff"):
+        return "BE"
+    sample = raw[:4096]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
+    if zeros_odd > 0.6 * half and zeros_even < 0.1 * half:
+        return "LE"
+    if zeros_even > 0.6 * half and zeros_odd < 0.1 * half:
+        return "BE"
+    return None
+
+
+def _looks_latin1(raw: bytes) -> bool:
+    """Bytes of 0x80-0xff that are mostly German letters and punctuation in Latin-1/cp1252."""
+    high = [b for b in raw if b >= 0x80]
+    common = set(b"\xe4\xf6\xfc\xc4\xd6\xdc\xdf\xe9\xe8\xe0\xe1\xe7\xf1\x84\x93\x94\x96\x97\xb4\xa7\xb0\x80\xab\xbb")
+    return bool(high) and sum(b in common for b in high) >= 0.8 * len(high)
 
 
 def parse_article(text: str, identifier: str, source_path: str | None = None) -> Article:
@@ -75,37 +117,83 @@ def parse_article(text: str, identifier: str, source_path: str | None = None) ->
     )
 
 
-def find_articles(paths: list[Path]) -> tuple[list[str], list[str]]:
-    """Expand files and folders into the paths of ``.txt`` files, as strings, each folder's
-    sorted as pathlib sorts them; also say what is missing.  Strings, not Path objects: an
+def display(path: str | os.PathLike) -> str:
+    """A path as a message can show it: bytes that are not UTF-8 (a file name from another
+    system) as ``\\xff`` escapes, never an exception when printed."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def article_identity(path: str, folder: str | None = None) -> str:
+    """An article's identity: its path below the ``folder`` it was found in, or its name when
+    the file was given itself, without the file's suffix, ``/`` between folders
+    (``2024/06/01/123.txt`` in ``archive/`` -> ``2024/06/01/123``).  Bytes that are not UTF-8
+    become ``\\xff`` escapes, so every file name gives an identity a graph can hold."""
+    relative = os.path.relpath(path, folder) if folder is not None else os.path.basename(path)
+    head, name = os.path.split(relative)
+    stem = name[: -len(Path(name).suffix)] if Path(name).suffix else name
+    parts = [*(head.split(os.sep) if head else []), stem]
+    return display("/".join(parts))
+
+
+def find_articles(paths: list[Path]) -> tuple[list[tuple[str, str]], list[str]]:
+    """Expand files and folders into ``(path, identity)`` pairs of the articles to read, each
+    folder's ``.txt`` files sorted as pathlib sorts them; also say, one line each, every input
+    that will not be read and why (missing, not a regular file, an unreadable folder, a folder
+    link, an identity another file already has).  Paths are strings, not Path objects: an
     archive of a hundred thousand files held 40 MB of Path objects for the whole build."""
-    found: list[str] = []
+    found: dict[str, str] = {}           # identity -> path
     problems: list[str] = []
+
+    def add(path: str, identity: str) -> None:
+        first = found.setdefault(identity, path)
+        if first != path and os.path.realpath(first) != os.path.realpath(path):
+            problems.append(f"{display(path)}: same article identity {identity!r} as {display(first)} "
+                            f"(give a folder that holds both), skipped")
+
     for path in paths:
+        name = str(path)
         if path.is_dir():
-            files = list(_txt_files(str(path)))
-            if not files:
-                problems.append(f"{path}: no .txt articles in this folder")
-            found.extend(files)
+            before = len(found) + len(problems)
+            for file, problem in _txt_files(name):
+                if problem:
+                    problems.append(problem)
+                else:
+                    add(file, article_identity(file, name))
+            if len(found) + len(problems) == before:
+                problems.append(f"{display(name)}: no .txt articles in this folder")
         elif path.is_file():
-            found.append(str(path))
+            add(name, article_identity(name))
+        elif path.exists() or path.is_symlink():
+            problems.append(f"{display(name)}: {_not_regular(name)}, skipped")
         else:
-            problems.append(f"{path}: no such file or folder")
-    unique = list(dict.fromkeys(found))
-    return unique, problems
+            problems.append(f"{display(name)}: no such file or folder")
+    return [(path, identity) for identity, path in found.items()], problems
+
+
+def _not_regular(path: str) -> str:
+    return "a link to nothing" if not os.path.exists(path) else "not a regular file"
 
 
 def _txt_files(folder: str):
-    """Every ``.txt`` file below ``folder`` in pathlib's order (``sorted(Path.rglob("*.txt"))``:
-    each folder's entries by name, a subfolder's files where its name sorts), walked one folder
-    at a time, without a sort key per file; symbolic links to folders are not followed."""
+    """``(path, None)`` for every ``.txt`` file below ``folder`` in pathlib's order
+    (``sorted(Path.rglob("*.txt"))``: each folder's entries by name, a subfolder's files where
+    its name sorts), walked one folder at a time, without a sort key per file; ``(None,
+    reason)`` for what is not read: a folder that cannot be listed, a ``.txt`` entry that is
+    not a regular file, a link to a folder (not followed, so no walk goes round in circles)."""
     try:
         with os.scandir(folder) as it:
-            entries = sorted(((entry.name, entry.path, entry.is_dir(follow_symlinks=False)) for entry in it))
-    except OSError:
+            entries = sorted((entry.name, entry.path, entry.is_dir(follow_symlinks=False),
+                              entry.is_symlink()) for entry in it)
+    except OSError as exc:
+        yield None, f"{display(folder)}: cannot read this folder ({exc.strerror or exc}), skipped"
         return
-    for name, path, is_dir in entries:
+    for name, path, is_dir, is_link in entries:
         if is_dir:
             yield from _txt_files(path)
-        elif name.endswith(".txt") and os.path.isfile(path):
-            yield path
+        elif is_link and os.path.isdir(path):
+            yield None, f"{display(path)}: a link to a folder, not followed (give the folder itself), skipped"
+        elif name.endswith(".txt"):
+            if os.path.isfile(path):
+                yield path, None
+            else:
+                yield None, f"{display(path)}: {_not_regular(path)}, skipped"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.article import find_articles, read_article
+from kg.article import article_identity, display, find_articles, read_article
 from kg.errors import InputError
 from kg.gazetteer import default_gazetteer
 from kg.model import Article, Extraction
@@ -30,6 +30,7 @@ class BuildReport:
     built: list[str] = field(default_factory=list)          # article identifiers
     skipped: list[str] = field(default_factory=list)        # one-line reasons
     unchanged: list[str] = field(default_factory=list)      # same content, same extraction: not redone
+    moved: list[tuple[str, str]] = field(default_factory=list)  # (old, new) identity of a store built before
     statements: int = 0
 
     @property
@@ -104,6 +105,7 @@ class _Done:
 
     identifier: str
     path: str
+    content_hash: str | None = None
     nquads: bytes | None = None
     statements: int = 0
     error: str | None = None
@@ -119,7 +121,7 @@ def article_graph(article: Article, extraction: Extraction, fingerprint: str) ->
 
 
 def _extract_one(extractor: Extractor, article: Article, fingerprint: str) -> _Done:
-    done = _Done(article.identifier, str(article.source_path or article.identifier))
+    done = _Done(article.identifier, display(article.source_path or article.identifier), article.content_hash)
     try:
         extraction = extractor(article)
     except Exception as exc:  # one bad article must not lose the rest of the build
@@ -130,17 +132,17 @@ def _extract_one(extractor: Extractor, article: Article, fingerprint: str) -> _D
     return done
 
 
-def _process(name: str, extractor: Callable[[], Extractor], fingerprint: str, held: dict) -> _Done:
-    """Read one file and extract it, unless it cannot be read or the store holds it unchanged.
-    ``extractor()`` gives the extractor (made on first use; a model that cannot be loaded
-    stops the build with its one-line message)."""
-    path = Path(name)
+def _process(file: tuple[str, str], extractor: Callable[[], Extractor], fingerprint: str, held: dict) -> _Done:
+    """Read one file, ``(path, identity)``, and extract it, unless it cannot be read or the
+    store holds it unchanged.  ``extractor()`` gives the extractor (made on first use; a model
+    that cannot be loaded stops the build with its one-line message)."""
+    path, identifier = file
     try:
-        article = read_article(path)
+        article = read_article(Path(path), identifier)
     except InputError as exc:
-        return _Done(path.stem, str(path), error=str(exc))
-    if held.get(article_iri(article.identifier)) == (article.content_hash, fingerprint):
-        return _Done(article.identifier, str(path), unchanged=True)
+        return _Done(identifier, display(path), error=str(exc))
+    if held.get(article_iri(identifier)) == (article.content_hash, fingerprint):
+        return _Done(identifier, display(path), article.content_hash, unchanged=True)
     return _extract_one(extractor(), article, fingerprint)
 
 
@@ -175,23 +177,23 @@ def _warm(extractor: Extractor) -> None:
     extractor(Article(identifier="warm-up", text="Putin traf Kim Jong Un in Moskau.\n", body_start=0))
 
 
-def _work(path: str) -> _Done:
-    return _process(path, _worker_extractor, _WORKER["fingerprint"], _WORKER["held"])
+def _work(file: tuple[str, str]) -> _Done:
+    return _process(file, _worker_extractor, _WORKER["fingerprint"], _WORKER["held"])
 
 
 def _worker_extractor() -> Extractor:
     return _WORKER["extractor"]
 
 
-def _outcomes(files: list[Path], extractor: Extractor | None, spec: ExtractorSpec | None,
+def _outcomes(files: list[tuple[str, str]], extractor: Extractor | None, spec: ExtractorSpec | None,
               fingerprint: str, jobs: int, held: dict):
     """Each file's outcome, in the files' order, from this process or from ``jobs`` worker
     processes.  Workers get only file paths: each reads, hashes and extracts its own files
     and sends back N-Quads; the store's versions (``held``) they inherit."""
     lazy = _LazyExtractor(extractor, spec)
     if jobs <= 1:
-        for path in files:
-            yield _process(path, lazy, fingerprint, held)
+        for file in files:
+            yield _process(file, lazy, fingerprint, held)
         return
     import multiprocessing
 
@@ -231,8 +233,9 @@ def build(
     is called after each file.
     """
     load_static_graphs(store)
-    held = {} if force else store.article_versions()
-    written = [0]
+    versions = store.article_versions()
+    held = {} if force else versions
+    written, moved = [0], []
 
     def write(done: _Done) -> None:
         store.replace_graph_nquads(article_iri(done.identifier), done.nquads)
@@ -240,28 +243,53 @@ def build(
         if written[0] % FLUSH_EVERY == 0:
             store.flush()
 
-    report = _extract_all(paths, write, extractor, spec, jobs, progress, fingerprint, held)
-    if report.built:
+    def settle(done: _Done) -> None:
+        old = _old_identity(done, versions)
+        if old is not None and store.remove_graph(article_iri(old)):
+            moved.append((old, done.identifier))
+
+    report = _extract_all(paths, write, extractor, spec, jobs, progress, fingerprint, held, settle=settle)
+    report.moved = moved
+    if report.built or report.moved:
         store.optimize()
     return report
 
 
-def extract_to(out, paths: Iterable[Path], extractor: Extractor | None = None, jobs: int = 1,
-               spec: ExtractorSpec | None = None, progress=None) -> BuildReport:
+def _old_identity(done: _Done, versions: dict) -> str | None:
+    """The identity a store built before identities were paths gave this same text: the file's
+    name alone.  Such a graph is this article under its old name (its content hash says so);
+    a graph of another text under that name is another article and is left alone."""
+    if done.content_hash is None:
+        return None
+    old = article_identity(done.path)
+    if old == done.identifier:
+        return None
+    stored = versions.get(article_iri(old))
+    return old if stored is not None and stored[0] == done.content_hash else None
+
+
+def extract_to(out, paths: Iterable[Path] = (), extractor: Extractor | None = None, jobs: int = 1,
+               spec: ExtractorSpec | None = None, progress=None,
+               files: list[tuple[str, str]] | None = None) -> BuildReport:
     """``kg extract``: the articles' graphs, and the ontology and gazetteer graphs, as one
-    self-contained N-Quads shard written to the binary stream ``out``; no store needed."""
+    self-contained N-Quads shard written to the binary stream ``out``; no store needed.
+    ``files`` gives ``(path, identity)`` pairs already found (a batch of a larger archive)."""
     out.write(ox.serialize(ontology_quads() + gazetteer_quads(default_gazetteer()), format=ox.RdfFormat.N_QUADS))
-    return _extract_all(paths, lambda done: out.write(done.nquads), extractor, spec, jobs, progress, None, {})
+    return _extract_all(paths, lambda done: out.write(done.nquads), extractor, spec, jobs, progress, None, {},
+                        files=files)
 
 
 def _extract_all(paths: Iterable[Path], write: Callable[[_Done], object], extractor: Extractor | None,
                  spec: ExtractorSpec | None, jobs: int, progress, fingerprint: str | None,
-                 held: dict) -> BuildReport:
-    """Read, extract and ``write`` every article under ``paths`` that ``held`` does not
-    already hold unchanged; what fails is skipped with its reason."""
+                 held: dict, settle: Callable[[_Done], object] = lambda done: None,
+                 files: list[tuple[str, str]] | None = None) -> BuildReport:
+    """Read, extract and ``write`` every article under ``paths`` (or the ``files`` given) that
+    ``held`` does not already hold unchanged; what fails is skipped with its reason.
+    ``settle`` sees every article built or unchanged."""
     report = BuildReport()
-    files, problems = find_articles(list(paths))
-    report.skipped.extend(problems)
+    if files is None:
+        files, problems = find_articles(list(paths))
+        report.skipped.extend(problems)
     fingerprint = fingerprint or extraction_fingerprint(*(spec.options() if spec else ()))
     for count, done in enumerate(_outcomes(files, extractor, spec, fingerprint, jobs, held), 1):
         if done.unchanged:
@@ -272,6 +300,8 @@ def _extract_all(paths: Iterable[Path], write: Callable[[_Done], object], extrac
             write(done)
             report.built.append(done.identifier)
             report.statements += done.statements
+        if done.error is None:
+            settle(done)
         if progress:
             progress(count, len(files), done.identifier)
     return report

@@ -107,8 +107,12 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
+#: Article files and folders: whether they can be read is the build's to say, file by file.
+ARTICLE_PATHS = click.Path(path_type=Path, readable=False)
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=ARTICLE_PATHS)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing unless a file is skipped.")
 @extraction_options
 @click.option("--force", is_flag=True, help="Extract every article again, also the unchanged ones.")
@@ -120,8 +124,10 @@ def build(obj: dict, paths: tuple[Path, ...], quiet: bool, model: str | None, ne
 
     Each article replaces its own named graph.  An article whose text and
     extraction (code, data files, options) are unchanged since the last build is
-    not extracted again.  A file that cannot be read is skipped with its reason,
-    the rest is still built, and the exit code is 1.
+    not extracted again.  An article's identity is its path below the folder
+    given, without .txt (a file given itself: its name).  A file that cannot be
+    read is skipped with its reason, the rest is still built, and the exit code
+    is 1.
     """
     from kg.build import build as build_articles
 
@@ -138,12 +144,15 @@ def build(obj: dict, paths: tuple[Path, ...], quiet: bool, model: str | None, ne
         unchanged = f", {len(report.unchanged)} unchanged" if report.unchanged else ""
         click.echo(f"built {_plural(len(report.built), 'article')}, {_plural(report.statements, 'statement')} "
                    f"into {obj['store']}{unchanged}")
+    if report.moved and not quiet:
+        click.echo(f"moved {_plural(len(report.moved), 'article')} stored under the file name alone "
+                   "to the identity of a path below the folder given")
     if report.skipped:
         sys.exit(1)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=ARTICLE_PATHS)
 @click.option("-o", "--output", required=True, metavar="SHARD.nq",
               help="The N-Quads shard to write (- for stdout).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing unless a file is skipped.")

@@ -37,7 +37,15 @@ def test_title_is_a_short_first_line_without_full_stop():
         (b"", "empty file, skipped"),
         (b"  \n\t", "empty file, skipped"),
         (b"\x00\x01binary", "binary file, skipped"),
-        ("Öl".encode("latin-1"), "not UTF-8 text (byte 0), skipped"),
+        ("Öl".encode("latin-1"), "not UTF-8 text (byte 0); it looks like Latin-1 or Windows-1252, skipped"),
+        ("Die Straße".encode("cp1252"), "not UTF-8 text (byte 8); it looks like Latin-1 or Windows-1252, skipped"),
+        (b"ok \x81\x8d\x8f", "not UTF-8 text (byte 3), skipped"),
+        ("\ufeffPutin traf Kim.".encode("utf-16-le"), "UTF-16LE text, not UTF-8 (convert it: iconv -f UTF-16 -t UTF-8), skipped"),
+        ("\ufeffPutin traf Kim.".encode("utf-16-be"), "UTF-16BE text, not UTF-8 (convert it: iconv -f UTF-16 -t UTF-8), skipped"),
+        ("Putin traf Kim in Moskau.".encode("utf-16-le"), "UTF-16LE text, not UTF-8 (convert it: iconv -f UTF-16 -t UTF-8), skipped"),
+        ("Putin traf Kim in Moskau.".encode("utf-16-be"), "UTF-16BE text, not UTF-8 (convert it: iconv -f UTF-16 -t UTF-8), skipped"),
+        (b"date 2024-06\n", "empty article (a date line and no text), skipped"),
+        (b" date 2024-06-19 \n\n  \t\n", "empty article (a date line and no text), skipped"),
     ],
 )
 def test_bad_files_give_one_line(tmp_path, content, message):
@@ -69,7 +77,7 @@ def test_find_articles_expands_folders_sorted_and_reports_missing(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     files, problems = find_articles([tmp_path, tmp_path / "b.txt", tmp_path / "zz", empty])
-    assert files == [str(tmp_path / "b.txt"), str(tmp_path / "sub" / "a.txt")]
+    assert files == [(str(tmp_path / "b.txt"), "b"), (str(tmp_path / "sub" / "a.txt"), "sub/a")]
     assert problems == [f"{tmp_path / 'zz'}: no such file or folder", f"{empty}: no .txt articles in this folder"]
 
 
@@ -79,7 +87,7 @@ def test_find_articles_sorts_as_pathlib_does(tmp_path):
         (tmp_path / name).write_text("x", encoding="utf-8")
     (tmp_path / "folder.txt").mkdir()
     files, _ = find_articles([tmp_path])
-    assert files == [str(p) for p in sorted(p for p in tmp_path.rglob("*.txt") if p.is_file())]
+    assert [path for path, _ in files] == [str(p) for p in sorted(p for p in tmp_path.rglob("*.txt") if p.is_file())]
     assert len(files) == 8
 
 

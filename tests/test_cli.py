@@ -83,7 +83,7 @@ def test_build_skips_bad_files_says_which_and_builds_the_rest(tmp_path, articles
         f"{articles / 'binary.txt'}: binary file, skipped",
         f"{articles / 'broken.txt'}: extraction failed (ValueError: the extractor broke), skipped",
         f"{articles / 'empty.txt'}: empty file, skipped",
-        f"{articles / 'latin1.txt'}: not UTF-8 text (byte 18), skipped",
+        f"{articles / 'latin1.txt'}: not UTF-8 text (byte 18); it looks like Latin-1 or Windows-1252, skipped",
     ]
     assert result.stdout == f"built 3 articles, 11 statements into {store}\n"
     assert kg("--store", store, "query", "visits", "--format", "csv").stdout.count("\n") == 4

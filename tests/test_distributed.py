@@ -15,9 +15,9 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def test_batches_keep_file_order():
-    groups = batches([SEEDS], 2)
-    assert [len(g) for g in groups] == [2, 2, 1]
-    assert [Path(f).name for g in groups for f in g] == sorted(p.name for p in SEEDS.glob("*.txt"))
+    groups, problems = batches([SEEDS], 2)
+    assert [len(g) for g in groups] == [2, 2, 1] and problems == []
+    assert [Path(f).name for g in groups for f, _ in g] == sorted(p.name for p in SEEDS.glob("*.txt"))
 
 
 def test_dask_shards_load_into_the_same_store(tmp_path):
