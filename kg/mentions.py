@@ -541,8 +541,11 @@ def _gender(m: Mention, gazetteer: Gazetteer) -> str | None:
 
 def _in_headline(doc: Doc, i: int) -> bool:
     """Is token ``i`` in the article's first line (its headline)?"""
-    first_break = next((n for n, text in enumerate(words(doc)) if "\n" in text), len(doc))
-    return i < first_break
+    first_break = doc.user_data.get("kg_first_break")      # found once per Doc, not once per name
+    if first_break is None or first_break[1] != len(doc):
+        first_break = doc.user_data["kg_first_break"] = (
+            next((n for n, text in enumerate(words(doc)) if "\n" in text), len(doc)), len(doc))
+    return i < first_break[0]
 
 
 def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues: dict) -> list[Mention]:
@@ -556,6 +559,27 @@ def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues
     def sent_index(i: int) -> int:
         return bisect.bisect_right(starts, i) - 1
 
+    # the people of each gender in text order, their starts: the last one before a pronoun is
+    # found by bisection, not by a pass over every person of the article per pronoun
+    by_gender: dict[str | None, tuple[list[Mention], list[int]]] = {}
+    for m in persons:
+        entry = by_gender.setdefault(_gender(m, gazetteer), ([], []))
+        entry[0].append(m)
+        entry[1].append(m.start)
+
+    def last_before(i: int, gender: str, within: int) -> Mention | None:
+        """The last person of ``gender`` (in text order) ending by token ``i`` whose sentence
+        is at most ``within`` sentences before ``i``'s: ``[m for m in persons if …][-1]``."""
+        found, found_starts = by_gender.get(gender, ((), ()))
+        here = sent_index(i)
+        for n in range(bisect.bisect_left(found_starts, i) - 1, -1, -1):
+            m = found[n]
+            if here - sent_index(m.start) > within:
+                return None            # the starts only go further back from here
+            if m.end <= i:
+                return m
+        return None
+
     covered = {i for m in mentions for i in range(m.start, m.end)}
     epithets = {**{w: "f" for w in cues.get("epithets_f", ())}, **{w: "m" for w in cues.get("epithets_m", ())}}
     low = lowers(doc)
@@ -566,21 +590,16 @@ def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues
         token = doc[i]
         if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and doc[token.i + 1].is_alpha:
             continue          # "die Französin Christine Lagarde": a name follows (or a noun: not ours)
-        before = [m for m in persons if m.end <= token.i and sent_index(token.i) - sent_index(m.start) <= 3
-                  and _gender(m, gazetteer) == gender]
-        if before:
-            ref = before[-1]
+        ref = last_before(token.i, gender, 3)
+        if ref is not None:
             out.append(Mention(start=token.i - 1, end=token.i + 1, key=ref.key, actor=ref.actor, cls="Person",
                                kind="pronoun", text=span_text(doc, token.i - 1, token.i + 1), head=token.i))
     for i, word in enumerate(low):
         if word not in male:
             continue
         token = doc[i]
-        before = [m for m in persons if m.end <= token.i
-                  and sent_index(token.i) - sent_index(m.start) <= 2
-                  and _gender(m, gazetteer) == "m"]
-        if before:
-            ref = before[-1]
+        ref = last_before(token.i, "m", 2)
+        if ref is not None:
             out.append(Mention(start=token.i, end=token.i + 1, key=ref.key, actor=ref.actor,
                                cls="Person", kind="pronoun", text=token.text, head=token.i))
     out.sort(key=lambda m: m.start)
