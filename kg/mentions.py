@@ -299,8 +299,8 @@ def _head_title(gazetteer: Gazetteer, word: str, defs: dict[str, Title]) -> str 
 def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple[list[Mention], list]:
     names_in_article = set(anchors)
     mentions: list[Mention] = []
-    role_history: list[tuple[str, str]] = []   # (title word, person key) in text order
-    later = list(named)                         # the same, for the whole article (second pass)
+    role_history = _History()                   # (title word, person key) in text order
+    later = _History(named)                     # the same, for the whole article (second pass)
     i = 0
     while i < len(items):
         start, end, label, key, title = items[i]
@@ -366,7 +366,27 @@ def _mention(doc, start, end, key, actor, cls, kind, gazetteer, surface=None) ->
                    text=span_text(doc, start, end), head=end - 1, surface=surface)
 
 
-def _bare_title_person(word: str, role: str, titles: dict[str, Title], history, later) -> str | None:
+class _History(list):
+    """(title word, person key) pairs in text order, indexed by title word as they come: the
+    last pair and all the keys of each word.  :func:`_bare_title_person` asks about words, and
+    an article has few distinct title words but may have thousands of titles."""
+
+    def __init__(self, pairs=()):
+        super().__init__()
+        self.last: dict[str, tuple[int, str]] = {}      # title word -> (position, key) of its last pair
+        self.keys: dict[str, set[str]] = {}             # title word -> every key named with it
+        for pair in pairs:
+            self.append(pair)
+
+    def append(self, pair: tuple[str, str]) -> None:
+        seen, key = pair
+        self.last[seen] = (len(self), key)
+        self.keys.setdefault(seen, set()).add(key)
+        super().append(pair)
+
+
+def _bare_title_person(word: str, role: str, titles: dict[str, Title], history: _History,
+                       later: _History) -> str | None:
     """Who a title without a name or state means, from the article itself: the last person named
     with the same title word, then with the same role, then with a title ending in it ("der
     Minister" after "Außenminister Kerry"); failing that, the one person the whole article names
@@ -378,11 +398,11 @@ def _bare_title_person(word: str, role: str, titles: dict[str, Title], history, 
         return (seen == word, titles[seen].role == role, seen.casefold().endswith(low))
 
     for n in range(3):
-        found = [key for seen, key in history if tests(seen)[n]]
+        found = [position_key for seen, position_key in history.last.items() if tests(seen)[n]]
         if found:
-            return found[-1]
+            return max(found)[1]              # the last pair whose word passes
     for n in range(3):
-        found = {key for seen, key in later if tests(seen)[n]}
+        found = {key for seen, keys in later.keys.items() if tests(seen)[n] for key in keys}
         if len(found) == 1:
             return found.pop()
         if found:
@@ -390,7 +410,7 @@ def _bare_title_person(word: str, role: str, titles: dict[str, Title], history, 
     return None
 
 
-def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, word=None, later=()):
+def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, word=None, later=_History()):
     """Resolve the role title at items[t]; return (mention or None, next item index)."""
     _, t_end, _, t_key, _ = items[t]
     word = word or t_key
