@@ -1258,7 +1258,16 @@ def extract_article(article: Article, nlp=None, gazetteer: Gazetteer | None = No
     if nlp is None:
         from kg.nlp import load_pipeline
         nlp = load_pipeline()
-    return extract_doc(nlp(article.body), article, gazetteer, cues, tagger=tagger)
+    return extract_doc(nlp(_without_surrogates(article.body)), article, gazetteer, cues, tagger=tagger)
+
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str) -> str:
+    """The text with each lone surrogate (a str may hold them, UTF-8 may not; spaCy's
+    tokenizer fails on them) as U+FFFD: one character for one, so offsets stay as they are."""
+    return SURROGATE.sub("\ufffd", text) if SURROGATE.search(text) else text
 
 
 def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,

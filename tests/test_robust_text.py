@@ -36,7 +36,7 @@ SALAD = NAMES + CUES + GLUE
 FILLER = ["Haus", "gestern", "neue", "Regierung", "Stadt", "sehr", "viele", "Menschen", "hatte",
           "einen", "Bericht", "über", "zwei", "Jahre", "lang", "Leute", "große", "Frage"]
 
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # any code point a str can hold, lone surrogates and control characters included
 any_char = st.characters(exclude_categories=())
