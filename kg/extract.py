@@ -341,9 +341,10 @@ def _exclude_datelines(ctx: Ctx) -> None:
     """ "Luxemburg – Die EU-Außenminister …", "NEW YORK/MOSKAU (dpa-AFX) -": a dateline is no actor."""
     dashes = {"–", "—", "-", "("}
     for m in ctx.mentions:
+        if not (m.end < ctx.sent.end and (ctx.doc[m.end].text in dashes or ctx.doc[m.end].text == "/")):
+            continue           # (asked first: the test of everything before the mention is the dear one)
         before = ctx.doc[ctx.sent.start:m.start]
-        if all(t.text in {"/", ","} or any(m2.start <= t.i < m2.end for m2 in ctx.mentions) for t in before) \
-                and m.end < ctx.sent.end and (ctx.doc[m.end].text in dashes or ctx.doc[m.end].text == "/"):
+        if all(t.text in {"/", ","} or any(m2.start <= t.i < m2.end for m2 in ctx.mentions) for t in before):
             ctx.excluded.add(m.start)
 
 
