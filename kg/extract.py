@@ -1106,10 +1106,10 @@ def _modality_words(ctx: Ctx) -> list[tuple]:
             what = "planned_verbal"
         else:
             what = _word_modality(ctx, token) or ("alleged_weak" if low in ctx.w("alleged_weak") else None)
-        if what is None and not control:
-            continue
+        if what is None:
+            continue           # (a control word only widens its own scope: without a cue it adds nothing)
         hedged = None
-        if what not in {None, "negated", "planned_verbal"}:
+        if what not in {"negated", "planned_verbal"}:
             j = token.i + 1
             while j < end and (_is_adjective_like(doc[j]) or doc[j].text == ","):
                 j += 1

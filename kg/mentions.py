@@ -410,7 +410,7 @@ def _bare_title_person(word: str, role: str, titles: dict[str, Title], history: 
     return None
 
 
-def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, word=None, later=_History()):
+def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, word=None, later=None):
     """Resolve the role title at items[t]; return (mention or None, next item index)."""
     _, t_end, _, t_key, _ = items[t]
     word = word or t_key
@@ -459,7 +459,7 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
         if len(holders) == 1:
             person = holders[0]
     else:
-        person = _bare_title_person(word, title.role, titles, history, later)
+        person = _bare_title_person(word, title.role, titles, history, later if later is not None else _History())
     used = t + 2 if end != t_end else t + 1
     if person is None:
         if state is not None and (date is not None or not gazetteer.holders(title.role, state, None)):
