@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 STORE  ?= kg-store
 SHARED ?= ../shared
 
-.PHONY: install demo test score gazetteer germeval ner lexicon bench bench-large clean
+.PHONY: install demo test score gazetteer germeval ner lexicon bench bench-large bench-linear clean
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ ner: install
 bench: install
 	$(BIN)/python -m compileall -q kg
 	$(BIN)/python benchmarks/run.py --scale 10 --corpus $(SHARED)/corpora/10kgnad/test.csv -o BENCHMARKS.md
+
+# only the linear-extraction lines of make bench: unpunctuated 25 kB .. 1 MB side by side
+bench-linear: install
+	$(BIN)/python -m compileall -q kg
+	$(BIN)/python benchmarks/run.py --linear --corpus $(SHARED)/corpora/10kgnad/test.csv
 
 bench-large: install
 	$(BIN)/python -m compileall -q kg

@@ -19,7 +19,11 @@ copy of them ``scale`` times with distinct article ids (Nx).  Then, in this orde
   corpus;
 * each bundled query on the 1x and the Nx store (median of 5 runs after one warm-up);
 * export time per format from the 1x store;
-* start-up: ``kg query --list`` against ``kg build`` of one article (median of 3).
+* start-up: ``kg query --list`` against ``kg build`` of one article (median of 3);
+* linear extraction: the corpus's articles without full stops, question or exclamation marks
+  and line breaks, run together into one text of 25, 50, 100 and 200 kB and 1 MB, each
+  extracted in a process of its own (seconds: the best of 3; peak RSS): the time
+  should double with the size, not quadruple (``--linear`` runs only this part).
 """
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ import argparse
 import csv
 import io
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -162,8 +167,79 @@ def startup(store: Path, one_article: Path) -> tuple[float, float]:
     return statistics.median(q), statistics.median(b)
 
 
+def unpunctuated_text(corpus: Path, size: int) -> str:
+    """``size`` bytes of the corpus's articles without ".", "?", "!" and line breaks: one sentence."""
+    out, n = [], 0
+    while n < size:
+        for _, _, text in records(corpus):
+            text = " ".join(re.sub(r"[.?!]+", " ", text).split())
+            out.append(text)
+            n += len(text.encode("utf-8")) + 1
+            if n >= size:
+                break
+    return " ".join(out).encode("utf-8")[:size].decode("utf-8", errors="ignore")
+
+
+# Extracts from one unpunctuated text in a fresh process and prints: best seconds, tokens,
+# sentences (windows) and the process's peak RSS (KiB).
+LINEAR = """
+import resource, sys, time
+sys.path.insert(0, sys.argv[1])
+from run import unpunctuated_text
+from pathlib import Path
+from kg.article import parse_article
+from kg.extract import extract_article
+from kg.nlp import load_pipeline
+nlp = load_pipeline()
+extract_article(parse_article("Putin traf Kim in Pjöngjang.", "warm-up"), nlp)
+article = parse_article(unpunctuated_text(Path(sys.argv[2]), int(sys.argv[3])), "unpunctuated")
+best = float("inf")
+for _ in range(int(sys.argv[4])):
+    started = time.perf_counter()
+    extraction = extract_article(article, nlp)
+    best = min(best, time.perf_counter() - started)
+print(best, len(nlp.make_doc(article.body)), len(extraction.sentences),
+      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+LINEAR_SIZES = (25_000, 50_000, 100_000, 200_000, 1_000_000)
+
+
+def linear_extraction(corpus: Path) -> list[tuple[int, float, int, int, int]]:
+    """(bytes, seconds, tokens, sentences, peak RSS MiB) of each unpunctuated text."""
+    out = []
+    for size in LINEAR_SIZES:
+        proc = subprocess.run([sys.executable, "-c", LINEAR, str(ROOT / "benchmarks"), str(corpus), str(size),
+                               "3"], cwd=ROOT, capture_output=True, text=True)
+        try:
+            seconds, tokens, sentences, rss = proc.stdout.split()
+        except ValueError:
+            raise SystemExit(f"bench: linear extraction of {size:,} bytes failed: {proc.stderr[-500:]}") from None
+        out.append((size, float(seconds), int(tokens), int(sentences), int(rss) // 1024))
+        print(f"bench: unpunctuated {size // 1000} kB: {float(seconds):.2f} s", file=sys.stderr)
+    return out
+
+
+def linear_report(linear: list[tuple[int, float, int, int, int]]) -> list[str]:
+    lines = [
+        "Linear extraction: the 10kGNAD articles without full stops, question and exclamation marks "
+        "and line breaks, as one text of each size (`benchmarks/run.py --linear`). Extraction only "
+        "(`kg.extract.extract_article`, spaCy included), each size in a fresh process after a "
+        "warm-up; seconds are the best of 3. The time ratio to the size before should "
+        "be the size ratio (2.0 per doubling, 5.0 from 200 kB to 1 MB), not its square.",
+        "",
+        "| text | tokens | sentences (windows) | seconds | ratio to the size before (size ratio) | peak RSS (MiB) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for n, (size, seconds, tokens, sentences, rss) in enumerate(linear):
+        ratio = "" if n == 0 else f"{seconds / linear[n - 1][1]:.2f} ({size / linear[n - 1][0]:.1f})"
+        label = f"{size // 1000} kB" if size < 1_000_000 else f"{size / 1e6:.0f} MB"
+        lines.append(f"| {label} | {tokens:,} | {sentences:,} | {seconds:.2f} | {ratio} | {rss} |")
+    lines.append("")
+    return lines
+
+
 def report(args, words: int, scale: int, bare: dict[str, float], runs: dict, queries: dict,
-           exports: dict, start: tuple[float, float], articles: int) -> str:
+           exports: dict, start: tuple[float, float], articles: int, linear=()) -> str:
     one1, one2, many1, many2 = runs["1x-1"], runs["1x-2"], runs["Nx-1"], runs["Nx-2"]
     wps1, wps2 = words / one1[0], words / one2[0]
     wpsn1, wpsn2 = words * scale / many1[0], words * scale / many2[0]
@@ -228,6 +304,8 @@ def report(args, words: int, scale: int, bare: dict[str, float], runs: dict, que
     for fmt, seconds in exports.items():
         lines.append(f"| {fmt} | {seconds:.2f} |")
     lines.append("")
+    if linear:
+        lines += linear_report(linear)
     return "\n".join(lines)
 
 
@@ -237,6 +315,8 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "10kgnad" / "test.csv")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument("--linear", action="store_true",
+                        help="only the linear extraction part: print its table, write no file")
     args = parser.parse_args()
     if args.scale < 2:
         print("bench: --scale must be 2 or more (the Nx corpus is compared with the 1x one)", file=sys.stderr)
@@ -244,6 +324,9 @@ def main() -> int:
     if not args.corpus.is_file():
         print(f"bench: no corpus at {args.corpus}", file=sys.stderr)
         return 1
+    if args.linear:
+        print("\n".join(linear_report(linear_extraction(args.corpus))))
+        return 0
     one, many, words = make_corpus(args.corpus, args.work, args.scale)
     articles = len(list(one.glob("*.txt")))
     print(f"bench: {articles} articles, {words:,} words; {args.scale}x in {many}", file=sys.stderr)
@@ -268,7 +351,8 @@ def main() -> int:
     queries = {"1x": query_times(args.work / "store-1x-1"), "Nx": query_times(args.work / "store-Nx-1")}
     exports = export_times(args.work / "store-1x-1")
     start = startup(args.work / "store-start", sorted(one.glob("*.txt"))[0])
-    args.output.write_text(report(args, words, args.scale, bare, runs, queries, exports, start, articles),
+    linear = linear_extraction(args.corpus)
+    args.output.write_text(report(args, words, args.scale, bare, runs, queries, exports, start, articles, linear),
                            encoding="utf-8")
     print(f"bench: wrote {args.output}", file=sys.stderr)
     return 0

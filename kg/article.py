@@ -113,7 +113,7 @@ def parse_article(text: str, identifier: str, source_path: str | None = None) ->
         publisher=publisher,
         title=title,
         source_path=source_path,
-        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        content_hash=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),   # a str may hold lone surrogates
     )
 
 

@@ -158,20 +158,29 @@ class Ctx:
     group: dict[int, list[Mention]] = field(default_factory=dict)  # mention.start -> its group
     excluded: set[int] = field(default_factory=set)                 # mention.start of speakers …
     speaker_of: dict[int, Mention] = field(default_factory=dict)    # segment -> its speaker
+    # what the modality rules read of the sentence, worked out once for all its triggers
+    # (:func:`_modality_words`, per segment or region: :func:`_memo`)
+    modality_words: list | None = None
+    memo: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self._seg_starts = [s for s, _ in self.segments]
+        self._region_starts = [r[0] for r in self.regions]
 
     def w(self, name: str) -> frozenset[str]:
         return self.cues.words[name]
 
     def seg_of(self, i: int) -> int:
-        for n, (s, e) in enumerate(self.segments):
-            if s <= i < e:
-                return n
+        """The segment holding token ``i``; the last one for a token in none (a break)."""
+        n = bisect.bisect_right(self._seg_starts, i) - 1
+        if n >= 0 and i < self.segments[n][1]:
+            return n
         return len(self.segments) - 1
 
     def region_of(self, i: int) -> tuple[int, int, bool]:
-        for region in self.regions:
-            if region[0] <= i < region[1]:
-                return region
+        n = bisect.bisect_right(self._region_starts, i) - 1
+        if n >= 0 and i < self.regions[n][1]:
+            return self.regions[n]
         return self.regions[-1]
 
     def in_span(self, start: int, end: int) -> list[Mention]:
@@ -332,9 +341,10 @@ def _exclude_datelines(ctx: Ctx) -> None:
     """ "Luxemburg – Die EU-Außenminister …", "NEW YORK/MOSKAU (dpa-AFX) -": a dateline is no actor."""
     dashes = {"–", "—", "-", "("}
     for m in ctx.mentions:
+        if not (m.end < ctx.sent.end and (ctx.doc[m.end].text in dashes or ctx.doc[m.end].text == "/")):
+            continue           # (asked first: the test of everything before the mention is the dear one)
         before = ctx.doc[ctx.sent.start:m.start]
-        if all(t.text in {"/", ","} or any(m2.start <= t.i < m2.end for m2 in ctx.mentions) for t in before) \
-                and m.end < ctx.sent.end and (ctx.doc[m.end].text in dashes or ctx.doc[m.end].text == "/"):
+        if all(t.text in {"/", ","} or any(m2.start <= t.i < m2.end for m2 in ctx.mentions) for t in before):
             ctx.excluded.add(m.start)
 
 
@@ -1048,9 +1058,68 @@ def _lemmas(ctx: Ctx, token: Token) -> set[str]:
     if token.text[:1].islower():
         seg_start, seg_end = ctx.segments[ctx.seg_of(token.i)]
         texts = words(ctx.doc)
-        last = next((j for j in range(seg_end - 1, token.i, -1) if texts[j].isalpha()), None)   # is_alpha
-        if last is not None and texts[last].lower() in ctx.w("separable_particles"):
+        last = _last_alpha_before(ctx.doc)[seg_end]          # the segment's last word (is_alpha)
+        if last > token.i and texts[last].lower() in ctx.w("separable_particles"):
             found.add(texts[last].lower() + lemma)
+    return found
+
+
+def _last_alpha_before(doc: Doc) -> list[int]:
+    """For each k in 0..len(doc): the index of the last alphabetic token before k, or -1
+    (made once per Doc)."""
+    cached = doc.user_data.get("kg_last_alpha")
+    if cached is None or len(cached) != len(doc) + 1:
+        out, last = [-1], -1
+        for j, text in enumerate(words(doc)):
+            if text.isalpha():
+                last = j
+            out.append(last)
+        cached = doc.user_data["kg_last_alpha"] = out
+    return cached
+
+
+def _memo(ctx: Ctx, key, make):
+    """``make()``, worked out once per sentence for ``key`` (a segment or a region)."""
+    value = ctx.memo.get(key)
+    if value is None:
+        value = ctx.memo[key] = make()
+    return value
+
+
+def _modality_words(ctx: Ctx) -> list[tuple]:
+    """The sentence's tokens that can set a trigger's modality, with all that does not depend
+    on the trigger: (i, text, segment, control, what, hedged noun).  ``what`` is "negated",
+    "planned_verbal" or the word's modality ("alleged_weak" included); ``hedged noun`` the
+    index of the noun an adjective like "mutmaßliche" hedges instead (else None)."""
+    if ctx.modality_words is not None:
+        return ctx.modality_words
+    found = []
+    doc, end = ctx.doc, ctx.sent.end
+    for token in ctx.sent:
+        low = token.lower_
+        lemmas = _lemmas(ctx, token)
+        control = bool(lemmas & ctx.w("control"))
+        if low in ctx.w("negation") or lemmas & ctx.w("negation"):
+            nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+            what = "negated" if f"{low} {nxt}" not in ctx.w("negation_exceptions") else None
+        elif low in ctx.w("planned_verbal"):
+            what = "planned_verbal"
+        else:
+            what = _word_modality(ctx, token) or ("alleged_weak" if low in ctx.w("alleged_weak") else None)
+        if what is None:
+            continue           # (a control word only widens its own scope: without a cue it adds nothing)
+        hedged = None
+        if what not in {"negated", "planned_verbal"}:
+            j = token.i + 1
+            while j < end and (_is_adjective_like(doc[j]) or doc[j].text == ","):
+                j += 1
+            noun = doc[j] if j < end else None
+            lemma = token.lemma_.lower()
+            if low != lemma and lemma.endswith(("lich", "ig", "bar")) and _is_adjective_like(token) \
+                    and noun is not None and noun.text[:1].isupper():
+                hedged = noun.i
+        found.append((token.i, token.text, ctx.seg_of(token.i), control, what, hedged))
+    ctx.modality_words = found
     return found
 
 
@@ -1068,47 +1137,33 @@ def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
     seg_start, seg_end = ctx.segments[seg]
     trigger = ctx.doc[trig.i]
     has_later = seg < len(ctx.segments) - 1
-    for token in ctx.sent:
-        low = token.lower_
-        t_seg = ctx.seg_of(token.i)
-        control = bool(_lemmas(ctx, token) & ctx.w("control"))
+    for i, text, t_seg, control, what, hedged in _modality_words(ctx):
         in_scope = (t_seg == seg and not (control and t_seg < len(ctx.segments) - 1 and has_later
-                                          and token.i != trig.i)) \
+                                          and i != trig.i)) \
             or (control and t_seg < seg)
-        if token.i == trig.i or not in_scope:
+        if i == trig.i or not in_scope or what is None:
             continue
-        who = claimants.get(token.i)
-        if low in ctx.w("negation") or _lemmas(ctx, token) & ctx.w("negation"):
-            nxt = ctx.doc[token.i + 1].lower_ if token.i + 1 < len(ctx.doc) else ""
-            if f"{low} {nxt}" not in ctx.w("negation_exceptions"):
-                cues.append(Cue("negated", token.text))
-            continue
-        if low in ctx.w("planned_verbal"):
+        if what == "negated":
+            cues.append(Cue("negated", text))
+        elif what == "planned_verbal":
             if trig.kind != "noun":
-                cues.append(Cue("planned", token.text))
-            continue
-        j = token.i + 1
-        while j < ctx.sent.end and (_is_adjective_like(ctx.doc[j]) or ctx.doc[j].text == ","):
-            j += 1
-        noun = ctx.doc[j] if j < ctx.sent.end else None
-        lemma = token.lemma_.lower()
-        if low != lemma and lemma.endswith(("lich", "ig", "bar")) and _is_adjective_like(token) \
-                and noun is not None and noun.text[:1].isupper() and noun.i != trig.i:
+                cues.append(Cue("planned", text))
+        elif hedged is not None and hedged != trig.i:
             continue          # "mutmaßliche Cyberattacken" hedges the attacks, not the meeting
-        modality = _word_modality(ctx, token)
-        if modality:
-            cues.append(Cue(modality, token.text, who.key if who else None))
-        elif low in ctx.w("alleged_weak"):
-            cues.append(Cue("alleged_weak", token.text))
-    for token in ctx.sent:
+        elif what == "alleged_weak":
+            cues.append(Cue("alleged_weak", text))
+        else:
+            who = claimants.get(i)
+            cues.append(Cue(what, text, who.key if who else None))
+    planned_sentence = _memo(ctx, "planned_sentence", lambda: [
+        (t.i, t.text, ctx.seg_of(t.i)) for t in ctx.sent if t.lower_ in ctx.w("planned_sentence")])
+    for i, text, t_seg in planned_sentence:
         # "möglich" in a headline without a verb qualifies the whole headline
-        if token.lower_ in ctx.w("planned_sentence") and token.i != trig.i and ctx.seg_of(token.i) != seg:
-            cues.append(Cue("planned", token.text))
-    segment_text = " ".join(t.lower_ for t in ctx.doc[seg_start:seg_end])
-    for phrase in ctx.w("planned_phrases"):
-        if phrase in segment_text:
-            cues.append(Cue("planned", phrase))
-    future = any(t.lower_ in ctx.w("future_auxiliaries") for t in ctx.doc[seg_start:seg_end])
+        if i != trig.i and t_seg != seg:
+            cues.append(Cue("planned", text))
+    phrases, future, past = _memo(ctx, ("segment", seg), lambda: _segment_cues(ctx, seg_start, seg_end))
+    for phrase in phrases:
+        cues.append(Cue("planned", phrase))
     closing = ctx.doc[seg_end - 1]
     if future and (
         (trigger.lower_ == trigger.lemma_.lower() and not trigger.text[:1].isupper())
@@ -1117,9 +1172,7 @@ def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
             and closing.lower_ == closing.lemma_.lower() and closing.lower_.endswith("en"))
     ):
         cues.append(Cue("planned", "werden"))
-    if trig.relation == "visited" and trigger.lower_ in ctx.w("planned_trigger_forms") and not any(
-        t.lower_ in {"ist", "war", "sind", "waren", "hat", "hatte"} for t in ctx.doc[seg_start:seg_end]
-    ):
+    if trig.relation == "visited" and trigger.lower_ in ctx.w("planned_trigger_forms") and not past:
         cues.append(Cue("planned", trigger.text))
     if _scheduled(ctx, trig):
         cues.append(Cue("planned", "present"))
@@ -1149,9 +1202,23 @@ def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
     return best
 
 
+def _segment_cues(ctx: Ctx, seg_start: int, seg_end: int) -> tuple[list[str], bool, bool]:
+    """A segment's planned phrases ("in Planung"), whether it has a future auxiliary and a past one."""
+    tokens = ctx.doc[seg_start:seg_end]
+    segment_text = " ".join(t.lower_ for t in tokens)
+    phrases = [phrase for phrase in ctx.w("planned_phrases") if phrase in segment_text]
+    future = any(t.lower_ in ctx.w("future_auxiliaries") for t in tokens)
+    past = any(t.lower_ in {"ist", "war", "sind", "waren", "hat", "hatte"} for t in tokens)
+    return phrases, future, past
+
+
 def _scheduled(ctx: Ctx, trig: Trigger) -> bool:
     """A present-tense clause naming a day ahead ("am Dienstag", "kommende Woche") and no past form."""
     start, end, _ = ctx.region_of(trig.i)
+    return _memo(ctx, ("scheduled", start, end), lambda: _scheduled_region(ctx, start, end))
+
+
+def _scheduled_region(ctx: Ctx, start: int, end: int) -> bool:
     tokens = list(ctx.doc[start:end])
     ahead = any(
         t.lower_ in ctx.w("scheduled_words")
@@ -1192,7 +1259,16 @@ def extract_article(article: Article, nlp=None, gazetteer: Gazetteer | None = No
     if nlp is None:
         from kg.nlp import load_pipeline
         nlp = load_pipeline()
-    return extract_doc(nlp(article.body), article, gazetteer, cues, tagger=tagger)
+    return extract_doc(nlp(_without_surrogates(article.body)), article, gazetteer, cues, tagger=tagger)
+
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str) -> str:
+    """The text with each lone surrogate (a str may hold them, UTF-8 may not; spaCy's
+    tokenizer fails on them) as U+FFFD: one character for one, so offsets stay as they are."""
+    return SURROGATE.sub("\ufffd", text) if SURROGATE.search(text) else text
 
 
 def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,

@@ -299,8 +299,8 @@ def _head_title(gazetteer: Gazetteer, word: str, defs: dict[str, Title]) -> str 
 def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple[list[Mention], list]:
     names_in_article = set(anchors)
     mentions: list[Mention] = []
-    role_history: list[tuple[str, str]] = []   # (title word, person key) in text order
-    later = list(named)                         # the same, for the whole article (second pass)
+    role_history = _History()                   # (title word, person key) in text order
+    later = _History(named)                     # the same, for the whole article (second pass)
     i = 0
     while i < len(items):
         start, end, label, key, title = items[i]
@@ -366,7 +366,27 @@ def _mention(doc, start, end, key, actor, cls, kind, gazetteer, surface=None) ->
                    text=span_text(doc, start, end), head=end - 1, surface=surface)
 
 
-def _bare_title_person(word: str, role: str, titles: dict[str, Title], history, later) -> str | None:
+class _History(list):
+    """(title word, person key) pairs in text order, indexed by title word as they come: the
+    last pair and all the keys of each word.  :func:`_bare_title_person` asks about words, and
+    an article has few distinct title words but may have thousands of titles."""
+
+    def __init__(self, pairs=()):
+        super().__init__()
+        self.last: dict[str, tuple[int, str]] = {}      # title word -> (position, key) of its last pair
+        self.keys: dict[str, set[str]] = {}             # title word -> every key named with it
+        for pair in pairs:
+            self.append(pair)
+
+    def append(self, pair: tuple[str, str]) -> None:
+        seen, key = pair
+        self.last[seen] = (len(self), key)
+        self.keys.setdefault(seen, set()).add(key)
+        super().append(pair)
+
+
+def _bare_title_person(word: str, role: str, titles: dict[str, Title], history: _History,
+                       later: _History) -> str | None:
     """Who a title without a name or state means, from the article itself: the last person named
     with the same title word, then with the same role, then with a title ending in it ("der
     Minister" after "Außenminister Kerry"); failing that, the one person the whole article names
@@ -378,11 +398,11 @@ def _bare_title_person(word: str, role: str, titles: dict[str, Title], history, 
         return (seen == word, titles[seen].role == role, seen.casefold().endswith(low))
 
     for n in range(3):
-        found = [key for seen, key in history if tests(seen)[n]]
+        found = [position_key for seen, position_key in history.last.items() if tests(seen)[n]]
         if found:
-            return found[-1]
+            return max(found)[1]              # the last pair whose word passes
     for n in range(3):
-        found = {key for seen, key in later if tests(seen)[n]}
+        found = {key for seen, keys in later.keys.items() if tests(seen)[n] for key in keys}
         if len(found) == 1:
             return found.pop()
         if found:
@@ -390,7 +410,7 @@ def _bare_title_person(word: str, role: str, titles: dict[str, Title], history, 
     return None
 
 
-def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, word=None, later=()):
+def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, word=None, later=None):
     """Resolve the role title at items[t]; return (mention or None, next item index)."""
     _, t_end, _, t_key, _ = items[t]
     word = word or t_key
@@ -439,7 +459,7 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
         if len(holders) == 1:
             person = holders[0]
     else:
-        person = _bare_title_person(word, title.role, titles, history, later)
+        person = _bare_title_person(word, title.role, titles, history, later if later is not None else _History())
     used = t + 2 if end != t_end else t + 1
     if person is None:
         if state is not None and (date is not None or not gazetteer.holders(title.role, state, None)):
@@ -541,8 +561,11 @@ def _gender(m: Mention, gazetteer: Gazetteer) -> str | None:
 
 def _in_headline(doc: Doc, i: int) -> bool:
     """Is token ``i`` in the article's first line (its headline)?"""
-    first_break = next((n for n, text in enumerate(words(doc)) if "\n" in text), len(doc))
-    return i < first_break
+    first_break = doc.user_data.get("kg_first_break")      # found once per Doc, not once per name
+    if first_break is None or first_break[1] != len(doc):
+        first_break = doc.user_data["kg_first_break"] = (
+            next((n for n, text in enumerate(words(doc)) if "\n" in text), len(doc)), len(doc))
+    return i < first_break[0]
 
 
 def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues: dict) -> list[Mention]:
@@ -556,6 +579,27 @@ def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues
     def sent_index(i: int) -> int:
         return bisect.bisect_right(starts, i) - 1
 
+    # the people of each gender in text order, their starts: the last one before a pronoun is
+    # found by bisection, not by a pass over every person of the article per pronoun
+    by_gender: dict[str | None, tuple[list[Mention], list[int]]] = {}
+    for m in persons:
+        entry = by_gender.setdefault(_gender(m, gazetteer), ([], []))
+        entry[0].append(m)
+        entry[1].append(m.start)
+
+    def last_before(i: int, gender: str, within: int) -> Mention | None:
+        """The last person of ``gender`` (in text order) ending by token ``i`` whose sentence
+        is at most ``within`` sentences before ``i``'s: ``[m for m in persons if …][-1]``."""
+        found, found_starts = by_gender.get(gender, ((), ()))
+        here = sent_index(i)
+        for n in range(bisect.bisect_left(found_starts, i) - 1, -1, -1):
+            m = found[n]
+            if here - sent_index(m.start) > within:
+                return None            # the starts only go further back from here
+            if m.end <= i:
+                return m
+        return None
+
     covered = {i for m in mentions for i in range(m.start, m.end)}
     epithets = {**{w: "f" for w in cues.get("epithets_f", ())}, **{w: "m" for w in cues.get("epithets_m", ())}}
     low = lowers(doc)
@@ -566,21 +610,16 @@ def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues
         token = doc[i]
         if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and doc[token.i + 1].is_alpha:
             continue          # "die Französin Christine Lagarde": a name follows (or a noun: not ours)
-        before = [m for m in persons if m.end <= token.i and sent_index(token.i) - sent_index(m.start) <= 3
-                  and _gender(m, gazetteer) == gender]
-        if before:
-            ref = before[-1]
+        ref = last_before(token.i, gender, 3)
+        if ref is not None:
             out.append(Mention(start=token.i - 1, end=token.i + 1, key=ref.key, actor=ref.actor, cls="Person",
                                kind="pronoun", text=span_text(doc, token.i - 1, token.i + 1), head=token.i))
     for i, word in enumerate(low):
         if word not in male:
             continue
         token = doc[i]
-        before = [m for m in persons if m.end <= token.i
-                  and sent_index(token.i) - sent_index(m.start) <= 2
-                  and _gender(m, gazetteer) == "m"]
-        if before:
-            ref = before[-1]
+        ref = last_before(token.i, "m", 2)
+        if ref is not None:
             out.append(Mention(start=token.i, end=token.i + 1, key=ref.key, actor=ref.actor,
                                cls="Person", kind="pronoun", text=token.text, head=token.i))
     out.sort(key=lambda m: m.start)

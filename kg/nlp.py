@@ -86,17 +86,59 @@ def capitalised(doc: Doc) -> list[int]:
 def sentence_starts(doc: Doc) -> list[int]:
     """The token index each sentence starts at, in order (made once per Doc): the starts of
     ``doc.sents``, read from the Doc's sentence-start array (``doc.sents`` makes a Token
-    object per token to check that sentences are set)."""
+    object per token to check that sentences are set), a sentence longer than
+    ``MAX_SENTENCE_TOKENS`` cut into windows (:func:`_windows`)."""
     return _cached_list(doc, "kg_sentence_starts", _sentence_starts)
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
     if "sents" in doc.user_hooks:
-        return [s.start for s in doc.sents]
-    if not len(doc):
+        starts = [s.start for s in doc.sents]
+    elif not len(doc):
         return []
-    starts = numpy.flatnonzero(doc.to_array(SENT_START).astype("int64") == 1).tolist()
-    return starts if starts[:1] == [0] else [0] + starts
+    else:
+        starts = numpy.flatnonzero(doc.to_array(SENT_START).astype("int64") == 1).tolist()
+        starts = starts if starts[:1] == [0] else [0] + starts
+    return _windows(words(doc), starts)
+
+
+# The most tokens a sentence has for analysis.  The rules look at a sentence as a whole (its
+# clauses, mentions and cues, again for each trigger), so their work grows with the square of
+# its length: a text without full stops would be one sentence of 100,000 tokens.  A longer
+# run is cut into windows of at most this many tokens.  The longest sentences of the 10kGNAD
+# articles have 364 and 453 tokens (lists), real news sentences fewer than 120: ordinary
+# text keeps its sentences as they are.
+MAX_SENTENCE_TOKENS = 500
+# where a window may end, best first: after a line break, a clause break, a comma, a space
+_WINDOW_BREAKS = ({";", ":", "–", "—", "(", ")", "?", "!"}, {","})
+
+
+def _window_end(texts: list[str], start: int) -> int:
+    """Where the window starting at ``start`` ends: after the best break in its second half
+    (the latest of the best kind), else after ``MAX_SENTENCE_TOKENS`` tokens."""
+    best, best_rank = start + MAX_SENTENCE_TOKENS, 9
+    for j in range(start + MAX_SENTENCE_TOKENS - 1, start + MAX_SENTENCE_TOKENS // 2 - 1, -1):
+        text = texts[j]
+        if "\n" in text:
+            return j + 1
+        rank = 1 if text in _WINDOW_BREAKS[0] else 2 if text in _WINDOW_BREAKS[1] else 3 if text.isspace() else 9
+        if rank < best_rank:
+            best, best_rank = j + 1, rank
+    return best
+
+
+def _windows(texts: list[str], starts: list[int]) -> list[int]:
+    """``starts`` with every sentence longer than ``MAX_SENTENCE_TOKENS`` cut into windows."""
+    ends = starts[1:] + [len(texts)]
+    if all(end - start <= MAX_SENTENCE_TOKENS for start, end in zip(starts, ends)):
+        return starts
+    out = []
+    for start, end in zip(starts, ends):
+        out.append(start)
+        while end - start > MAX_SENTENCE_TOKENS:
+            start = _window_end(texts, start)
+            out.append(start)
+    return out
 
 
 @Language.factory("kg_lemmatizer")

@@ -153,8 +153,11 @@ def _is_count(text: str, match: re.Match) -> bool:
     before = text[max(0, match.start() - 40):match.start()].lower().split()
     if any(" ".join(before[-n:]) in w["not_after"] for n in (1, 2) if len(before) >= n):
         return True
-    after = re.match(r"\s*(%|[^\W\d]+)", text[match.end():])
+    after = AFTER_YEAR.match(text, match.end())      # (not a copy of the rest of the text per year)
     return bool(after) and after.group(1).lower() in w["not_before"]
+
+
+AFTER_YEAR = re.compile(r"\s*(%|[^\W\d]+)")
 
 
 # ---------------------------------------------------------------- resolving

@@ -127,3 +127,21 @@ def test_kg_sentencizer_gives_the_sentences_of_spacys_sentencizer_with_line_brea
     reference.add_pipe("kg_line_breaks")
     expected = [(s.start, s.end) for s in reference(text).sents]
     assert [(s.start, s.end) for s in load_pipeline()(text).sents] == expected
+
+
+def test_over_long_sentences_are_cut_into_windows_at_a_comma():
+    from kg.nlp import MAX_SENTENCE_TOKENS
+    nlp = load_pipeline()
+    clause = "Russland liefert Waffen an Belarus , "            # 6 tokens, the comma last
+    long = (clause * (3 * MAX_SENTENCE_TOKENS // 6)).strip()
+    doc = nlp("Kurz und gut. " + long + ". Danach kam nichts.")
+    starts = sentence_starts(doc)
+    ends = starts[1:] + [len(doc)]
+    assert starts[:2] == [0, 4] and len(starts) >= 2 + 3
+    assert all(end - start <= MAX_SENTENCE_TOKENS for start, end in zip(starts, ends))
+    # each window of the long sentence ends after a comma
+    assert all(doc[start - 1].text == "," for start in starts[2:-1])
+    assert [doc[start].text for start in starts[-1:]] == ["Danach"]
+    # a sentence of the longest length kept stays one
+    doc = nlp(" ".join(["Wort"] * (MAX_SENTENCE_TOKENS - 1)) + ".")
+    assert sentence_starts(doc) == [0]
