@@ -109,7 +109,7 @@ def test_standard_input_is_read_as_bytes_up_to_the_limit():
     "# param: entity\nSELECT ?entity ?p (\"\"\"a\nWHERE {\"\"\" AS ?s) WHERE { ?entity kg:leaderOf ?p }",
     "# param: entity\nSELECT ?entity ?p\n# WHERE {\nWHERE\n# {\n{ ?entity kg:leaderOf ?p }",
 ])
-def test_a_param_goes_after_the_real_where_not_into_a_comment_string_or_iri(store, text):
+def test_a_param_goes_after_the_real_where_not_into_a_comment_or_a_string(store, text):
     query = parse_query("q", text)
     prepared, _ = prepare(store, query, {"entity": "Putin"})
     at = text.index("{ ?entity") + 1
