@@ -308,7 +308,7 @@ def query(obj: dict, name: str | None, list_: bool, params: dict[str, str], fmt:
         return
     if not name:
         raise click.UsageError("give a query NAME, a FILE or -, or use --list")
-    q = resolve(name, sys.stdin.buffer if name == "-" else None)
+    q = resolve(name, sys.stdin.buffer if name == "-" and sys.stdin is not None else None)
     missing = missing_params(q, params)
     if missing:
         raise click.UsageError(f"query {q.name} needs " + " ".join(f"--param {p}=NAME" for p in missing))

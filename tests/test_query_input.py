@@ -122,3 +122,8 @@ def test_a_param_of_a_query_without_where_is_a_substitution(store):
     query = parse_query("q", "# param: entity\nSELECT ?entity ?p { ?entity kg:leaderOf ?p }")
     prepared, substitutions = prepare(store, query, {"entity": "Putin"})
     assert (prepared, substitutions) == (query.text, {"entity": ox.NamedNode(PUTIN)})
+
+
+def test_a_closed_standard_input_is_no_query(disk_store):
+    done = subprocess.run(["sh", "-c", f'"{KG}" --store "{disk_store}" query - <&-'], capture_output=True, timeout=30)
+    assert (done.returncode, done.stdout, done.stderr) == (1, b"", b"Error: no query on standard input\n")
