@@ -9,6 +9,7 @@ the read commands start fast.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -17,8 +18,8 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.errors import KGError
-from kg.output import DOCUMENT_FORMATS, RESULT_FORMATS, render_document, render_results
+from kg.errors import KGError, shown
+from kg.output import DOCUMENT_FORMATS, RESULT_FORMATS, render_document
 from kg.store import EXPORT_FORMATS, KGStore
 
 
@@ -30,7 +31,8 @@ def format_option(formats: tuple[str, ...], default: str, help: str):
 
 
 def handle_errors(func):
-    """Turn library errors into one line and exit 1; never a traceback for bad input."""
+    """Turn library errors into one line and exit 1, Ctrl-C into one line and exit 130;
+    never a traceback for bad input."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -39,12 +41,45 @@ def handle_errors(func):
         except KGError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted", err=True)
+            sys.exit(130)
         except BrokenPipeError:  # `kg query … | head`: stop quietly
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            _stdout_to_devnull()
             sys.exit(0)
+        except OSError as exc:   # standard output closed or full
+            if exc.filename is not None:
+                raise
+            _stdout_to_devnull()
+            click.echo(f"Error: cannot write the output: {exc.strerror or exc}", err=True)
+            sys.exit(1)
 
     return wrapper
+
+
+def _stdout_to_devnull() -> None:
+    """Nothing more reaches the closed output, also Python's own flush at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _stdout():
+    """Standard output as a binary stream; Python has none when kg started with it closed."""
+    if sys.stdout is None:
+        raise KGError("cannot write the output: standard output is closed")
+    return sys.stdout.buffer
+
+
+def utf8_text(ctx, param, value):
+    """An argument as text: one that is not valid UTF-8 (bytes in argv) is a usage error."""
+    for text in value if isinstance(value, tuple) else [value]:
+        if isinstance(text, str):
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                raise click.BadParameter(f"{shown(text)} is not valid UTF-8") from None
+    return value
 
 
 def open_store(obj: dict, read_only: bool) -> KGStore:
@@ -241,10 +276,10 @@ def remove(obj: dict, identifiers: tuple[str, ...]) -> None:
 
 def _parse_params(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
     out = {}
-    for value in values:
+    for value in utf8_text(ctx, param, values):
         name, sep, text = value.partition("=")
         if not sep or not name.strip():
-            raise click.BadParameter(f"{value!r} is not NAME=VALUE")
+            raise click.BadParameter(f"{shown(value)!r} is not NAME=VALUE")
         out[name.strip().lstrip("?")] = text
     return out
 
@@ -255,16 +290,24 @@ def _parse_params(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", callback=_parse_params,
               help="Bind a query variable (repeatable); a declared parameter takes an entity name.")
 @format_option(RESULT_FORMATS, "table", "table for people; csv, tsv, json: the W3C SPARQL results formats.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
+              help="Stop the query after this many seconds; 0: no limit.")
+@click.option("--allow-service", is_flag=True,
+              help="Allow federated queries: SERVICE sends requests to other SPARQL endpoints over HTTP.")
 @click.pass_obj
 @handle_errors
-def query(obj: dict, name: str | None, list_: bool, params: dict[str, str], fmt: str) -> None:
+def query(obj: dict, name: str | None, list_: bool, params: dict[str, str], fmt: str, timeout: float,
+          allow_service: bool) -> None:
     """Run a bundled query by NAME, a query FILE, or - for SPARQL on standard input.
 
     Queries are read-only and see all graphs merged.  The prefixes kg: res:
     entity: article: sentence: statement: item: measure: rdf: rdfs: skos: owl:
-    prov: dcterms: schema: xsd: wd: are predeclared.
+    prov: dcterms: schema: xsd: wd: are predeclared.  Rows are written as they
+    come; Ctrl-C stops a query at once (exit 130).  Federated queries (SERVICE)
+    are refused unless --allow-service.
     """
-    from kg.queries import bundled, missing_params, resolve, run
+    from kg.queries import bundled, missing_params, resolve
+    from kg.runner import stream
 
     if list_:
         queries = bundled()
@@ -274,12 +317,12 @@ def query(obj: dict, name: str | None, list_: bool, params: dict[str, str], fmt:
         return
     if not name:
         raise click.UsageError("give a query NAME, a FILE or -, or use --list")
-    q = resolve(name, sys.stdin.read() if name == "-" else None)
+    q = resolve(name, sys.stdin.buffer if name == "-" and sys.stdin is not None else None)
     missing = missing_params(q, params)
     if missing:
         raise click.UsageError(f"query {q.name} needs " + " ".join(f"--param {p}=NAME" for p in missing))
-    with open_store(obj, read_only=True) as store:
-        click.echo(render_results(run(store, q, params), fmt), nl=False)
+    stream(lambda: open_store(obj, read_only=True), q, params, fmt, _stdout(),
+           timeout=timeout, allow_service=allow_service)
 
 
 @main.command()
@@ -311,7 +354,7 @@ def summary(obj: dict, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("name")
+@click.argument("name", callback=utf8_text)
 @format_option(DOCUMENT_FORMATS, "text", "text for people, json for programs.")
 @click.pass_obj
 @handle_errors

@@ -19,3 +19,18 @@ class QueryError(KGError):
 
 class NotFoundError(KGError):
     """A named thing (entity, query, article) is not there."""
+
+
+class QueryTimeout(QueryError):
+    """A query stopped because it ran past its time limit."""
+
+
+#: How much of a value a message echoes back.
+SHOWN_CHARS = 60
+
+
+def shown(value: str, limit: int = SHOWN_CHARS) -> str:
+    """``value`` to echo in a message: at most ``limit`` characters, cut with '…', and bytes
+    that were not UTF-8 (surrogates, from argv) as ``\\udcff`` escapes."""
+    value = value if len(value) <= limit else value[: limit - 1] + "…"
+    return value.encode("utf-8", "backslashreplace").decode("utf-8")

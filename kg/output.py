@@ -6,16 +6,19 @@ Two tables of writers serve every command that prints:
   values, IRIs shortened with the project's prefixes, aligned columns.  ``csv``,
   ``tsv`` and ``json`` are the W3C SPARQL results formats, written by
   pyoxigraph itself, for programs.  ASK gives ``true``/``false``; CONSTRUCT and
-  DESCRIBE give Turtle whatever the format.
+  DESCRIBE give Turtle whatever the format.  SELECT rows are written to a binary
+  stream as they come (:func:`write_results`), a table in aligned blocks.
 * ``DOCUMENT_FORMATS`` for the summary and an entity's page: ``text`` or ``json``.
 
-Everything returns a string; nothing here prints.
+Documents are returned as strings; nothing here prints.
 """
 from __future__ import annotations
 
 import io
+import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -45,41 +48,82 @@ def term_text(term) -> str:
 
 def rows_of(solutions: ox.QuerySolutions) -> tuple[list[str], list[list[str]]]:
     """Column names and rows of readable cells."""
+    names, rows = readable(solutions)
+    return names, list(rows)
+
+
+def readable(solutions: ox.QuerySolutions) -> tuple[list[str], Iterator[list[str]]]:
+    """Column names and the rows of readable cells, one at a time."""
     names = [v.value for v in solutions.variables]
-    rows = [[term_text(solution[name]) for name in names] for solution in solutions]
-    return names, rows
+    return names, ([term_text(solution[name]) for name in names] for solution in solutions)
+
+
+#: Rows a streamed table aligns at a time.
+TABLE_BLOCK = 1000
+
+
+def write_table(names: list[str], rows: Iterable[list[str]], block: int = TABLE_BLOCK) -> Iterator[str]:
+    """An aligned table, streamed: the header, then the rows a block at a time.
+
+    Each block is aligned on its own, its columns no narrower than the block
+    before, so a result of up to ``block`` rows is one aligned table and a large
+    one is never held whole.  '(no results)' after the header when empty."""
+    widths = [len(n) for n in names]
+
+    def line(values):
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip() + "\n"
+
+    rows, first = iter(rows), True
+    while cells := [_one_line_cell(c) for c in itertools.islice(rows, block)]:
+        widths = [max(w, *(len(r[i]) for r in cells)) for i, w in enumerate(widths)]
+        head = [line(names), line(["-" * w for w in widths])] if first else []
+        first = False
+        yield "".join(head + [line(r) for r in cells])
+    if first:
+        yield line(names) + line(["-" * w for w in widths]) + "(no results)\n"
+
+
+def _one_line_cell(row: list[str]) -> list[str]:
+    return [" ".join(c.split()) if ("\n" in c or "\t" in c) else c for c in row]
 
 
 def table(names: list[str], rows: list[list[str]]) -> str:
     """Aligned columns under a header line; '(no results)' after it when empty."""
-    cells = [[" ".join(c.split()) if ("\n" in c or "\t" in c) else c for c in row] for row in rows]
-    widths = [max([len(n), *(len(r[i]) for r in cells)]) for i, n in enumerate(names)]
+    return "".join(write_table(names, rows, block=max(len(rows), 1)))
 
-    def line(values):
-        return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
 
-    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in cells]
-    if not rows:
-        out.append("(no results)")
-    return "\n".join(out) + "\n"
+class _Tail:
+    """A binary stream that remembers the last byte written to it."""
+
+    def __init__(self, out: BinaryIO):
+        self.out, self.last = out, b""
+
+    def write(self, data: bytes) -> int:
+        if data:
+            self.last = data[-1:]
+        return self.out.write(data)
+
+    def flush(self) -> None:
+        self.out.flush()
 
 
 def _serialized(fmt: ox.QueryResultsFormat) -> Callable:
-    def write(results) -> str:
-        buffer = io.BytesIO()
-        results.serialize(buffer, fmt)
-        text = buffer.getvalue().decode("utf-8")
-        return text if text.endswith("\n") else text + "\n"
+    def write(results, out: BinaryIO) -> None:
+        tail = _Tail(out)
+        results.serialize(tail, fmt)     # pyoxigraph writes as it goes: nothing held whole
+        if tail.last != b"\n":
+            out.write(b"\n")
 
     return write
 
 
-def _table(results) -> str:
-    return table(*rows_of(results))
+def _table(results, out: BinaryIO) -> None:
+    for text in write_table(*readable(results)):
+        out.write(text.encode("utf-8"))
 
 
-#: SPARQL SELECT writers by format name.
-RESULT_WRITERS: dict[str, Callable[[ox.QuerySolutions], str]] = {
+#: SPARQL SELECT writers by format name: each writes to a binary stream as the rows come.
+RESULT_WRITERS: dict[str, Callable[[ox.QuerySolutions, BinaryIO], None]] = {
     "table": _table,
     "csv": _serialized(ox.QueryResultsFormat.CSV),
     "tsv": _serialized(ox.QueryResultsFormat.TSV),
@@ -88,16 +132,24 @@ RESULT_WRITERS: dict[str, Callable[[ox.QuerySolutions], str]] = {
 RESULT_FORMATS = tuple(RESULT_WRITERS)
 
 
-def render_results(results, fmt: str = "table") -> str:
-    """Any query result as text: rows for SELECT, true/false for ASK, Turtle for graphs."""
+def write_results(results, fmt: str, out: BinaryIO) -> None:
+    """Any query result to a binary stream: rows for SELECT (streamed), true/false for ASK,
+    Turtle for graphs (sorted, so these are held whole)."""
     if isinstance(results, ox.QueryBoolean):
         if fmt == "json":
-            return _serialized(ox.QueryResultsFormat.JSON)(results)
-        return ("true" if bool(results) else "false") + "\n"
-    if isinstance(results, ox.QuerySolutions):
-        return RESULT_WRITERS[fmt](results)
+            _serialized(ox.QueryResultsFormat.JSON)(results, out)
+        else:
+            out.write(b"true\n" if bool(results) else b"false\n")
+    elif isinstance(results, ox.QuerySolutions):
+        RESULT_WRITERS[fmt](results, out)
+    else:
+        ox.serialize(sorted(results, key=str), out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+
+
+def render_results(results, fmt: str = "table") -> str:
+    """:func:`write_results` as a string."""
     buffer = io.BytesIO()
-    ox.serialize(sorted(results, key=str), buffer, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    write_results(results, fmt, buffer)
     return buffer.getvalue().decode("utf-8")
 
 

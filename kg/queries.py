@@ -12,16 +12,21 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.errors import InputError, NotFoundError, QueryError
+from kg.errors import InputError, NotFoundError, QueryError, shown
 from kg.resources import queries_dir
+from kg.sparql import where_body
 from kg.store import KGStore
 from kg.summary import resolve_entity
 
 PARAM = re.compile(r"^#\s*param:\s*(\w+)", re.M)
 QUERY_SUFFIXES = (".rq", ".sparql")
+#: The largest query text read, from a file or standard input.
+MAX_QUERY_BYTES = 1 << 20
+TOO_LARGE = "query text over 1 MiB, the limit"
 
 
 @dataclass(frozen=True)
@@ -47,33 +52,59 @@ def bundled(directory: Path | None = None) -> dict[str, Query]:
     }
 
 
-def resolve(spec: str, stdin_text: str | None = None) -> Query:
-    """A query by bundled name, by file path, or ``-`` for ``stdin_text``."""
+def resolve(spec: str, stdin: str | BinaryIO | None = None) -> Query:
+    """A query by bundled name, by file path, or ``-`` for ``stdin`` (text, or a binary
+    stream read up to :data:`MAX_QUERY_BYTES`)."""
     if spec == "-":
-        if not stdin_text or not stdin_text.strip():
+        text = stdin if isinstance(stdin, str) else _read_text(stdin, "standard input") if stdin else ""
+        if len(text) > MAX_QUERY_BYTES and len(text.encode("utf-8")) > MAX_QUERY_BYTES:
+            raise InputError(f"standard input: {TOO_LARGE}")
+        if not text.strip():
             raise InputError("no query on standard input")
-        return parse_query("-", stdin_text)
+        return parse_query("-", text)
     queries = bundled()
     if spec in queries:
         return queries[spec]
     path = Path(spec)
-    if path.suffix in QUERY_SUFFIXES or path.exists():
+    if path.suffix in QUERY_SUFFIXES or _exists(path):
         try:
-            text = path.read_bytes().decode("utf-8-sig")
+            with path.open("rb") as stream:
+                text = _read_text(stream, spec)
         except FileNotFoundError:
-            raise InputError(f"{spec}: no such query file") from None
+            raise InputError(f"{_path(spec)}: no such query file") from None
         except IsADirectoryError:
-            raise InputError(f"{spec}: is a directory, not a query file") from None
-        except UnicodeDecodeError:
-            raise InputError(f"{spec}: not a UTF-8 text file") from None
+            raise InputError(f"{_path(spec)}: is a directory, not a query file") from None
         except OSError as exc:
-            raise InputError(f"{spec}: cannot read ({exc.strerror})") from None
+            raise InputError(f"{_path(spec)}: cannot read ({exc.strerror})") from None
         if not text.strip():
-            raise InputError(f"{spec}: empty query file")
+            raise InputError(f"{_path(spec)}: empty query file")
         return parse_query(path.stem, text)
     close = difflib.get_close_matches(spec, list(queries), n=3, cutoff=0.6)
     hint = f"; did you mean {' or '.join(close)}?" if close else "; see 'kg query --list'"
-    raise NotFoundError(f"unknown query {spec!r}{hint}")
+    raise NotFoundError(f"unknown query {shown(spec)!r}{hint}")
+
+
+def _read_text(stream: BinaryIO, source: str) -> str:
+    """UTF-8 text of at most :data:`MAX_QUERY_BYTES`, reading no more than one byte beyond."""
+    data = stream.read(MAX_QUERY_BYTES + 1)
+    if len(data) > MAX_QUERY_BYTES:
+        raise InputError(f"{_path(source)}: {TOO_LARGE}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        message = "not UTF-8 text" if source == "standard input" else "not a UTF-8 text file"
+        raise InputError(f"{_path(source)}: {message}") from None
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:        # a name too long for a path, say
+        return False
+
+
+def _path(spec: str) -> str:
+    return shown(spec, limit=300)
 
 
 def missing_params(query: Query, values: dict[str, str]) -> list[str]:
@@ -97,34 +128,31 @@ def bind(store: KGStore, query: Query, values: dict[str, str]) -> dict[str, obje
             try:
                 terms[name] = ox.NamedNode(value[1:-1])
             except ValueError:
-                raise QueryError(f"--param {name}: {value} is not a valid IRI") from None
+                raise QueryError(f"--param {name}: {shown(value)} is not a valid IRI") from None
         else:
             terms[name] = ox.Literal(value)
     return terms
 
 
-WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-
-
-def run(store: KGStore, query: Query, values: dict[str, str] | None = None):
+def run(store: KGStore, query: Query, values: dict[str, str] | None = None, allow_service: bool = False):
     """Run ``query`` on ``store`` with its parameters bound."""
-    return store.query(*prepare(store, query, values))
+    return store.query(*prepare(store, query, values), allow_service=allow_service)
 
 
 def prepare(store: KGStore, query: Query, values: dict[str, str] | None = None) -> tuple[str, dict]:
     """The query text and substitutions to run, with the parameters' names resolved.
 
     A declared parameter's entity goes in as a ``VALUES`` row at the top of the
-    outer WHERE, which Oxigraph plans with (a substitution it only applies after
+    outer WHERE (found past comments, strings and IRIs), which Oxigraph plans with (a substitution it only applies after
     planning: seven times slower for entity-timeline on a large store)."""
     terms = bind(store, query, values or {})
     declared = {name: terms.pop(name) for name in list(terms) if name in query.params}
     text = query.text
-    match = WHERE.search(text) if declared else None
-    if match:
+    at = where_body(text) if declared else None
+    if at is not None:
         rows = " ".join(str(term) for term in declared.values())
         names = " ".join(f"?{name}" for name in declared)
-        text = f"{text[:match.end()]}\n  VALUES ({names}) {{ ({rows}) }}{text[match.end():]}"
+        text = f"{text[:at]}\n  VALUES ({names}) {{ ({rows}) }}{text[at:]}"
     else:
         terms.update(declared)
     return text, terms

@@ -24,6 +24,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import KGError, QueryError, StoreError
+from kg.sparql import service_iris
 from kg.terms import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, PREFIXES
 
 EXPORT_FORMATS = {
@@ -38,6 +39,7 @@ GRAPHLESS_FORMATS = frozenset({"turtle", "ntriples"})
 PREFIXED_FORMATS = frozenset({"turtle", "trig"})
 
 UPDATE_REFUSED = "update queries are not allowed: kg query is read-only"
+SERVICE_REFUSED = "federated queries (SERVICE) are off; --allow-service turns them on"
 QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"})
 UPDATE_KEYWORDS = frozenset(
     "INSERT DELETE LOAD CLEAR DROP CREATE ADD MOVE COPY WITH".split()
@@ -234,16 +236,21 @@ class KGStore:
         return str(self.path) if self.path is not None else "(in memory)"
 
     # ------------------------------------------------------------ reading
-    def query(self, sparql: str, substitutions: dict[str, object] | None = None):
+    def query(self, sparql: str, substitutions: dict[str, object] | None = None, allow_service: bool = False):
         """Run a read-only SPARQL query over the union of all graphs.
 
         ``substitutions`` binds variables (name without ``?``) to RDF terms; in
-        a SELECT query a bound variable must be in the projection.  Returns
-        pyoxigraph's ``QuerySolutions``, ``QueryBoolean`` or ``QueryTriples``.
+        a SELECT query a bound variable must be in the projection.  A federated
+        query (``SERVICE``: outbound HTTP requests) is refused unless
+        ``allow_service``.  Returns pyoxigraph's ``QuerySolutions``,
+        ``QueryBoolean`` or ``QueryTriples``; an error while iterating them (a
+        SERVICE request is made then) is made one line by :func:`query_failure`.
         """
+        if not allow_service and service_iris(sparql):
+            raise QueryError(SERVICE_REFUSED)
         subs = {ox.Variable(name): term for name, term in (substitutions or {}).items()}
         try:
-            return self._store.query(
+            results = self._store.query(
                 sparql,
                 use_default_graph_as_union=True,
                 prefixes=PREFIXES,
@@ -254,13 +261,8 @@ class KGStore:
                 raise QueryError(UPDATE_REFUSED) from None
             raise QueryError(syntax_message(sparql, exc)) from None
         except (OSError, RuntimeError, ValueError) as exc:
-            message = _one_line(exc)
-            match = re.search(r"does not contains? variable \?(\w+) in its SELECT projection", message)
-            if match:
-                raise QueryError(
-                    f"the query does not select ?{match.group(1)}, so it cannot be given as a parameter"
-                ) from None
-            raise QueryError(f"query failed: {message}") from None
+            raise query_failure(sparql, exc) from None
+        return results
 
     def articles(self) -> list[ArticleInfo]:
         """Every article graph, sorted by identifier."""
@@ -374,6 +376,21 @@ def syntax_message(sparql: str, exc: SyntaxError) -> str:
     return f"SPARQL syntax error at {line_no}:{col}: {_shorten(detail)}"
 
 
+def query_failure(sparql: str, exc: BaseException) -> QueryError:
+    """pyoxigraph's error running ``sparql`` as one line; a failed SERVICE request names the endpoint."""
+    message = _one_line(exc)
+    match = re.search(r"does not contains? variable \?(\w+) in its SELECT projection", message)
+    if match:
+        return QueryError(f"the query does not select ?{match.group(1)}, so it cannot be given as a parameter")
+    endpoints = service_iris(sparql)
+    if endpoints and isinstance(exc, OSError):
+        named = re.search(r"returned by (\S+)", message)
+        where = f"<{named.group(1)}>" if named else ", ".join(endpoints)
+        reason = "connection refused" if isinstance(exc, ConnectionRefusedError) else message
+        return QueryError(f"SERVICE {where} failed: {reason}")
+    return QueryError(f"query failed: {message}")
+
+
 def _shorten(text: str) -> str:
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1].rstrip() + "…"
 
@@ -418,6 +435,7 @@ def _in_graph(graph: ox.NamedNode, quads: Iterable[ox.Quad]):
 
 
 __all__ = [
-    "ArticleInfo", "EXPORT_FORMATS", "KGStore", "UPDATE_REFUSED", "is_update", "syntax_message",
+    "ArticleInfo", "EXPORT_FORMATS", "KGStore", "SERVICE_REFUSED", "UPDATE_REFUSED", "is_update", "query_failure",
+    "syntax_message",
 ]
 

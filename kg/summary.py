@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 
-from kg.errors import NotFoundError
+from kg.errors import NotFoundError, shown
 from kg.model import fold
 from kg.store import KGStore
 from kg.terms import MODALITIES
@@ -231,7 +231,7 @@ def _one(name: str, matches: set[str], label: Callable[[str], str | None]) -> ox
     if len(matches) == 1:
         return ox.NamedNode(next(iter(matches)))
     names = ", ".join(sorted(label(iri) or _local(ox.NamedNode(iri)) for iri in matches))
-    raise NotFoundError(f"{name!r} is ambiguous: it may be {names}; give a fuller name")
+    raise NotFoundError(f"{shown(name)!r} is ambiguous: it may be {names}; give a fuller name")
 
 
 def _least_label(store: KGStore, iri: str) -> str | None:
@@ -259,7 +259,7 @@ def _resolve_by_reading_every_name(store: KGStore, name: str, wanted: str) -> ox
     close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.75)
     candidates = sorted({preferred.get(i, _local(ox.NamedNode(i))) for c in close for i in known[c]})
     hint = f"; did you mean {' or '.join(candidates)}?" if candidates else ""
-    raise NotFoundError(f"no entity named {name!r}{hint}")
+    raise NotFoundError(f"no entity named {shown(name)!r}{hint}")
 
 
 def show(store: KGStore, name: str) -> dict:

@@ -179,3 +179,30 @@ def nquads(store_path) -> bytes:
     result = cli("--store", store_path, "export", "--format", "nquads")
     assert result.exit_code == 0, result.output
     return result.stdout_bytes
+
+
+#: The venv's ``kg`` command, for tests that need a real process (signals, bytes in argv).
+KG = str(Path(sys.executable).with_name("kg"))
+
+
+@pytest.fixture(scope="module")
+def disk_store(tmp_path_factory) -> Path:
+    """An on-disk store of the fixture graph (no spaCy, no build), shared by a module's tests."""
+    path = tmp_path_factory.mktemp("disk") / "kg-store"
+    with KGStore.open(path) as opened:
+        load_fixture(opened)
+    return path
+
+
+def processes_running(marker: str) -> list[int]:
+    """Ids of the live processes whose command line holds ``marker`` (a test's own store path)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and marker.encode() in (entry / "cmdline").read_bytes():
+                state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+                if state != "Z":
+                    found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
