@@ -18,6 +18,7 @@ import click
 
 from kg import __version__
 from kg.errors import KGError
+from kg.outfile import is_within, output_file
 from kg.output import DOCUMENT_FORMATS, RESULT_FORMATS, render_document, render_results
 from kg.store import EXPORT_FORMATS, KGStore
 
@@ -49,6 +50,18 @@ def handle_errors(func):
 
 def open_store(obj: dict, read_only: bool) -> KGStore:
     return KGStore.open(Path(obj["store"]), read_only=read_only)
+
+
+class OutputInStore(click.ClickException):
+    """``-o`` names a file inside the store: a usage error (exit 2), one line."""
+
+    exit_code = 2
+
+
+def check_output(obj: dict, output: str) -> None:
+    """Refuse an ``-o`` path inside the store: writing it would replace the store's own files."""
+    if output != "-" and is_within(output, obj["store"]):
+        raise OutputInStore(f"-o {output} is inside the store {obj['store']}; write it elsewhere")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -148,8 +161,9 @@ def build(obj: dict, paths: tuple[Path, ...], quiet: bool, model: str | None, ne
               help="The N-Quads shard to write (- for stdout).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing unless a file is skipped.")
 @extraction_options
+@click.pass_obj
 @handle_errors
-def extract(paths: tuple[Path, ...], output: str, quiet: bool, model: str | None, ner: Path | None,
+def extract(obj: dict, paths: tuple[Path, ...], output: str, quiet: bool, model: str | None, ner: Path | None,
             jobs: int) -> None:
     """Extract the articles in PATHS into a self-contained N-Quads shard, without a store.
 
@@ -159,6 +173,7 @@ def extract(paths: tuple[Path, ...], output: str, quiet: bool, model: str | None
     """
     from kg.build import extract_to
 
+    check_output(obj, output)
     spec, extractor = _spec(model, ner)
     progress, clear = _progress(quiet)
     try:
@@ -178,11 +193,10 @@ def extract(paths: tuple[Path, ...], output: str, quiet: bool, model: str | None
 
 
 def _extract_file(target: Path, paths, extractor, jobs, spec, progress):
-    """Write the shard beside its target and move it into place only when complete."""
+    """Write the shard as kg.outfile writes any output: a regular file only when complete."""
     from kg.build import extract_to
-    from kg.store import atomic_file
 
-    with atomic_file(target) as stream:
+    with output_file(target) as stream:
         return extract_to(stream, paths, extractor=extractor, jobs=jobs, spec=spec, progress=progress)
 
 
@@ -283,6 +297,7 @@ def query(obj: dict, name: str | None, list_: bool, params: dict[str, str], fmt:
 def export(obj: dict, fmt: str, output: str) -> None:
     """Write the whole graph as RDF: TriG and N-Quads keep one named graph per
     article, Turtle and N-Triples hold the union of all graphs."""
+    check_output(obj, output)
     target = sys.stdout.buffer if output == "-" else Path(output)
     with open_store(obj, read_only=True) as store:
         store.export(fmt, target)

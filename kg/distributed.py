@@ -30,9 +30,9 @@ def batches(paths: list[Path], size: int) -> list[list[str]]:
 def extract_batch(files: list[str], shard: str) -> dict:
     """One task: extract ``files`` into the shard file ``shard``; runs on a worker."""
     from kg.build import extract_to
-    from kg.store import atomic_file
+    from kg.outfile import output_file
 
-    with atomic_file(Path(shard)) as stream:
+    with output_file(shard) as stream:
         report = extract_to(stream, [Path(f) for f in files])
     return {"shard": shard, "built": len(report.built), "statements": report.statements,
             "skipped": list(report.skipped)}

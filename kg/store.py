@@ -13,9 +13,7 @@ with a one-line message; nothing here prints.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +21,8 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.errors import KGError, QueryError, StoreError
+from kg.errors import QueryError, StoreError
+from kg.outfile import output_file
 from kg.terms import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, PREFIXES
 
 EXPORT_FORMATS = {
@@ -311,27 +310,8 @@ class KGStore:
         if not isinstance(out, (str, Path)):
             ox.serialize(data, out, rdf_format, **options)
             return
-        with atomic_file(Path(out)) as stream:
+        with output_file(out) as stream:
             ox.serialize(data, stream, rdf_format, **options)
-
-
-@contextlib.contextmanager
-def atomic_file(target: Path):
-    """A binary stream whose content replaces ``target`` only once the block completes."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError as exc:
-        raise KGError(f"cannot write {target}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            yield stream
-        os.chmod(tmp, _file_mode(target))
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise KGError(f"cannot write {target}: {exc.strerror}") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 # ---------------------------------------------------------------- helpers
@@ -380,16 +360,6 @@ def _shorten(text: str) -> str:
 
 def _one_line(exc: BaseException) -> str:
     return _shorten(" ".join(str(exc).split()) or type(exc).__name__)
-
-
-def _file_mode(path: Path) -> int:
-    """The mode a new file gets (or the existing file's), not mkstemp's private 0600."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _value(term) -> str | None:
