@@ -18,9 +18,10 @@ import click
 
 from kg import __version__
 from kg.errors import KGError
-from kg.outfile import is_within, output_file
+from kg.outfile import output_file
 from kg.output import DOCUMENT_FORMATS, RESULT_FORMATS, render_document, render_results
 from kg.store import EXPORT_FORMATS, KGStore
+from kg.storefolder import store_around
 
 
 def format_option(formats: tuple[str, ...], default: str, help: str):
@@ -59,9 +60,11 @@ class OutputInStore(click.ClickException):
 
 
 def check_output(obj: dict, output: str) -> None:
-    """Refuse an ``-o`` path inside the store: writing it would replace the store's own files."""
-    if output != "-" and is_within(output, obj["store"]):
-        raise OutputInStore(f"-o {output} is inside the store {obj['store']}; write it elsewhere")
+    """Refuse an ``-o`` path inside the store (or any other store): writing it would replace
+    the store's own files."""
+    store = None if output == "-" else store_around(output, obj["store"])
+    if store is not None:
+        raise OutputInStore(f"-o {output} is inside the store {store}; write it elsewhere")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
