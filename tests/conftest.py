@@ -207,13 +207,16 @@ def corpus_shard(tmp_path_factory) -> Path:
 
 
 def graphs_of(*shards: Path) -> dict[str, set[str]]:
-    """Graph name -> its quads (as N-Quads lines), read from shards or exports."""
+    """Graph name -> its quads (as N-Quads lines, as a store holds them: ``"0.90"`` is
+    ``"0.9"`` there), read from shards or exports."""
     import pyoxigraph as ox
 
-    graphs: dict[str, set[str]] = {}
+    store = ox.Store()
     for shard in shards:
-        for quad in ox.parse(path=str(shard), format=ox.RdfFormat.N_QUADS):
-            graphs.setdefault(quad.graph_name.value, set()).add(str(quad))
+        store.load(path=str(shard), format=ox.RdfFormat.N_QUADS)
+    graphs: dict[str, set[str]] = {}
+    for quad in store:
+        graphs.setdefault(quad.graph_name.value, set()).add(str(quad))
     return graphs
 
 
@@ -232,3 +235,10 @@ def assert_no_half_article(store_path: Path, shards: list[Path]) -> int:
             for predicate in ("contentHash", "extractor"):
                 assert any(f" <https://w3id.org/newskg/ontology#{predicate}> " in q for q in quads), (graph, predicate)
     return len(held)
+
+
+def copy_shard(shard: Path, out: Path, tag: str) -> Path:
+    """The shard with every article renamed (``article/ID`` -> ``article/TAG-ID``): as many new
+    article graphs as the shard has."""
+    out.write_bytes(shard.read_bytes().replace(b"/resource/article/", f"/resource/article/{tag}-".encode()))
+    return out
