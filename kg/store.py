@@ -131,10 +131,13 @@ class KGStore:
             if read_only:
                 raise StoreError(f"no store at {path}; run 'kg build' first")
             raise StoreError(f"{path} is not a store and not empty; give a new or empty folder")
-        if kind == "empty" and read_only:
+        if kind in ("empty", "new") and read_only:
             raise StoreError(f"no store at {path}; run 'kg build' first")
         if kind == "damaged":
             raise StoreError(f"store {path} is damaged: it has {MARKER} but no CURRENT or MANIFEST file")
+        if kind == "empty":
+            with _writing_to(path):
+                write_marker(path)             # first: a creation cut short is still recognised
         try:
             store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except (OSError, RuntimeError) as exc:
@@ -143,8 +146,8 @@ class KGStore:
             raise StoreError(f"cannot open store {path}: {_cause(exc)}") from None
         opened = cls(store, path, read_only)
         opened._lock = lock
-        if kind != "marked" and not read_only:
-            with opened._writing():
+        if kind == "rocksdb" and not read_only:
+            with _writing_to(path):
                 write_marker(path)
         return opened
     def flush(self) -> None:
@@ -259,14 +262,10 @@ class KGStore:
     def _add_new(self, graphs: dict[str, Iterable[ox.Quad]]) -> None:
         self.add_quads([quad for iri, quads in graphs.items() for quad in _in_graph(ox.NamedNode(iri), quads)])
 
-    @contextlib.contextmanager
     def _writing(self):
         """A write to the store; the store's own error (a full disk, a damaged file) becomes one
         line that names the cause."""
-        try:
-            yield
-        except (OSError, RuntimeError) as exc:
-            raise StoreError(f"cannot write store {self._name}: {_cause(exc)}") from None
+        return _writing_to(self._name)
 
     def _check_writable(self) -> None:
         if self.read_only:
@@ -359,6 +358,14 @@ class KGStore:
 
 
 # ---------------------------------------------------------------- helpers
+@contextlib.contextmanager
+def _writing_to(name):
+    try:
+        yield
+    except (OSError, RuntimeError) as exc:
+        raise StoreError(f"cannot write store {name}: {_cause(exc)}") from None
+
+
 def _first_keyword(sparql: str) -> tuple[str, int]:
     """The first keyword after the prologue (PREFIX, BASE, comments) and its offset."""
     pos = 0

@@ -6,7 +6,9 @@ writer apart.
 folder without the marker is taken for a store only if it has RocksDB's layout (a
 ``CURRENT`` file, a ``MANIFEST-*`` and an ``OPTIONS-*`` file): a store built before the
 marker existed; the first writer adds the marker.  A folder that merely holds a file named
-``CURRENT`` is not a store, and is never written into.
+``CURRENT`` is not a store, and is never written into.  A new store gets its marker before
+Oxigraph creates its files, so a creation cut short (``kill -9``) leaves a folder the next
+writer recognises and creates anew.
 
 **Locking.**  The store's folder itself is locked with ``flock`` (no lock file, so a store
 on a read-only medium still reads): a writer takes the lock alone and does not wait (a
@@ -38,9 +40,11 @@ _POLL = 0.05
 
 
 def recognise(folder: Path) -> str:
-    """What ``folder`` (an existing folder) holds: ``"empty"``, ``"marked"`` (a newskg store),
-    ``"rocksdb"`` (a store built before the marker), ``"damaged"`` (the marker without
-    RocksDB's files) or ``"other"`` (anything else: never a store)."""
+    """What ``folder`` (an existing folder) holds: ``"empty"``; ``"new"`` (the marker and at most
+    the files RocksDB makes first: a store whose creation was cut short, made anew by the next
+    writer); ``"marked"`` (a newskg store); ``"rocksdb"`` (a store built before the marker);
+    ``"damaged"`` (the marker and some of RocksDB's files, but not its layout) or ``"other"``
+    (anything else: never a store)."""
     try:
         names = os.listdir(folder)
     except OSError as exc:
@@ -50,12 +54,18 @@ def recognise(folder: Path) -> str:
     rocksdb = ((folder / "CURRENT").is_file() and any(n.startswith("MANIFEST-") for n in names)
                and any(n.startswith("OPTIONS-") for n in names))
     if MARKER in names and _marker_version(folder) is not None:
-        return "marked" if rocksdb else "damaged"
+        if rocksdb:
+            return "marked"
+        return "new" if set(names) <= _CREATION_FILES | {MARKER} else "damaged"
     return "rocksdb" if rocksdb else "other"
 
 
+#: The files RocksDB writes before a new database's CURRENT and MANIFEST.
+_CREATION_FILES = frozenset({"LOCK", "IDENTITY", "LOG"})
+
+
 def is_store(folder: Path) -> bool:
-    return folder.is_dir() and recognise(folder) in ("marked", "rocksdb", "damaged")
+    return folder.is_dir() and recognise(folder) in ("new", "marked", "rocksdb", "damaged")
 
 
 def _marker_version(folder: Path) -> int | None:

@@ -74,6 +74,18 @@ def test_an_empty_folder_becomes_a_store(tmp_path, articles, fake_extractor):
     assert recognise(folder) == "marked"
 
 
+def test_a_store_whose_creation_was_cut_short_is_made_anew(tmp_path, articles, fake_extractor):
+    folder = tmp_path / "kg-store"
+    KGStore.open(folder).close()
+    for name in listing(folder):                 # as kill -9 leaves it before RocksDB's CURRENT
+        if name not in (MARKER, "LOCK", "IDENTITY", "LOG"):
+            os.unlink(folder / name)
+    assert recognise(folder) == "new"
+    assert cli("--store", folder, "summary").stderr == f"Error: no store at {folder}; run 'kg build' first\n"
+    assert cli("--store", folder, "build", "-q", articles).exit_code == 0
+    assert recognise(folder) == "marked"
+
+
 def test_a_store_from_a_newer_newskg_is_refused(store_path):
     (store_path / MARKER).write_text(json.dumps({"format": "newskg-store", "version": 99}), encoding="utf-8")
     message = f"^store {store_path} was made by a newer newskg \\(store format 99\\); update newskg$"
