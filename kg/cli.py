@@ -19,8 +19,10 @@ import click
 
 from kg import __version__
 from kg.errors import KGError, shown
+from kg.outfile import output_file
 from kg.output import DOCUMENT_FORMATS, RESULT_FORMATS, render_document
 from kg.store import EXPORT_FORMATS, KGStore
+from kg.storefolder import store_around
 
 
 def format_option(formats: tuple[str, ...], default: str, help: str):
@@ -84,6 +86,20 @@ def utf8_text(ctx, param, value):
 
 def open_store(obj: dict, read_only: bool) -> KGStore:
     return KGStore.open(Path(obj["store"]), read_only=read_only)
+
+
+class OutputInStore(click.ClickException):
+    """``-o`` names a file inside the store: a usage error (exit 2), one line."""
+
+    exit_code = 2
+
+
+def check_output(obj: dict, output: str) -> None:
+    """Refuse an ``-o`` path inside the store (or any other store): writing it would replace
+    the store's own files."""
+    store = None if output == "-" else store_around(output, obj["store"])
+    if store is not None:
+        raise OutputInStore(f"-o {output} is inside the store {store}; write it elsewhere")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -192,8 +208,9 @@ def build(obj: dict, paths: tuple[Path, ...], quiet: bool, model: str | None, ne
               help="The N-Quads shard to write (- for stdout).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing unless a file is skipped.")
 @extraction_options
+@click.pass_obj
 @handle_errors
-def extract(paths: tuple[Path, ...], output: str, quiet: bool, model: str | None, ner: Path | None,
+def extract(obj: dict, paths: tuple[Path, ...], output: str, quiet: bool, model: str | None, ner: Path | None,
             jobs: int) -> None:
     """Extract the articles in PATHS into a self-contained N-Quads shard, without a store.
 
@@ -203,6 +220,7 @@ def extract(paths: tuple[Path, ...], output: str, quiet: bool, model: str | None
     """
     from kg.build import extract_to
 
+    check_output(obj, output)
     spec, extractor = _spec(model, ner)
     progress, clear = _progress(quiet)
     try:
@@ -222,11 +240,10 @@ def extract(paths: tuple[Path, ...], output: str, quiet: bool, model: str | None
 
 
 def _extract_file(target: Path, paths, extractor, jobs, spec, progress):
-    """Write the shard beside its target and move it into place only when complete."""
+    """Write the shard as kg.outfile writes any output: a regular file only when complete."""
     from kg.build import extract_to
-    from kg.store import atomic_file
 
-    with atomic_file(target) as stream:
+    with output_file(target) as stream:
         return extract_to(stream, paths, extractor=extractor, jobs=jobs, spec=spec, progress=progress)
 
 
@@ -335,6 +352,7 @@ def query(obj: dict, name: str | None, list_: bool, params: dict[str, str], fmt:
 def export(obj: dict, fmt: str, output: str) -> None:
     """Write the whole graph as RDF: TriG and N-Quads keep one named graph per
     article, Turtle and N-Triples hold the union of all graphs."""
+    check_output(obj, output)
     target = sys.stdout.buffer if output == "-" else Path(output)
     with open_store(obj, read_only=True) as store:
         store.export(fmt, target)

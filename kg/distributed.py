@@ -29,9 +29,9 @@ def batches(paths: list[Path], size: int) -> tuple[list[list[tuple[str, str]]], 
 def extract_batch(files: list[tuple[str, str]], shard: str) -> dict:
     """One task: extract ``files`` into the shard file ``shard``; runs on a worker."""
     from kg.build import extract_to
-    from kg.store import atomic_file
+    from kg.outfile import output_file
 
-    with atomic_file(Path(shard)) as stream:
+    with output_file(shard) as stream:
         report = extract_to(stream, files=[(path, identity) for path, identity in files])
     return {"shard": shard, "built": len(report.built), "statements": report.statements,
             "skipped": list(report.skipped)}

@@ -5,6 +5,8 @@ with a one-line message; nothing here prints.
 
 * Writes replace whole named graphs, each replacement in one transaction (one
   SPARQL Update request), so a failure or a crash leaves the old graph intact.
+* A store is a folder marked as one, and locked while open: readers share the
+  lock, a writer holds it alone (see :mod:`kg.storefolder`).
 * :meth:`KGStore.query` is read-only: SPARQL Update is refused.  The project's
   prefixes are predeclared (``kg:supplies`` works without a ``PREFIX`` line) and
   a query's own ``PREFIX`` declarations win.  Syntax errors give the line and
@@ -13,9 +15,7 @@ with a one-line message; nothing here prints.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +23,10 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.errors import KGError, QueryError, StoreError
+from kg.errors import QueryError, StoreError
+from kg.outfile import output_file
 from kg.sparql import service_iris
+from kg.storefolder import MARKER, READ_WAIT, StoreLock, recognise, write_marker
 from kg.terms import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, PREFIXES
 
 EXPORT_FORMATS = {
@@ -88,37 +90,68 @@ class KGStore:
         self._store = store
         self.path = path
         self.read_only = read_only
+        self._lock: StoreLock | None = None
 
     # ------------------------------------------------------------ opening
     @classmethod
     def open(cls, path: Path | str | None, read_only: bool = False) -> KGStore:
         """Open the store at ``path`` (``None``: a new in-memory store).
 
-        For writing, a missing store is created.  Read-only opening never
-        creates anything and works while another process writes the store.
+        For writing, a missing store (or an empty folder) is created; the writer
+        holds the store's lock alone, so a second writer, or a writer while a
+        reader reads, gets ``store X is in use by another process``.  Read-only
+        opening never creates anything; readers share the lock, and a reader
+        while another process writes the store waits up to :data:`READ_WAIT`
+        seconds, then gets ``store X is being written by another process``
+        (reading a store while another process writes it is undefined in RocksDB).
         """
         if path is None:
             return cls(ox.Store(), None, read_only)
         path = Path(path)
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path} is a file, not a store folder")
-        is_store = (path / "CURRENT").is_file()
         if read_only:
-            if not is_store:
+            if not path.is_dir():
                 raise StoreError(f"no store at {path}; run 'kg build' first")
+            lock = StoreLock.shared(path, READ_WAIT)
+        else:
             try:
-                return cls(ox.Store.read_only(str(path)), path, True)
+                path.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StoreError(f"cannot open store {path}: {_one_line(exc)}") from None
-        if path.is_dir() and not is_store and any(path.iterdir()):
-            raise StoreError(f"{path} is not a store and not empty; give a new or empty folder")
+                raise StoreError(f"cannot create store {path}: {_cause(exc)}") from None
+            lock = StoreLock.exclusive(path)
         try:
-            return cls(ox.Store(str(path)), path, False)
-        except OSError as exc:
+            return cls._open_locked(path, read_only, lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_locked(cls, path: Path, read_only: bool, lock: StoreLock) -> KGStore:
+        kind = recognise(path)
+        if kind == "other":
+            if read_only:
+                raise StoreError(f"no store at {path}; run 'kg build' first")
+            raise StoreError(f"{path} is not a store and not empty; give a new or empty folder")
+        if kind in ("empty", "new") and read_only:
+            raise StoreError(f"no store at {path}; run 'kg build' first")
+        if kind == "damaged":
+            raise StoreError(f"store {path} is damaged: it has {MARKER} but no CURRENT or MANIFEST file")
+        if kind == "empty":
+            with _writing_to(path):
+                write_marker(path)             # first: a creation cut short is still recognised
+        try:
+            store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        except (OSError, RuntimeError) as exc:
             if "lock" in str(exc).lower():
                 raise StoreError(f"store {path} is in use by another process") from None
-            raise StoreError(f"cannot open store {path}: {_one_line(exc)}") from None
-
+            raise StoreError(f"cannot open store {path}: {_cause(exc)}") from None
+        opened = cls(store, path, read_only)
+        opened._lock = lock
+        if kind == "rocksdb" and not read_only:
+            with _writing_to(path):
+                write_marker(path)
+        return opened
     def flush(self) -> None:
         """Write what the store buffers in memory to disk; a long build calls it now and
         then, so that its memory stays flat however many articles it writes."""
@@ -132,18 +165,29 @@ class KGStore:
             with self._writing():
                 self._store.optimize()
 
-    def close(self) -> None:
+    def close(self, failed: bool = False) -> None:
+        """Flush and close the store, then release its lock.  ``failed``: closing because of an
+        error already on its way to the user, so a second error from the flush is not raised."""
         if self._store is None:
             return
-        if not self.read_only and self.path is not None:
-            self._store.flush()
-        self._store = None
+        try:
+            if not self.read_only and self.path is not None:
+                with self._writing():
+                    self._store.flush()
+        except StoreError:
+            if not failed:
+                raise
+        finally:
+            self._store = None            # the last reference: RocksDB closes its files here
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def __enter__(self) -> KGStore:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        self.close(failed=exc_type is not None)
 
     def __len__(self) -> int:
         return len(self._store)
@@ -192,7 +236,8 @@ class KGStore:
         graph = ox.NamedNode(graph_iri)
         if not self._store.contains_named_graph(graph):
             return False
-        self._store.remove_graph(graph)
+        with self._writing():
+            self._store.remove_graph(graph)
         return True
 
     def _replace(self, graphs: dict[str, Iterable[ox.Quad]]) -> None:
@@ -219,13 +264,10 @@ class KGStore:
     def _add_new(self, graphs: dict[str, Iterable[ox.Quad]]) -> None:
         self.add_quads([quad for iri, quads in graphs.items() for quad in _in_graph(ox.NamedNode(iri), quads)])
 
-    @contextlib.contextmanager
     def _writing(self):
-        """A write to the store; the store's own error becomes one line."""
-        try:
-            yield
-        except OSError as exc:
-            raise StoreError(f"cannot write store {self._name}: {_one_line(exc)}") from None
+        """A write to the store; the store's own error (a full disk, a damaged file) becomes one
+        line that names the cause."""
+        return _writing_to(self._name)
 
     def _check_writable(self) -> None:
         if self.read_only:
@@ -313,30 +355,19 @@ class KGStore:
         if not isinstance(out, (str, Path)):
             ox.serialize(data, out, rdf_format, **options)
             return
-        with atomic_file(Path(out)) as stream:
+        with output_file(out) as stream:
             ox.serialize(data, stream, rdf_format, **options)
 
 
-@contextlib.contextmanager
-def atomic_file(target: Path):
-    """A binary stream whose content replaces ``target`` only once the block completes."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError as exc:
-        raise KGError(f"cannot write {target}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            yield stream
-        os.chmod(tmp, _file_mode(target))
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise KGError(f"cannot write {target}: {exc.strerror}") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 # ---------------------------------------------------------------- helpers
+@contextlib.contextmanager
+def _writing_to(name):
+    try:
+        yield
+    except (OSError, RuntimeError) as exc:
+        raise StoreError(f"cannot write store {name}: {_cause(exc)}") from None
+
+
 def _first_keyword(sparql: str) -> tuple[str, int]:
     """The first keyword after the prologue (PREFIX, BASE, comments) and its offset."""
     pos = 0
@@ -399,14 +430,25 @@ def _one_line(exc: BaseException) -> str:
     return _shorten(" ".join(str(exc).split()) or type(exc).__name__)
 
 
-def _file_mode(path: Path) -> int:
-    """The mode a new file gets (or the existing file's), not mkstemp's private 0600."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+#: RocksDB's words for causes a user can act on, and how a message names them.
+_CAUSES = (
+    ("No space left on device", "no space left on device"),
+    ("Disk quota exceeded", "disk quota exceeded"),
+    ("Read-only file system", "read-only file system"),
+    ("Permission denied", "permission denied"),
+    ("Corruption:", "the store is damaged ({detail})"),
+    ("No such file or directory", "the store is damaged ({detail})"),
+)
+
+
+def _cause(exc: BaseException) -> str:
+    """The cause of a store error in a few words: RocksDB's message names the file and the
+    call (``IO error: No space left on device: While appending to file: …/000008.log``)."""
+    detail = _one_line(exc)
+    for words, cause in _CAUSES:
+        if words in detail:
+            return cause.format(detail=detail)
+    return detail
 
 
 def _value(term) -> str | None:

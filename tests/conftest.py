@@ -206,3 +206,66 @@ def processes_running(marker: str) -> list[int]:
         except OSError:
             continue
     return found
+
+
+SHARED = Path(__import__("os").environ.get("KG_SHARED_DIR", Path(__file__).resolve().parents[2] / "shared"))
+CORPUS = SHARED / "corpora" / "10kgnad" / "test.csv"
+
+
+@pytest.fixture(scope="session")
+def corpus_shard(tmp_path_factory) -> Path:
+    """An N-Quads shard made by ``kg extract`` from the first 300 articles of the 10kGNAD test
+    corpus in ../shared (read at test time, never copied into the project)."""
+    import csv
+
+    if not CORPUS.exists():
+        pytest.skip(f"no corpus at {CORPUS}")
+    tmp = tmp_path_factory.mktemp("corpus")
+    folder = tmp / "articles"
+    folder.mkdir()
+    with CORPUS.open(encoding="utf-8") as f:
+        for n, (label, text) in enumerate(csv.reader(f, delimiter=";", quotechar="'")):
+            if n == 300:
+                break
+            (folder / f"{n:04d}_{label}.txt").write_text(text, encoding="utf-8")
+    shard = tmp / "corpus.nq"
+    assert cli("extract", "-q", folder, "-o", shard).exit_code == 0
+    return shard
+
+
+def graphs_of(*shards: Path) -> dict[str, set[str]]:
+    """Graph name -> its quads (as N-Quads lines, as a store holds them: ``"0.90"`` is
+    ``"0.9"`` there), read from shards or exports."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    for shard in shards:
+        store.load(path=str(shard), format=ox.RdfFormat.N_QUADS)
+    graphs: dict[str, set[str]] = {}
+    for quad in store:
+        graphs.setdefault(quad.graph_name.value, set()).add(str(quad))
+    return graphs
+
+
+def assert_no_half_article(store_path: Path, shards: list[Path]) -> int:
+    """The store holds no half graph: every graph in it is exactly its graph in the shards, and
+    every article graph has its ``kg:contentHash`` and ``kg:extractor``.  Returns how many
+    graphs the store holds."""
+    expected = graphs_of(*shards)
+    export = store_path.parent / f"{store_path.name}-check.nq"
+    export.write_bytes(nquads(store_path))
+    held = graphs_of(export)
+    export.unlink()
+    for graph, quads in held.items():
+        assert quads == expected.get(graph), f"graph {graph} is not as in the shards"
+        if "/resource/article/" in graph:
+            for predicate in ("contentHash", "extractor"):
+                assert any(f" <https://w3id.org/newskg/ontology#{predicate}> " in q for q in quads), (graph, predicate)
+    return len(held)
+
+
+def copy_shard(shard: Path, out: Path, tag: str) -> Path:
+    """The shard with every article renamed (``article/ID`` -> ``article/TAG-ID``): as many new
+    article graphs as the shard has."""
+    out.write_bytes(shard.read_bytes().replace(b"/resource/article/", f"/resource/article/{tag}-".encode()))
+    return out
