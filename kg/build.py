@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.article import article_identity, display, find_articles, read_article
-from kg.errors import InputError
+from kg.errors import InputError, StoreError
 from kg.gazetteer import default_gazetteer
 from kg.model import Article, Extraction
 from kg.rdf import article_iri, extraction_quads, gazetteer_quads, ontology_quads
@@ -307,36 +307,73 @@ def _extract_all(paths: Iterable[Path], write: Callable[[_Done], object], extrac
     return report
 
 
-def load_shards(store, shards: Iterable[Path], progress=None) -> tuple[int, int]:
+@dataclass
+class LoadReport:
+    graphs: int = 0                                         # graphs loaded
+    quads: int = 0
+    refused: list[str] = field(default_factory=list)        # one line per shard not loaded
+
+
+def load_shards(store, shards: Iterable[Path], progress=None) -> LoadReport:
     """``kg load``: N-Quads shards into the store, streamed.  Each named graph in a shard
     replaces the graph of that name in the store (one transaction per graph), so loading a
     shard twice, or a newer shard over an older one, gives what a build would have given.
-    Returns (graphs, quads)."""
+
+    A shard goes in whole or not at all: it is read through once before anything of it is
+    written, and a shard that cannot be read, is not N-Quads or has a quad outside a named
+    graph is refused with its reason while the other shards still load.  A store that fails
+    while a shard is written (a full disk) stops the load with how many of that shard's graphs
+    went in; every graph is whole, and loading the shard again completes it."""
+    report = LoadReport()
     seen: set[str] = set()
-    quads_loaded = 0
     for shard in shards:
+        problem = _shard_problem(shard)
+        if problem:
+            report.refused.append(f"{display(shard)}: {problem}; nothing of it loaded")
+            continue
+        before = len(seen)
+        graph, batch = None, []
         try:
-            stream = ox.parse(path=str(shard), format=ox.RdfFormat.N_QUADS)
-            graph, batch = None, []
-            for quad in stream:
-                name = quad.graph_name
-                if not isinstance(name, ox.NamedNode):
-                    raise InputError(f"{shard}: a quad outside any named graph; kg load takes N-Quads "
-                                     "shards written by kg extract")
-                if name.value != graph:
-                    quads_loaded += _flush(store, graph, batch, seen)
-                    graph, batch = name.value, []
+            for quad in ox.parse(path=str(shard), format=ox.RdfFormat.N_QUADS):
+                if quad.graph_name.value != graph:
+                    report.quads += _flush(store, graph, batch, seen)
+                    graph, batch = quad.graph_name.value, []
                     if progress:
                         progress(len(seen), graph)
                 batch.append(quad)
-            quads_loaded += _flush(store, graph, batch, seen)
-        except SyntaxError as exc:
-            raise InputError(f"{shard}: not N-Quads ({str(exc).splitlines()[0]})") from None
-        except OSError as exc:
-            raise InputError(f"{shard}: {exc.strerror or exc}") from None
+            report.quads += _flush(store, graph, batch, seen)
+        except StoreError as exc:
+            raise StoreError(f"{exc}; {len(seen) - before} graphs of {display(shard)} went in whole before it "
+                             "(loading the shard again completes it)") from None
+        except (SyntaxError, OSError) as exc:      # the shard changed after it was read through
+            raise InputError(f"{display(shard)}: {_one_line(exc)} while loading; {len(seen) - before} graphs "
+                             "of it went in whole (loading it again completes it)") from None
+    report.graphs = len(seen)
     if seen:
         store.optimize()
-    return len(seen), quads_loaded
+    return report
+
+
+def _shard_problem(shard: Path) -> str | None:
+    """Why the shard cannot be loaded (read through once, nothing kept), or None."""
+    try:
+        for quad in ox.parse(path=str(shard), format=ox.RdfFormat.N_QUADS):
+            if not isinstance(quad.graph_name, ox.NamedNode):
+                return "a quad outside any named graph; kg load takes N-Quads shards written by kg extract"
+    except SyntaxError as exc:
+        return f"not N-Quads ({_one_line(exc)})"
+    except FileNotFoundError:
+        return "no such file"
+    except IsADirectoryError:
+        return "is a directory"
+    except OSError as exc:
+        return f"cannot read ({exc.strerror or exc})"
+    return None
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _flush(store, graph: str | None, batch: list, seen: set[str]) -> int:

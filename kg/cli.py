@@ -255,16 +255,22 @@ def load(obj: dict, shards: tuple[Path, ...]) -> None:
     """Load N-Quads SHARDS (from 'kg extract') into the store.
 
     Each named graph replaces the store's graph of that name, so loading the
-    same shard twice changes nothing.
+    same shard twice changes nothing.  A shard goes in whole or not at all: one
+    that is broken is named with its reason, the others still load, and the
+    exit code is 1.
     """
-    from kg.build import load_shards
+    from kg.build import LoadReport, load_shards
 
-    for shard in shards:
-        if not shard.is_file():
-            raise KGError(f"{shard}: no such file")
-    with open_store(obj, read_only=False) as store:
-        graphs, quads = load_shards(store, shards)
-    click.echo(f"loaded {_plural(graphs, 'graph')}, {_plural(quads, 'quad')} into {obj['store']}")
+    if any(shard.is_file() for shard in shards):
+        with open_store(obj, read_only=False) as store:
+            report = load_shards(store, shards)
+    else:                                          # nothing to load: no store is made
+        report = LoadReport(refused=[f"{shard}: no such file; nothing of it loaded" for shard in shards])
+    for line in report.refused:
+        click.echo(line, err=True)
+    click.echo(f"loaded {_plural(report.graphs, 'graph')}, {_plural(report.quads, 'quad')} into {obj['store']}")
+    if report.refused:
+        sys.exit(1)
 
 
 @main.command()

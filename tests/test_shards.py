@@ -2,12 +2,15 @@
 every path gives the same store as a plain build, quad for quad."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 import rdflib
 from conftest import cli, nquads
+
+from kg.store import KGStore
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -99,10 +102,29 @@ def test_loading_a_bad_shard_is_one_line(tmp_path, content, message):
     shard.write_bytes(content)
     result = cli("--store", tmp_path / "store", "load", shard)
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: {shard}: {message}")
-    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"{shard}: {message}")
+    assert result.stderr.endswith("; nothing of it loaded\n") and result.stderr.count("\n") == 1
+    assert result.stdout == f"loaded 0 graphs, 0 quads into {tmp_path / 'store'}\n"
 
 
-def test_loading_a_missing_shard(tmp_path):
+def test_loading_a_missing_shard_makes_no_store(tmp_path):
     result = cli("--store", tmp_path / "store", "load", tmp_path / "none.nq")
-    assert (result.exit_code, result.stderr) == (1, f"Error: {tmp_path / 'none.nq'}: no such file\n")
+    assert (result.exit_code, result.stderr) == (1, f"{tmp_path / 'none.nq'}: no such file; nothing of it loaded\n")
+    assert not (tmp_path / "store").exists()
+
+
+def test_a_shard_broken_halfway_loads_nothing_and_the_others_load(tmp_path, articles, fake_extractor):
+    whole = tmp_path / "whole.nq"
+    assert cli("extract", "-q", articles, "-o", whole).exit_code == 0
+    lines = whole.read_bytes().splitlines(keepends=True)
+    broken = tmp_path / "broken.nq"
+    broken.write_bytes(b"".join(lines[: len(lines) // 2]) + b"<http://a> garbage\n" + b"".join(lines[len(lines) // 2:]))
+    renamed = tmp_path / "renamed.nq"               # the same articles under other names, to load whole
+    renamed.write_bytes(whole.read_bytes().replace(b"/resource/article/", b"/resource/article/x-"))
+    store = tmp_path / "store"
+    result = cli("--store", store, "load", broken, renamed)
+    assert result.exit_code == 1
+    assert re.fullmatch(rf"{re.escape(str(broken))}: not N-Quads \(.*\); nothing of it loaded\n", result.stderr)
+    with KGStore.open(store, read_only=True) as opened:
+        assert [a.identifier for a in opened.articles()] == ["a1", "b2", "c3"]        # dcterms:identifier kept
+        assert all("/article/x-" in a.iri for a in opened.articles())
