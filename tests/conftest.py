@@ -213,23 +213,28 @@ CORPUS = SHARED / "corpora" / "10kgnad" / "test.csv"
 
 
 @pytest.fixture(scope="session")
-def corpus_shard(tmp_path_factory) -> Path:
-    """An N-Quads shard made by ``kg extract`` from the first 300 articles of the 10kGNAD test
-    corpus in ../shared (read at test time, never copied into the project)."""
+def corpus_articles(tmp_path_factory) -> Path:
+    """A folder of the first 300 articles of the 10kGNAD test corpus in ../shared as files
+    (read at test time, never copied into the project)."""
     import csv
 
     if not CORPUS.exists():
         pytest.skip(f"no corpus at {CORPUS}")
-    tmp = tmp_path_factory.mktemp("corpus")
-    folder = tmp / "articles"
+    folder = tmp_path_factory.mktemp("corpus") / "articles"
     folder.mkdir()
     with CORPUS.open(encoding="utf-8") as f:
         for n, (label, text) in enumerate(csv.reader(f, delimiter=";", quotechar="'")):
             if n == 300:
                 break
             (folder / f"{n:04d}_{label}.txt").write_text(text, encoding="utf-8")
-    shard = tmp / "corpus.nq"
-    assert cli("extract", "-q", folder, "-o", shard).exit_code == 0
+    return folder
+
+
+@pytest.fixture(scope="session")
+def corpus_shard(corpus_articles) -> Path:
+    """An N-Quads shard made by ``kg extract`` from :func:`corpus_articles`."""
+    shard = corpus_articles.parent / "corpus.nq"
+    assert cli("extract", "-q", corpus_articles, "-o", shard).exit_code == 0
     return shard
 
 
