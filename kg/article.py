@@ -23,19 +23,31 @@ PUBLISHER_PATTERNS = (
 )
 
 
+#: The longest article text read (characters; news articles are rarely over 100,000), and
+#: the most bytes read of a file: a larger file is refused without being read into memory.
+MAX_ARTICLE_CHARS = 2_000_000
+MAX_ARTICLE_BYTES = 4 * MAX_ARTICLE_CHARS
+
+
 def read_article(path: Path, identifier: str | None = None) -> Article:
     """Read one article file as the article ``identifier`` (default: the file's name without
     its suffix); raise :class:`InputError` with a one-line reason."""
     name = display(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_ARTICLE_BYTES + 1)
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{name}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise InputError(f"{name}: too large for an article (over {MAX_ARTICLE_BYTES:,} bytes), skipped")
     text = decode(raw, name)
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(f"{name}: too long for an article ({len(text):,} characters; at most "
+                         f"{MAX_ARTICLE_CHARS:,}), skipped")
     article = parse_article(text, identifier=identifier or article_identity(str(path)), source_path=str(path))
     if not article.body.strip():
         raise InputError(f"{name}: empty article (a date line and no text), skipped")

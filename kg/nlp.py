@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from kg.article import MAX_ARTICLE_CHARS
 from kg.gazetteer import ADJECTIVE_ENDINGS, Gazetteer, load_gazetteer, title_forms  # noqa: F401
 from kg.resources import lookups_table
 from kg.wordtable import MISSING, WordTable, cached_table
@@ -377,6 +378,7 @@ def build_pipeline(gazetteer: Gazetteer | None = None, model: str | None = None)
     if model:
         nlp.add_pipe("kg_line_breaks", after="sentencizer" if "sentencizer" in nlp.pipe_names else None)
     nlp.add_pipe("kg_gazetteer")
+    nlp.max_length = MAX_ARTICLE_CHARS + 1         # read_article refuses longer texts
     if model:
         nlp.get_pipe("kg_gazetteer").initialize(gazetteer=gazetteer)
     else:

@@ -116,3 +116,19 @@ def test_broken_gazetteer_says_what_is_wrong(tmp_path: Path, toml, message):
     path.write_text(toml, encoding="utf-8")
     with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)")):
         load_gazetteer(path)
+
+
+def test_an_article_too_long_is_refused_without_reading_it_whole(tmp_path, monkeypatch):
+    import kg.article
+
+    monkeypatch.setattr(kg.article, "MAX_ARTICLE_CHARS", 10)
+    monkeypatch.setattr(kg.article, "MAX_ARTICLE_BYTES", 40)
+    path = tmp_path / "long.txt"
+    path.write_text("Wort Wort", encoding="utf-8")
+    assert read_article(path).text == "Wort Wort"
+    path.write_text("Öl" * 6, encoding="utf-8")            # 12 characters, 18 bytes
+    with pytest.raises(InputError, match=r"too long for an article \(12 characters; at most 10\), skipped$"):
+        read_article(path)
+    path.write_bytes(b"x" * 41)
+    with pytest.raises(InputError, match=r"too large for an article \(over 40 bytes\), skipped$"):
+        read_article(path)

@@ -81,18 +81,18 @@ def test_a_file_named_by_hand_that_cannot_be_read_is_skipped_not_a_usage_error(
         tmp_path, folder, fake_extractor, monkeypatch):
     secret = folder / "secret.txt"
     secret.write_text("Ein Text.", encoding="utf-8")
-    real_access, real_read = os.access, Path.read_bytes
+    real_access = os.access
 
     def access(path, mode, *args, **kwargs):          # as an unprivileged user sees it
         return False if str(path) == str(secret) else real_access(path, mode, *args, **kwargs)
 
-    def read_bytes(path):
+    def open_file(path, *args, **kwargs):
         if str(path) == str(secret):
             raise PermissionError(13, "Permission denied", str(path))
-        return real_read(path)
+        return open(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "access", access)
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(kg.article, "open", open_file, raising=False)
     result = cli("--store", tmp_path / "s", "build", secret, folder / "a1.txt")
     assert (result.exit_code, result.stderr) == (1, f"{secret}: cannot read (Permission denied), skipped\n")
     assert result.stdout == f"built 1 article, 8 statements into {tmp_path / 's'}\n"
