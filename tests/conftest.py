@@ -146,12 +146,15 @@ def articles(tmp_path) -> Path:
 
 
 @contextlib.contextmanager
-def store_held_by_another_process(path):
-    """A second process that keeps the on-disk store at ``path`` open until the block ends."""
+def store_held_by_another_process(path, newskg: bool = False):
+    """A second process that keeps the on-disk store at ``path`` open until the block ends:
+    with bare pyoxigraph, or (``newskg``) as a newskg writer, taking the store's lock."""
+    opening = (f"from kg.store import KGStore; store = KGStore.open({str(path)!r})" if newskg
+               else f"import pyoxigraph; store = pyoxigraph.Store({str(path)!r})")
     holder = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(f"""
-            import sys, pyoxigraph
-            store = pyoxigraph.Store({str(path)!r})
+            import sys
+            {opening}
             print("open", flush=True)
             sys.stdin.read()
         """)],

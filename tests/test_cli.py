@@ -130,9 +130,11 @@ def test_store_in_use_by_another_process(built, articles, fake_extractor):
         result = kg("--store", built, "build", articles)
         assert (result.exit_code, result.stdout, result.stderr) == (
             1, "", f"Error: store {built} is in use by another process\n")
-        # reading still works while another process holds the store
-        assert kg("--store", built, "query", "treaties", "--format", "csv").exit_code == 0
-        assert kg("--store", built, "show", "Putin").exit_code == 0
+    with store_held_by_another_process(built, newskg=True):     # a newskg writer: reads wait, then refuse
+        for args in (("query", "treaties"), ("show", "Putin"), ("summary",)):
+            result = kg("--store", built, *args)
+            assert (result.exit_code, result.stdout, result.stderr) == (
+                1, "", f"Error: store {built} is being written by another process; try again when it is done\n")
     assert kg("--store", built, "build", "-q", articles).exit_code == 0
 
 
