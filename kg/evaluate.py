@@ -190,9 +190,13 @@ def _entity_keys(store: KGStore, entities: dict[str, dict]) -> dict[str, set[str
 
 
 def _article_of(identifier: str, articles: set[str]) -> str | None:
-    for article in articles:
-        if identifier == article or identifier.startswith((article + "_", article + "-")):
-            return article
+    """The gold article an article identity belongs to: the gold id is the identity, or its
+    last part (an archive's ``2024/06/000_x`` is gold's ``000``), or a prefix of either up
+    to ``_`` or ``-``."""
+    for name in dict.fromkeys((identifier, identifier.rsplit("/", 1)[-1])):
+        for article in articles:
+            if name == article or name.startswith((article + "_", article + "-")):
+                return article
     return None
 
 

@@ -188,6 +188,15 @@ def nquads(store_path) -> bytes:
 KG = str(Path(sys.executable).with_name("kg"))
 
 
+@pytest.fixture
+def store_path(tmp_path) -> Path:
+    """An on-disk store of the fixture graph, one per test (for tests that change or lock it)."""
+    path = tmp_path / "kg-store"
+    with KGStore.open(path) as opened:
+        load_fixture(opened)
+    return path
+
+
 @pytest.fixture(scope="module")
 def disk_store(tmp_path_factory) -> Path:
     """An on-disk store of the fixture graph (no spaCy, no build), shared by a module's tests."""

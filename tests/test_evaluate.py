@@ -158,3 +158,14 @@ def test_same_figures_as_the_shared_scorer(tmp_path):
             ours["modality_accuracy"], ours["factual_errors"]) == (
         shared["predicted"], shared["true_positives"], shared["required_found"], shared["precision"],
         shared["recall"], shared["modality_accuracy"], shared["factual_errors"])
+
+
+@pytest.mark.parametrize(
+    ("identity", "article"),
+    [("000_6c5487194f5f798d", "000"), ("000", "000"), ("2024/06/000_abc", "000"), ("x/001-b", "001"),
+     ("2024/000", "2024/000"), ("0001_x", None), ("x/0001", None)],
+)
+def test_an_article_identity_is_matched_to_its_gold_id(identity, article):
+    from kg.evaluate import _article_of
+
+    assert _article_of(identity, {"000", "001", "2024/000"}) == article

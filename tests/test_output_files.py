@@ -9,21 +9,11 @@ import stat
 import threading
 
 import pytest
-from conftest import cli, load_fixture
+from conftest import cli
 
 import kg.store
 from kg.errors import KGError
 from kg.outfile import is_within, output_file
-from kg.store import KGStore
-
-
-@pytest.fixture
-def store_path(tmp_path):
-    """An on-disk store holding the fixture graph."""
-    path = tmp_path / "kg-store"
-    with KGStore.open(path) as store:
-        load_fixture(store)
-    return path
 
 
 def export(store_path, *args):

@@ -10,20 +10,12 @@ import textwrap
 import time
 
 import pytest
-from conftest import cli, load_fixture
+from conftest import cli
 
 import kg.store
 from kg.store import KGStore
 
 BEING_WRITTEN = "Error: store {} is being written by another process; try again when it is done\n"
-
-
-@pytest.fixture
-def store_path(tmp_path):
-    path = tmp_path / "kg-store"
-    with KGStore.open(path) as store:
-        load_fixture(store)
-    return path
 
 
 @pytest.fixture
