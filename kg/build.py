@@ -355,7 +355,10 @@ def load_shards(store, shards: Iterable[Path], progress=None) -> LoadReport:
 
 
 def _shard_problem(shard: Path) -> str | None:
-    """Why the shard cannot be loaded (read through once, nothing kept), or None."""
+    """Why the shard cannot be loaded (read through once, nothing kept), or None.  A shard is
+    read twice, so it must be a regular file (not a FIFO or a device)."""
+    if not shard.is_file():
+        return not_a_file_reason(shard)
     try:
         for quad in ox.parse(path=str(shard), format=ox.RdfFormat.N_QUADS):
             if not isinstance(quad.graph_name, ox.NamedNode):
@@ -369,6 +372,11 @@ def _shard_problem(shard: Path) -> str | None:
     except OSError as exc:
         return f"cannot read ({exc.strerror or exc})"
     return None
+
+
+def not_a_file_reason(path: Path) -> str:
+    """Why a path that is not a regular file cannot be read as one."""
+    return "not a regular file" if path.exists() else "no such file"
 
 
 def _one_line(exc: BaseException) -> str:

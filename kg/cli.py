@@ -259,13 +259,13 @@ def load(obj: dict, shards: tuple[Path, ...]) -> None:
     that is broken is named with its reason, the others still load, and the
     exit code is 1.
     """
-    from kg.build import LoadReport, load_shards
+    from kg.build import LoadReport, not_a_file_reason, load_shards
 
     if any(shard.is_file() for shard in shards):
         with open_store(obj, read_only=False) as store:
             report = load_shards(store, shards)
     else:                                          # nothing to load: no store is made
-        report = LoadReport(refused=[f"{shard}: no such file; nothing of it loaded" for shard in shards])
+        report = LoadReport(refused=[f"{shard}: {not_a_file_reason(shard)}; nothing of it loaded" for shard in shards])
     for line in report.refused:
         click.echo(line, err=True)
     click.echo(f"loaded {_plural(report.graphs, 'graph')}, {_plural(report.quads, 'quad')} into {obj['store']}")

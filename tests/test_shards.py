@@ -128,3 +128,18 @@ def test_a_shard_broken_halfway_loads_nothing_and_the_others_load(tmp_path, arti
     with KGStore.open(store, read_only=True) as opened:
         assert [a.identifier for a in opened.articles()] == ["a1", "b2", "c3"]        # dcterms:identifier kept
         assert all("/article/x-" in a.iri for a in opened.articles())
+
+
+def test_a_shard_that_is_no_regular_file_is_refused_unread(tmp_path, articles, fake_extractor):
+    import os
+
+    whole = tmp_path / "whole.nq"
+    assert cli("extract", "-q", articles, "-o", whole).exit_code == 0
+    fifo = tmp_path / "fifo.nq"
+    os.mkfifo(fifo)                               # read twice it would hang or load nothing
+    result = cli("--store", tmp_path / "s", "load", fifo, whole)
+    assert (result.exit_code, result.stderr) == (1, f"{fifo}: not a regular file; nothing of it loaded\n")
+    assert result.stdout.startswith("loaded 5 graphs")
+    alone = cli("--store", tmp_path / "t", "load", "/dev/null")
+    assert (alone.exit_code, alone.stderr) == (1, "/dev/null: not a regular file; nothing of it loaded\n")
+    assert not (tmp_path / "t").exists()
