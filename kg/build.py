@@ -18,9 +18,8 @@ from kg.article import article_identity, display, find_articles, read_article
 from kg.errors import InputError, StoreError
 from kg.gazetteer import default_gazetteer
 from kg.model import Article, Extraction
-from kg.rdf import article_iri, extraction_quads, gazetteer_quads, ontology_quads
+from kg.rdf import article_iri, extraction_quads, extractor_quad, gazetteer_quads, ontology_quads
 from kg.resources import ontology_dir
-from kg.terms import KG
 
 Extractor = Callable[[Article], Extraction]
 
@@ -39,6 +38,8 @@ class BuildReport:
 
 
 def default_extractor() -> Extractor:
+    """The rules alone, with the default pipeline; only :meth:`ExtractorSpec.make` calls it
+    (tests put a fake extractor here)."""
     from kg.extract import extract_article  # imports spaCy: only when building
 
     return extract_article
@@ -70,7 +71,8 @@ def load_static_graphs(store) -> None:
 
 @dataclass(frozen=True)
 class ExtractorSpec:
-    """How to make the extractor, picklable, so that worker processes can make their own."""
+    """How to make the extractor, picklable, so that worker processes can make their own.
+    :meth:`make` is the one way an extractor is made, in this process or in a worker."""
 
     model: str | None = None        # an installed spaCy model's name
     ner: str | None = None          # a trained name model's path (kg/ner.py)
@@ -114,10 +116,7 @@ class _Done:
 
 def article_graph(article: Article, extraction: Extraction, fingerprint: str) -> list[ox.Quad]:
     """Every quad of the article's named graph, with the fingerprint of the extraction."""
-    graph = ox.NamedNode(article_iri(article.identifier))
-    quads = extraction_quads(extraction)
-    quads.append(ox.Quad(graph, ox.NamedNode(KG.extractor), ox.Literal(fingerprint), graph))
-    return quads
+    return extraction_quads(extraction) + [extractor_quad(article.identifier, fingerprint)]
 
 
 def _extract_one(extractor: Extractor, article: Article, fingerprint: str) -> _Done:
@@ -149,12 +148,12 @@ def _process(file: tuple[str, str], extractor: Callable[[], Extractor], fingerpr
 class _LazyExtractor:
     """The extractor, made on first call: a build whose articles are all unchanged loads no spaCy."""
 
-    def __init__(self, extractor: Extractor | None, spec: ExtractorSpec | None):
+    def __init__(self, extractor: Extractor | None, spec: ExtractorSpec):
         self._extractor, self._spec = extractor, spec
 
     def __call__(self) -> Extractor:
         if self._extractor is None:
-            self._extractor = self._spec.make() if self._spec is not None else default_extractor()
+            self._extractor = self._spec.make()
         return self._extractor
 
 
@@ -163,9 +162,9 @@ FLUSH_EVERY = 500     # articles written between two flushes of the store's memo
 CHUNK = 8             # files handed to a worker process at a time
 
 
-def _init_worker(spec: ExtractorSpec | None, fingerprint: str, held: dict) -> None:
+def _init_worker(spec: ExtractorSpec, fingerprint: str, held: dict) -> None:
     if "extractor" not in _WORKER:       # not inherited from the parent (spawn)
-        _WORKER["extractor"] = spec.make() if spec is not None else default_extractor()
+        _WORKER["extractor"] = spec.make()
     _WORKER["fingerprint"] = fingerprint
     if "held" not in _WORKER:
         _WORKER["held"] = held
@@ -190,6 +189,7 @@ def _outcomes(files: list[tuple[str, str]], extractor: Extractor | None, spec: E
     """Each file's outcome, in the files' order, from this process or from ``jobs`` worker
     processes.  Workers get only file paths: each reads, hashes and extracts its own files
     and sends back N-Quads; the store's versions (``held``) they inherit."""
+    spec = spec or ExtractorSpec()
     lazy = _LazyExtractor(extractor, spec)
     if jobs <= 1:
         for file in files:

@@ -20,7 +20,7 @@ import click
 from kg import __version__
 from kg.errors import KGError, shown
 from kg.outfile import output_file
-from kg.output import DOCUMENT_FORMATS, RESULT_FORMATS, render_document
+from kg.output import DOCUMENT_FORMATS, RESULT_FORMATS, plural, render_document
 from kg.store import EXPORT_FORMATS, KGStore
 from kg.storefolder import store_around
 
@@ -154,10 +154,6 @@ def _report_skipped(report) -> None:
         click.echo(reason if reason.endswith(", skipped") else f"{reason}, skipped", err=True)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
 #: Article files and folders: whether they can be read is the build's to say, file by file.
 ARTICLE_PATHS = click.Path(path_type=Path, readable=False)
 
@@ -193,10 +189,10 @@ def build(obj: dict, paths: tuple[Path, ...], quiet: bool, model: str | None, ne
     _report_skipped(report)
     if not quiet or report.skipped:
         unchanged = f", {len(report.unchanged)} unchanged" if report.unchanged else ""
-        click.echo(f"built {_plural(len(report.built), 'article')}, {_plural(report.statements, 'statement')} "
+        click.echo(f"built {plural(len(report.built), 'article')}, {plural(report.statements, 'statement')} "
                    f"into {obj['store']}{unchanged}")
     if report.moved and not quiet:
-        click.echo(f"moved {_plural(len(report.moved), 'article')} stored under the file name alone "
+        click.echo(f"moved {plural(len(report.moved), 'article')} stored under the file name alone "
                    "to the identity of a path below the folder given")
     if report.skipped:
         sys.exit(1)
@@ -233,8 +229,8 @@ def extract(obj: dict, paths: tuple[Path, ...], output: str, quiet: bool, model:
         clear()
     _report_skipped(report)
     if (not quiet or report.skipped) and output != "-":
-        click.echo(f"extracted {_plural(len(report.built), 'article')}, "
-                   f"{_plural(report.statements, 'statement')} into {output}")
+        click.echo(f"extracted {plural(len(report.built), 'article')}, "
+                   f"{plural(report.statements, 'statement')} into {output}")
     if report.skipped:
         sys.exit(1)
 
@@ -268,7 +264,7 @@ def load(obj: dict, shards: tuple[Path, ...]) -> None:
         report = LoadReport(refused=[f"{shard}: {not_a_file_reason(shard)}; nothing of it loaded" for shard in shards])
     for line in report.refused:
         click.echo(line, err=True)
-    click.echo(f"loaded {_plural(report.graphs, 'graph')}, {_plural(report.quads, 'quad')} into {obj['store']}")
+    click.echo(f"loaded {plural(report.graphs, 'graph')}, {plural(report.quads, 'quad')} into {obj['store']}")
     if report.refused:
         sys.exit(1)
 

@@ -7,7 +7,7 @@ Gold format (one JSON object a line, as ``../shared/eval/gold/seeds.jsonl``)::
 
 ``s``/``o`` are entity keys of an entities file (``{"putin": {"labels": [...],
 "wikidata": "Q7747"}}``); an entity in the graph has a key when one of its labels
-equals one of the key's labels (case, hyphens and spaces folded) or when it is
+equals one of the key's labels (case, accents, hyphens and spaces folded as kg.model.fold folds them) or when it is
 ``owl:sameAs`` the key's Wikidata item.  ``article`` is a file-stem prefix.
 
 Counting, as the shared scorer does: a prediction is a distinct (article,
@@ -24,7 +24,6 @@ prediction, ``"forbid": "factual"`` by one given as asserted or reported.
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError
+from kg.model import fold, local_name
 from kg.store import KGStore
 from kg.terms import FACTUAL_MODALITIES, SCORED_RELATIONS, SYMMETRIC_RELATIONS, WD
 
@@ -117,10 +117,6 @@ class Report:
         }
 
 
-def fold(label: str) -> str:
-    return re.sub(r"[\s\-‐–]+", " ", label.casefold()).strip()
-
-
 def _list(value) -> tuple[str, ...]:
     return tuple(value) if isinstance(value, list) else (value,)
 
@@ -200,10 +196,6 @@ def _article_of(identifier: str, articles: set[str]) -> str | None:
     return None
 
 
-def _local(term) -> str:
-    return re.split(r"[#/]", term.value)[-1]
-
-
 def default_negatives_path(gold_path: Path) -> Path | None:
     """``negative.jsonl`` beside the gold file, when there is one."""
     path = Path(gold_path).parent / "negative.jsonl"
@@ -215,7 +207,7 @@ def evaluate(store: KGStore, gold: list[Gold], entities: dict[str, dict], negati
     articles = {g.article for g in gold}
     predicted: dict[tuple, dict] = {}
     for row in store.query(PREDICTIONS):
-        relation = _local(row["p"])
+        relation = local_name(row["p"])
         if relation not in SCORED_RELATIONS:
             continue
         article = _article_of(row["article"].value, articles)
@@ -224,7 +216,7 @@ def evaluate(store: KGStore, gold: list[Gold], entities: dict[str, dict], negati
         s, o = row["s"].value, row["o"].value
         slot = predicted.setdefault((article, s, relation, o), {"m": set(), "s": keys.get(s, set()),
                                                                  "o": set(keys.get(o, set()))})
-        slot["m"].add(_local(row["m"]))
+        slot["m"].add(local_name(row["m"]))
         if row["target"] is not None:
             slot["o"] |= keys.get(row["target"].value, set())
 
@@ -244,7 +236,7 @@ def evaluate(store: KGStore, gold: list[Gold], entities: dict[str, dict], negati
         overall.predicted += 1
         by_relation[relation].predicted += 1
         matched = [i for i, g in enumerate(gold) if g.article == article and matches(g, relation, slot["s"], slot["o"])]
-        label = f"{article} {_local(ox.NamedNode(s))} {relation} {_local(ox.NamedNode(o))} [{', '.join(sorted(slot['m']))}]"
+        label = f"{article} {local_name(ox.NamedNode(s))} {relation} {local_name(ox.NamedNode(o))} [{', '.join(sorted(slot['m']))}]"
         if not matched:
             false_positives.append(label)
             continue

@@ -97,3 +97,11 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"[\s\-‐‑–—_]+", " ", text).strip()
+
+
+def local_name(term) -> str:
+    """The last part of an IRI (``…/ontology#supplies`` -> ``supplies``), of an RDF term or a
+    string; ``""`` for an unbound term."""
+    if term is None:
+        return ""
+    return re.split(r"[#/]", getattr(term, "value", term))[-1]

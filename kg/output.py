@@ -22,6 +22,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from kg.summary import statement_details
 from kg.terms import PREFIXES
 
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: (-len(kv[1]), kv[0]))
@@ -158,14 +159,15 @@ def _counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{name} {n}" for name, n in counts.items())
 
 
-def _plural(n: int, word: str, words: str | None = None) -> str:
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``1 article``, ``2 articles``; ``words`` for an irregular plural."""
     return f"{n} {word if n == 1 else words or word + 's'}"
 
 
 def summary_text(summary: dict) -> str:
     lines = [
-        f"{_plural(summary['articles'], 'article')}, {_plural(summary['statements'], 'statement')}, "
-        f"{_plural(summary['entities'], 'entity', 'entities')}",
+        f"{plural(summary['articles'], 'article')}, {plural(summary['statements'], 'statement')}, "
+        f"{plural(summary['entities'], 'entity', 'entities')}",
     ]
     if summary["by_modality"]:
         lines.append(f"by modality: {_counts(summary['by_modality'])}")
@@ -183,7 +185,7 @@ def summary_text(summary: dict) -> str:
             head += f" ({article['published']})"
         if article["publisher"]:
             head += f", {article['publisher']}"
-        head += f": {_plural(article['statements'], 'statement')}"
+        head += f": {plural(article['statements'], 'statement')}"
         if article["by_modality"]:
             head += f" ({_counts(article['by_modality'])})"
         lines += ["", head]
@@ -200,14 +202,10 @@ def entity_text(entity: dict) -> str:
     lines = [head]
     if entity["altLabels"]:
         lines.append("also: " + ", ".join(entity["altLabels"]))
-    lines.append(_plural(len(entity["statements"]), "statement"))
+    lines.append(plural(len(entity["statements"]), "statement"))
     for st in entity["statements"]:
-        details = [st["modality"]]
-        for key, word in (("concerning", "concerning"), ("source", "says"), ("items", "items"),
-                          ("place", "in"), ("time", "time")):
-            if st[key]:
-                details.append(f"{word} {st[key]}")
-        lines.append(f"- {st['subject']} {st['relation']} {st['object']} [{'; '.join(details)}]")
+        details = "; ".join(statement_details(st, name_all=True))
+        lines.append(f"- {st['subject']} {st['relation']} {st['object']} [{details}]")
         lines.append(f"  {st['article']}: {st['evidence']}")
     return "\n".join(lines) + "\n"
 

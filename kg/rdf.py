@@ -67,6 +67,12 @@ def de(text: str) -> ox.Literal:
     return ox.Literal(text, language="de")
 
 
+def extractor_quad(identifier: str, fingerprint: str, base: str = RES) -> ox.Quad:
+    """The article graph's ``kg:extractor``: the fingerprint of the extraction that made it."""
+    graph = ox.NamedNode(article_iri(identifier, base))
+    return ox.Quad(graph, ox.NamedNode(KG.extractor), ox.Literal(fingerprint), graph)
+
+
 def extraction_quads(extraction: Extraction, base: str = RES) -> list[ox.Quad]:
     """Every quad of one article's named graph."""
     article = extraction.article

@@ -7,14 +7,13 @@ substitution, never pasted into a query.
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
 import pyoxigraph as ox
 
 from kg.errors import NotFoundError, shown
-from kg.model import fold
+from kg.model import fold, local_name
 from kg.store import KGStore
 from kg.terms import MODALITIES
 
@@ -90,10 +89,6 @@ SELECT ?e ?label ?class ?sameAs ?alt WHERE {
 """
 
 
-def _local(term) -> str:
-    return re.split(r"[#/]", term.value)[-1] if term is not None else ""
-
-
 def _text(term) -> str:
     return term.value if term is not None else ""
 
@@ -112,11 +107,11 @@ def statements(store: KGStore, focus: ox.NamedNode | None = None) -> list[dict]:
     rows = {}
     for r in results:
         rows[r["st"].value] = {
-            "subject": _text(r["subject"]) or _local(r["s"]),
-            "relation": _local(r["p"]),
-            "object": _text(r["object"]) or _local(r["o"]),
+            "subject": _text(r["subject"]) or local_name(r["s"]),
+            "relation": local_name(r["p"]),
+            "object": _text(r["object"]) or local_name(r["o"]),
             "concerning": _text(r["concerning"]),
-            "modality": _local(r["m"]),
+            "modality": local_name(r["m"]),
             "source": ", ".join(_split(r["sources"])),
             "items": ", ".join(_split(r["items"])),
             "place": _text(r["place"]),
@@ -139,24 +134,28 @@ def statements(store: KGStore, focus: ox.NamedNode | None = None) -> list[dict]:
 
 def relation_words(store: KGStore) -> dict[str, str]:
     """Local relation name -> its English label from the ontology ("metWith" -> "met with")."""
-    return {_local(r["p"]): r["words"].value for r in store.query(RELATION_WORDS)}
+    return {local_name(r["p"]): r["words"].value for r in store.query(RELATION_WORDS)}
+
+
+#: A statement's details in the order they are shown, each with the word before it; items
+#: and time are plain in a summary line and named on an entity's page.
+DETAILS = (("concerning", "concerning"), ("source", "says"), ("items", "items"), ("place", "in"), ("time", "time"))
+_UNNAMED = frozenset({"items", "time"})
+
+
+def statement_details(st: dict, name_all: bool = False) -> list[str]:
+    """The statement's modality, then each detail it has ('says Peskow', 'in Moskau', …)."""
+    out = [st["modality"]]
+    for key, word in DETAILS:
+        if st[key]:
+            out.append(st[key] if key in _UNNAMED and not name_all else f"{word} {st[key]}")
+    return out
 
 
 def in_words(st: dict, words: dict[str, str]) -> str:
     """One statement as a line: 'Putin visited Pjöngjang (asserted, 2024-06)'."""
-    details = [st["modality"]]
-    if st["concerning"]:
-        details.append(f"concerning {st['concerning']}")
-    if st["source"]:
-        details.append(f"says {st['source']}")
-    if st["items"]:
-        details.append(st["items"])
-    if st["place"]:
-        details.append(f"in {st['place']}")
-    if st["time"]:
-        details.append(st["time"])
     relation = words.get(st["relation"], st["relation"])
-    return f"{st['subject']} {relation} {st['object']} ({', '.join(details)})"
+    return f"{st['subject']} {relation} {st['object']} ({', '.join(statement_details(st))})"
 
 
 def _by_modality(counter: Counter) -> dict[str, int]:
@@ -230,7 +229,7 @@ def _one(name: str, matches: set[str], label: Callable[[str], str | None]) -> ox
     """The one entity of ``matches``; several are ambiguous, named by their least label."""
     if len(matches) == 1:
         return ox.NamedNode(next(iter(matches)))
-    names = ", ".join(sorted(label(iri) or _local(ox.NamedNode(iri)) for iri in matches))
+    names = ", ".join(sorted(label(iri) or local_name(ox.NamedNode(iri)) for iri in matches))
     raise NotFoundError(f"{shown(name)!r} is ambiguous: it may be {names}; give a fuller name")
 
 
@@ -257,7 +256,7 @@ def _resolve_by_reading_every_name(store: KGStore, name: str, wanted: str) -> ox
             return _one(name, index[wanted], preferred.get)
     known = {**by_form, **by_label}
     close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.75)
-    candidates = sorted({preferred.get(i, _local(ox.NamedNode(i))) for c in close for i in known[c]})
+    candidates = sorted({preferred.get(i, local_name(ox.NamedNode(i))) for c in close for i in known[c]})
     hint = f"; did you mean {' or '.join(candidates)}?" if candidates else ""
     raise NotFoundError(f"no entity named {shown(name)!r}{hint}")
 
@@ -270,7 +269,7 @@ def show(store: KGStore, name: str) -> dict:
         if row["label"] is not None:
             labels.add(row["label"].value)
         if row["class"] is not None:
-            classes.add(_local(row["class"]))
+            classes.add(local_name(row["class"]))
         if row["sameAs"] is not None:
             same_as.add(row["sameAs"].value)
         if row["alt"] is not None:

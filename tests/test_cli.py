@@ -14,16 +14,14 @@ from pathlib import Path
 import click
 import pyoxigraph as ox
 import pytest
-from conftest import store_held_by_another_process
-from click.testing import CliRunner
+from conftest import cli, store_held_by_another_process
 
 from kg.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def kg(*args, input=None, env=None):
-    return CliRunner().invoke(main, [str(a) for a in args], input=input, env=env)
+kg = cli      # the one CliRunner helper of conftest.py
 
 
 @pytest.fixture

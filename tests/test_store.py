@@ -3,6 +3,7 @@ queries with predeclared prefixes, syntax errors that say where, and export."""
 from __future__ import annotations
 
 import io
+import re
 
 import pyoxigraph as ox
 import pytest
@@ -318,3 +319,31 @@ def test_an_exported_file_gets_the_usual_permissions(small, tmp_path):
     small.export("turtle", target)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]   # no temporary file left
+
+
+def _without_blank_ids(quads: set[str]) -> set[str]:
+    return {re.sub(r"_:\w+", "_:b", q) for q in quads}
+
+
+@pytest.mark.parametrize("held", [False, True])
+def test_a_graph_from_nquads_bytes_is_what_replace_graph_makes(small, held):
+    graph = A + "one" if held else A + "three"
+    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    quads = [quad(E + "putin", KG + "visited", E + "north-korea", graph),
+             quad(E + "putin", LABEL, ox.Literal('Wladimir "W." Putin\n <x> .', language="de"), graph),
+             ox.Quad(ox.BlankNode("b1"), ox.NamedNode(KG + "item"), ox.Literal("3", datatype=integer),
+                     ox.NamedNode(graph))]
+    expected = KGStore.open(None)
+    expected.replace_graph(graph, quads)
+    other = graph_of(small, A + "two")
+    small.replace_graph_nquads(graph, ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    assert _without_blank_ids(graph_of(small, graph)) == _without_blank_ids(graph_of(expected, graph))
+    assert len(graph_of(small, graph)) == 3 and graph_of(small, A + "two") == other
+
+
+def test_nquads_bytes_with_a_quad_of_another_graph_are_refused_whole(small):
+    data = ox.serialize([russland(A + "one"), russland(A + "two")], format=ox.RdfFormat.N_QUADS)
+    before = graph_of(small, A + "one")
+    with pytest.raises(ValueError, match="is not in it"):
+        small.replace_graph_nquads(A + "one", data)
+    assert graph_of(small, A + "one") == before
