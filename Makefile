@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 STORE  ?= kg-store
 SHARED ?= ../shared
 
-.PHONY: install demo test score gazetteer germeval ner lexicon bench bench-large bench-linear clean
+.PHONY: install demo test checklist score gazetteer germeval ner lexicon bench bench-large bench-linear clean
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# the behavioural suite: pass rate, false positives and factual errors per capability (-v: every failure)
+checklist: install
+	$(BIN)/python tests/checklist_suite.py
 
 score: install
 	rm -rf build/score-store && mkdir -p build
