@@ -48,6 +48,14 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
     "signedTreatyWith": ("vertrag", "verträg", "abkommen", "unterzeichn", "unterschr"),
 }
 STEMS = tuple(sorted({stem for stems in CUE_STEMS.values() for stem in stems}))
+#: Words that hold a stem only by spelling ("Strafe" holds "traf", "Preise" "reise",
+#: "betreffend" "treff"): no cue.  (Sanctions' "Strafmaßnahme" is a stem of its own.)
+NOT_CUES: dict[str, tuple[str, ...]] = {
+    "traf": ("straf",),
+    "reise": ("preis",),
+    "reist": ("preis",),
+    "treff": ("betreff", "zutreff", "übertreff"),
+}
 
 RELATIONS = ("signedTreatyWith", "supplies", "vetoed", "visited", "metWith", "imposedSanctionsOn")
 SYMMETRIC = frozenset({"signedTreatyWith", "metWith"})
@@ -80,7 +88,8 @@ def cue_words(text: str) -> list[str]:
     """The stems of :data:`STEMS` found in the words of ``text``."""
     found = []
     for word in text.lower().split():
-        found += [stem for stem in STEMS if stem in word]
+        found += [stem for stem in STEMS
+                  if stem in word and not any(other in word for other in NOT_CUES.get(stem, ()))]
     return found
 
 
