@@ -48,12 +48,12 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
     "signedTreatyWith": ("vertrag", "verträg", "abkommen", "unterzeichn", "unterschr"),
 }
 STEMS = tuple(sorted({stem for stems in CUE_STEMS.values() for stem in stems}))
-#: Words that hold a stem only by spelling ("Strafe" holds "traf", "Preise" "reise",
+#: Words that hold a stem only by spelling ("Strafe" holds "traf", "Preise" and "Kreise" "reise",
 #: "betreffend" "treff"): no cue.  (Sanctions' "Strafmaßnahme" is a stem of its own.)
 NOT_CUES: dict[str, tuple[str, ...]] = {
     "traf": ("straf",),
-    "reise": ("preis",),
-    "reist": ("preis",),
+    "reise": ("preis", "kreis"),
+    "reist": ("preis", "kreis"),
     "treff": ("betreff", "zutreff", "übertreff"),
 }
 
