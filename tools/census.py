@@ -55,6 +55,7 @@ NOT_CUES: dict[str, tuple[str, ...]] = {
     "reise": ("preis", "kreis"),
     "reist": ("preis", "kreis"),
     "treff": ("betreff", "zutreff", "übertreff"),
+    "triff": ("betriff", "zutriff", "übertriff"),
 }
 
 RELATIONS = ("signedTreatyWith", "supplies", "vetoed", "visited", "metWith", "imposedSanctionsOn")
