@@ -252,7 +252,9 @@ def _matches(fact: dict, p: Predicted) -> bool:
 
 
 def score(sample: list[dict], judgments: list[dict], predicted: list[Predicted]) -> dict:
-    """Recall over the judged facts, precision over the predictions in sampled sentences,
+    """Recall over the required judged facts (``"required": false`` marks an optional one: a
+    prediction matching it is right, missing it costs nothing), precision over the
+    predictions in sampled sentences,
     factual errors (a prediction given as asserted/reported whose matching facts are all
     planned, negated or denied), overall and per relation."""
     facts = {j["id"]: j["facts"] for j in judgments}
@@ -276,6 +278,8 @@ def score(sample: list[dict], judgments: list[dict], predicted: list[Predicted])
     missed = []
     for sid, held in sorted(facts.items()):
         for n, fact in enumerate(held):
+            if not fact.get("required", True):
+                continue          # optional: a match is right, a miss costs nothing
             f = figures[fact["p"]]
             f["expected"] += 1
             if (sid, n) in hit:
@@ -292,6 +296,7 @@ def score(sample: list[dict], judgments: list[dict], predicted: list[Predicted])
     return {
         "sentences": len(sample), "judged": len(facts),
         "with_facts": sum(1 for held in facts.values() if held),
+        "facts": sum(len(held) for held in facts.values()),
         **rates(total),
         "by_relation": {rel: rates(f) for rel, f in figures.items()},
         "missed": missed, "false_positives": false_positives, "factual_error_list": errors,
@@ -310,7 +315,7 @@ def cmd_score(args) -> int:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
     print(f"sample: {result['sentences']} cue sentences ({result['judged']} judged, "
-          f"{result['with_facts']} with facts)")
+          f"{result['with_facts']} with facts; {result['facts']} facts, {result['expected']} required)")
     print(f"{'relation':20} {'expected':>8} {'found':>6} {'recall':>7} {'predicted':>9} {'correct':>7} "
           f"{'precision':>9} {'fact.err':>8}")
     for name, f in [*result["by_relation"].items(), ("all", result)]:
