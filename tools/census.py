@@ -97,10 +97,9 @@ def cue_words(text: str) -> list[str]:
 def sentences(nlp, text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text`` as the project's pipeline splits them
     (white space around each trimmed, as kg.extract does)."""
-    from kg.extract import _sentence_bounds
+    from kg.extract import _sentence_bounds, _without_surrogates
     from kg.nlp import sentence_starts, words
 
-    from kg.extract import _without_surrogates
     doc = nlp(_without_surrogates(text))
     texts = words(doc)
     starts = sentence_starts(doc)
