@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 from kg.outfile import output_file
 from kg.sparql import service_iris
-from kg.storefolder import MARKER, READ_WAIT, StoreLock, recognise, write_marker
+from kg.storefolder import MARKER, READ_WAIT, StoreLock, clear_creation, recognise, write_marker
 from kg.terms import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, PREFIXES
 
 EXPORT_FORMATS = {
@@ -137,9 +137,11 @@ class KGStore:
             raise StoreError(f"no store at {path}; run 'kg build' first")
         if kind == "damaged":
             raise StoreError(f"store {path} is damaged: it has {MARKER} but no CURRENT or MANIFEST file")
-        if kind == "empty":
+        if kind in ("empty", "new"):
             with _writing_to(path):
-                write_marker(path)             # first: a creation cut short is still recognised
+                if kind == "new":
+                    clear_creation(path)       # a creation cut short: made anew
+                write_marker(path, complete=False)   # first: a creation cut short is recognised
         try:
             store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except (OSError, RuntimeError) as exc:
@@ -148,8 +150,10 @@ class KGStore:
             raise StoreError(f"cannot open store {path}: {_cause(exc)}") from None
         opened = cls(store, path, read_only)
         opened._lock = lock
-        if kind == "rocksdb" and not read_only:
+        if kind in ("empty", "new", "rocksdb") and not read_only:
             with _writing_to(path):
+                if kind != "rocksdb":
+                    store.flush()              # Oxigraph's files complete on disk, then the marker says so
                 write_marker(path)
         return opened
     def flush(self) -> None:

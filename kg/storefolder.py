@@ -51,21 +51,50 @@ def recognise(folder: Path) -> str:
         raise StoreError(f"cannot read {folder}: {exc.strerror}") from None
     if not names:
         return "empty"
-    rocksdb = ((folder / "CURRENT").is_file() and any(n.startswith("MANIFEST-") for n in names)
-               and any(n.startswith("OPTIONS-") for n in names))
+    core = (folder / "CURRENT").is_file() and any(n.startswith("MANIFEST-") for n in names)
+    rocksdb = core and any(n.startswith("OPTIONS-") for n in names)
     if MARKER in names and _marker_version(folder) is not None:
-        if rocksdb:
+        if _being_created(folder):
+            return "new"
+        if core:                           # RocksDB opens it; its OPTIONS file comes a moment later
             return "marked"
-        return "new" if set(names) <= _CREATION_FILES | {MARKER} else "damaged"
+        return "new" if _creation_cut_short(folder, names) else "damaged"
     return "rocksdb" if rocksdb else "other"
 
 
 #: The files RocksDB writes before a new database's CURRENT and MANIFEST.
 _CREATION_FILES = frozenset({"LOCK", "IDENTITY", "LOG"})
+#: RocksDB's files that hold data: sorted tables, write-ahead logs, blobs.
+_DATA_SUFFIXES = (".sst", ".log", ".blob")
+
+
+def _creation_cut_short(folder: Path, names: list[str]) -> bool:
+    """A marked folder whose store was never complete: RocksDB's first files at most, or a
+    creation killed before it wrote ``CURRENT`` (a manifest, options, temporary files) with no
+    file that can hold data; made anew by the next writer, nothing is lost."""
+    if set(names) <= _CREATION_FILES | {MARKER}:
+        return True
+    return not (folder / "CURRENT").exists() and not any(n.endswith(_DATA_SUFFIXES) for n in names)
 
 
 def is_store(folder: Path) -> bool:
     return folder.is_dir() and recognise(folder) in ("new", "marked", "rocksdb", "damaged")
+
+
+def _being_created(folder: Path) -> bool:
+    """Does the marker say Oxigraph had not finished creating the store?"""
+    try:
+        return json.loads((folder / MARKER).read_text(encoding="utf-8")).get("creating") is True
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def clear_creation(folder: Path) -> None:
+    """Remove what a creation cut short left beside the marker (RocksDB's first files; the
+    marker said the store was being created, so they hold no data)."""
+    for name in os.listdir(folder):
+        if name != MARKER and (folder / name).is_file():
+            os.unlink(folder / name)
 
 
 def _marker_version(folder: Path) -> int | None:
@@ -84,9 +113,13 @@ def _marker_version(folder: Path) -> int | None:
     return version
 
 
-def write_marker(folder: Path) -> None:
-    """Mark ``folder`` as a newskg store (written whole or not at all)."""
-    text = json.dumps({"format": FORMAT, "version": VERSION, "holds": "an Oxigraph store written by newskg"})
+def write_marker(folder: Path, complete: bool = True) -> None:
+    """Mark ``folder`` as a newskg store (written whole or not at all); ``complete=False``
+    while Oxigraph creates it, so that a creation cut short is made anew, never opened."""
+    marker = {"format": FORMAT, "version": VERSION, "holds": "an Oxigraph store written by newskg"}
+    if not complete:
+        marker["creating"] = True
+    text = json.dumps(marker)
     with output_file(folder / MARKER) as stream:
         stream.write(text.encode("utf-8") + b"\n")
 
@@ -157,4 +190,5 @@ def _try_lock(fd: int, kind: int) -> bool:
     return True
 
 
-__all__ = ["MARKER", "READ_WAIT", "StoreLock", "is_store", "recognise", "store_around", "write_marker"]
+__all__ = ["MARKER", "READ_WAIT", "StoreLock", "clear_creation", "is_store", "recognise", "store_around",
+           "write_marker"]

@@ -74,12 +74,16 @@ def test_an_empty_folder_becomes_a_store(tmp_path, articles, fake_extractor):
     assert recognise(folder) == "marked"
 
 
-def test_a_store_whose_creation_was_cut_short_is_made_anew(tmp_path, articles, fake_extractor):
+@pytest.mark.parametrize("left", [("LOCK", "IDENTITY", "LOG"), ("LOCK", "IDENTITY", "LOG", "MANIFEST-000001"),
+                                  ("LOCK", "IDENTITY", "LOG", "MANIFEST-000005", "OPTIONS-000007", "000001.dbtmp")])
+def test_a_store_whose_creation_was_cut_short_is_made_anew(tmp_path, articles, fake_extractor, left):
     folder = tmp_path / "kg-store"
     KGStore.open(folder).close()
     for name in listing(folder):                 # as kill -9 leaves it before RocksDB's CURRENT
-        if name not in (MARKER, "LOCK", "IDENTITY", "LOG"):
+        if name not in (MARKER, *left):
             os.unlink(folder / name)
+    for name in left:
+        (folder / name).touch()
     assert recognise(folder) == "new"
     assert cli("--store", folder, "summary").stderr == f"Error: no store at {folder}; run 'kg build' first\n"
     assert cli("--store", folder, "build", "-q", articles).exit_code == 0
