@@ -49,6 +49,10 @@ class Entry:
     roles: tuple[Role, ...] = ()
     member_of: tuple[str, ...] = ()
     gender: str | None = None           # "m" / "f" for pronoun resolution
+    geonames: int | None = None         # GeoNames id of a place (places.toml)
+    country: str | None = None          # entity key of the state a place lies in
+    population: int | None = None
+    common_word: bool = False           # the name is also a German word: taken only where a word cannot stand
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ class Gazetteer:
     source: str = ""
     blocked: tuple[str, ...] = ()
     title_heads: tuple[tuple[str, str], ...] = ()   # (lower-case compound head, role), longest first
+    not_before_common: frozenset[str] = frozenset()   # words after which a common-word place is a noun
     _by_label: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     _capitals: dict[str, tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
 
@@ -133,22 +138,25 @@ def _read_toml(path: Path) -> dict:
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
     path = path or ontology_dir() / "gazetteer.toml"
     data = _read_toml(path)
-    raw_entities = list(data.get("entity", []))
+    raw_entities = [(path, raw) for raw in data.get("entity", [])]
     raw_titles = dict(data.get("titles", {}))
     for name in data.get("include", []):       # e.g. the generated countries.toml
         included = _read_toml(path.parent / name)
-        raw_entities += included.get("entity", [])
+        raw_entities += [(path.parent / name, raw) for raw in included.get("entity", [])]
         for word, spec in included.get("titles", {}).items():
             if word in raw_titles:
                 raise InputError(f"{path.parent / name}: title {word!r} is defined twice")
             raw_titles[word] = spec
     entries: dict[str, Entry] = {}
-    for raw in raw_entities:
+    sources: dict[str, Path] = {}
+    for source, raw in raw_entities:
         key = raw["key"]
         if key in entries:
-            raise InputError(f"{path}: entity key {key!r} is defined twice")
+            raise InputError(f"{source}: entity key {key!r} is defined twice")
         if raw["class"] not in CLASSES:
-            raise InputError(f"{path}: {key}: unknown class {raw['class']!r}")
+            raise InputError(f"{source}: {key}: unknown class {raw['class']!r}")
+        _check_place(source, key, raw)
+        sources[key] = source
         roles = tuple(
             Role(role=r["role"], of=r["of"], start=r.get("from"), end=r.get("to"))
             for r in raw.get("roles", [])
@@ -166,17 +174,23 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
             roles=roles,
             member_of=_tuple(raw.get("member_of")),
             gender=raw.get("gender"),
+            geonames=raw.get("geonames"),
+            country=raw.get("country"),
+            population=raw.get("population"),
+            common_word=raw.get("common_word", False),
         )
     for entry in entries.values():
-        for ref in [entry.metonym_for, *entry.member_of, *(r.of for r in entry.roles)]:
+        for ref in [entry.metonym_for, entry.country, *entry.member_of, *(r.of for r in entry.roles)]:
             if ref is not None and ref not in entries:
-                raise InputError(f"{path}: {entry.key}: refers to unknown entity {ref!r}")
+                raise InputError(f"{sources[entry.key]}: {entry.key}: refers to unknown entity {ref!r}")
+        if entry.country is not None and entries[entry.country].cls not in {"State", "Place"}:
+            raise InputError(f"{sources[entry.key]}: {entry.key}: country {entry.country!r} is not a state")
     titles = {}
     for word, spec in raw_titles.items():
         if spec.get("of") is not None and spec["of"] not in entries:
             raise InputError(f"{path}: title {word!r}: unknown entity {spec['of']!r}")
         titles[word] = Title(word=word, role=spec["role"], of=spec.get("of"))
-    by_label = {}
+    by_label: dict[str, str] = {}
     for entry in entries.values():
         for name in (entry.label, *entry.forms):
             by_label.setdefault(name.casefold(), entry.key)
@@ -184,8 +198,27 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     for head, role in data.get("title_heads", {}).items():
         for form in title_forms(head.casefold()):
             heads.setdefault(form, role)
+    guard = frozenset(word.casefold() for word in data.get("common_words", {}).get("not_after", []))
     return Gazetteer(entries=entries, titles=titles, source=str(path), blocked=tuple(data.get("blocked", [])),
-                     title_heads=tuple(sorted(heads.items(), key=lambda kv: -len(kv[0]))), _by_label=by_label)
+                     title_heads=tuple(sorted(heads.items(), key=lambda kv: -len(kv[0]))), _by_label=by_label,
+                     not_before_common=guard)
+
+
+# the fields of a place from GeoNames (places.toml) and the type each must have
+PLACE_FIELDS = {"geonames": int, "population": int, "country": str, "common_word": bool}
+
+
+def _check_place(source: Path, key: str, raw: dict) -> None:
+    """One line naming the file, the key and the value for a malformed place field."""
+    for name, kind in PLACE_FIELDS.items():
+        if name not in raw:
+            continue
+        value = raw[name]
+        if not isinstance(value, kind) or (kind is int and (isinstance(value, bool) or value < 0)):
+            raise InputError(f"{source}: {key}: {name} must be a {'non-negative integer' if kind is int else kind.__name__}, "
+                             f"not {value!r}")
+        if name != "common_word" and raw["class"] != "Place":
+            raise InputError(f"{source}: {key}: {name} {value!r} on a {raw['class']}, not a Place")
 
 
 @functools.lru_cache(maxsize=4)

@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.article import MAX_ARTICLE_CHARS
-from kg.gazetteer import ADJECTIVE_ENDINGS, Gazetteer, load_gazetteer, title_forms  # noqa: F401
+from kg.gazetteer import ADJECTIVE_ENDINGS, Gazetteer, default_gazetteer, load_gazetteer, title_forms  # noqa: F401
 from kg.resources import lookups_table
 from kg.wordtable import MISSING, WordTable, cached_table
 
@@ -289,11 +289,12 @@ class GazetteerMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._tokenizer = nlp.tokenizer
         self._labels: dict[int, tuple[str, str]] = {}     # match id -> (label, key)
+        self._guarded: set[str] = set()                   # keys of places named by a common word
+        self._not_after: frozenset[str] = frozenset()
 
     def initialize(self, get_examples=None, nlp=None, gazetteer=None):
-        gazetteer = gazetteer or load_gazetteer(
-            Path(self.gazetteer_path) if self.gazetteer_path else None
-        )
+        gazetteer = gazetteer or (load_gazetteer(Path(self.gazetteer_path)) if self.gazetteer_path
+                                  else default_gazetteer())
         self._labels = {}
         self.matcher = PhraseMatcher(self.vocab, attr="LOWER")
         patterns: dict[tuple[str, str], set[str]] = {}
@@ -301,6 +302,8 @@ class GazetteerMatcher:
         def add(label: str, key: str, form: str) -> None:
             patterns.setdefault((label, key), set()).add(form)
 
+        self._guarded = {entry.key for entry in gazetteer.entries.values() if entry.common_word}
+        self._not_after = gazetteer.not_before_common
         for entry in gazetteer.entries.values():
             for label, forms in (("name", entry.forms), ("short", entry.short_forms)):
                 for form in forms:
@@ -317,7 +320,9 @@ class GazetteerMatcher:
             for form in title_forms(word):
                 add("title", word, form)
         for (label, key), forms in sorted(patterns.items()):
-            docs = [self._tokenizer(form) for form in sorted(forms)]
+            # a plain word is its own one-token Doc (the tokenizer would give the same, slower)
+            docs = [Doc(self.vocab, words=[form]) if form.isalpha() else self._tokenizer(form)
+                    for form in sorted(forms)]
             self.matcher.add(f"{label}|{key}", docs)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -337,12 +342,35 @@ class GazetteerMatcher:
             if taken.isdisjoint(range(start, end)):
                 taken.update(range(start, end))
                 # a name written all in lower case is a word ("uns" is no genitive of "UN")
-                if label != "blocked" and not (label in NAME_LABELS and span_text(doc, start, end).islower()):
+                if label != "blocked" and not (label in NAME_LABELS and span_text(doc, start, end).islower()) \
+                        and (key not in self._guarded or common_word_is_name(doc, start, end, self._not_after)):
                     kept.append(match)
         kept.sort()
         doc.spans[SPAN_KEY] = [Span(doc, start, end, label=label, kb_id=key) for start, end, label, key in kept]
         doc.user_data[SPAN_KEY] = (kept, len(doc))
         return doc
+
+
+def common_word_is_name(doc: Doc, start: int, end: int, not_after: frozenset[str]) -> bool:
+    """Does the place name at ``start:end``, which is also a German word ("Essen", "Halle"),
+    stand where that word cannot: not at a sentence's start, not after an article, determiner
+    or quantifier (``not_after``), not after an inflected adjective ("gutes Essen": a lower-case
+    word in -e/-en/-em/-er/-es whose lemma is not a verb's), not before another capitalised
+    word ("Nancy Faeser")?"""
+    if start == 0 or doc[start].is_sent_start:
+        return False
+    prev = doc[start - 1]
+    if prev.lower_ in not_after:
+        return False
+    text, lemma = prev.text, prev.lemma_
+    if text.islower() and (text.endswith(("em", "es")) or (text.endswith(("e", "en", "er")) and lemma
+                                                           and lemma != text and not lemma.endswith("n"))):
+        return False        # no finite verb ends in -em or -es; an inflected verb's lemma ends in -n
+    if end < len(doc):
+        nxt = doc[end]
+        if nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start:
+            return False
+    return True
 
 
 RANK = {"blocked": -1, "name": 0, "gen": 1, "title": 2, "short": 3, "short_gen": 4, "adj": 5}

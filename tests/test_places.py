@@ -1,0 +1,108 @@
+"""Places from GeoNames (ontology/places.toml): loading and checking, the common-word guard,
+and how they sit beside the entries the gazetteer had before."""
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from kg.errors import InputError
+from kg.extract import default_cues
+from kg.gazetteer import default_gazetteer, load_gazetteer
+from kg.lexicon import default_lexicon
+from kg.mentions import find_mentions
+from kg.nlp import load_pipeline
+from kg.resources import ontology_dir
+
+
+def places(text: str) -> list[tuple[str, str]]:
+    """(text, key) of the mentions of class Place in ``text``."""
+    cues = default_cues()
+    doc = load_pipeline()(text)
+    return [(m.text, m.key) for m in find_mentions(doc, default_gazetteer(), "2016-01",
+                                                   {**cues.syntax, **cues.anaphora}, default_lexicon())
+            if m.cls == "Place"]
+
+
+# both directions: the town where a word cannot stand, the word where it can
+@pytest.mark.parametrize("text, expected", [
+    ("Er besuchte Halle.", [("Halle", "halle")]),
+    ("Die Halle war voll.", []),
+    ("Merkel besuchte Essen.", [("Essen", "essen")]),
+    ("Das Essen war gut.", []),
+    ("Essen ist gesund.", []),
+    ("Es gab gutes Essen.", []),
+    ("Nach dem Essen reiste er ab.", []),
+    ("Sie wohnt in Essen.", [("Essen", "essen")]),
+    ("Sie zog von Halle nach Worms.", [("Halle", "halle"), ("Worms", "worms")]),
+    ("Er trat in der großen Halle auf.", []),
+    ("Die Polizei in Frankfurt ermittelt.", [("Frankfurt", "frankfurt_am_main")]),
+    ("Der Zug fuhr nach Linz.", [("Linz", "linz")]),
+    ("Sie zahlte mit Mark und Pfennig.", []),
+    ("Er trank an der Bar.", []),
+    ("Faymann besuchte Graz.", [("Graz", "graz")]),
+    ("Der Gipfel fand in Mailand statt.", [("Mailand", "mailand")]),
+    ("Die Truppen rückten auf Charkiw vor.", [("Charkiw", "charkiw")]),
+    ("In Hanau fielen Schüsse.", [("Hanau", "hanau_am_main")]),
+    ("Er wohnt in Mönchengladbach und arbeitet in Moers.",
+     [("Mönchengladbach", "moenchengladbach"), ("Moers", "moers")]),
+])
+def test_common_word_guard(text, expected):
+    assert places(text) == expected
+
+
+def test_existing_entries_keep_their_keys_and_metonymy():
+    gazetteer = default_gazetteer()
+    assert gazetteer.lookup("Moskau") == "moscow" and gazetteer.lookup("Pjöngjang") == "pyongyang"
+    assert gazetteer["moscow"].metonym_for == "russia" and gazetteer["moscow"].geonames is None
+    assert gazetteer.lookup("Wien") == "wien" and gazetteer["wien"].metonym_for == "austria"
+    # a new place is a plain place: no metonym
+    assert gazetteer["mailand"].metonym_for is None and gazetteer["mailand"].country == "italy"
+    assert places("Lawrow reiste nach Pjöngjang.") == [("Pjöngjang", "pyongyang")]
+
+
+def test_no_geonames_place_duplicates_an_existing_form():
+    data = tomllib.loads((ontology_dir() / "places.toml").read_text(encoding="utf-8"))
+    gazetteer = load_gazetteer(ontology_dir() / "gazetteer.toml")
+    others = {form.casefold() for entry in gazetteer.entries.values() if entry.geonames is None
+              for form in (entry.label, *entry.forms, *entry.short_forms)}
+    seen: set[str] = set()
+    for place in data["entity"]:
+        folded = {form.casefold() for form in place["forms"]}     # "Neuß" and "Neuss" are one
+        assert folded.isdisjoint(others) and folded.isdisjoint(seen), place["key"]
+        seen |= folded
+    assert len(data["entity"]) > 1000
+    assert {"Moskau", "Pjöngjang", "Berlin", "Wien"}.isdisjoint(seen)
+
+
+def test_places_carry_geonames_id_country_and_population():
+    entry = default_gazetteer()["muenchen"]
+    assert (entry.cls, entry.label, entry.geonames, entry.country) == ("Place", "München", 2867714, "germany")
+    assert entry.population > 1_000_000 and not entry.common_word
+    assert default_gazetteer()["essen"].common_word
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("geonames", '"x"', "geonames must be a non-negative integer, not 'x'"),
+    ("population", "-5", "population must be a non-negative integer, not -5"),
+    ("common_word", '"yes"', "common_word must be a bool, not 'yes'"),
+    ("country", '"atlantis"', "refers to unknown entity 'atlantis'"),
+    ("country", '"club"', "country 'club' is not a state"),
+])
+def test_a_malformed_place_is_one_line_naming_file_key_and_value(tmp_path, field, value, message):
+    (tmp_path / "gazetteer.toml").write_text('include = ["places.toml"]\n', encoding="utf-8")
+    (tmp_path / "places.toml").write_text(
+        '[[entity]]\nkey = "land"\nlabel = "Land"\nclass = "State"\n\n'
+        '[[entity]]\nkey = "town"\nlabel = "Stadt"\nclass = "Place"\ncountry = "land"\n\n'
+        '[[entity]]\nkey = "club"\nlabel = "Verein"\nclass = "Organization"\n\n'
+        f'[[entity]]\nkey = "x"\nlabel = "X"\nclass = "Place"\n{field} = {value}\n', encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_gazetteer(tmp_path / "gazetteer.toml")
+    assert str(err.value) == f"{tmp_path / 'places.toml'}: x: {message}"
+
+
+def test_a_state_with_a_geonames_id_is_refused(tmp_path):
+    (tmp_path / "gazetteer.toml").write_text('[[entity]]\nkey = "s"\nlabel = "S"\nclass = "State"\ngeonames = 1\n',
+                                            encoding="utf-8")
+    with pytest.raises(InputError, match="s: geonames 1 on a State, not a Place"):
+        load_gazetteer(tmp_path / "gazetteer.toml")
