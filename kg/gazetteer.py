@@ -36,6 +36,47 @@ class Role:
 
 
 @dataclass(frozen=True)
+class ClubGuard:
+    """gazetteer.toml's ``[clubs]``: where a town's name (a GeoNames place) names a sports club
+    or the state of that name, so it is no mention of the town.  Words are lower case; a
+    multi-word entry of ``before`` is a tuple of words."""
+    before: frozenset[tuple[str, ...]]      # "FC", "Red Bull", "Werder": "FC Ingolstadt", "Red Bull Salzburg"
+    after: frozenset[str]                   # team names and suffixes: "Mavericks", "United"
+    titles: frozenset[str]                  # league words just before: "Tabellenführer Salzburg"
+    results: frozenset[str]                 # a match before "gegen": "Sieg gegen Salzburg"
+    states: frozenset[str]                  # "Land Salzburg", "Bundesland Salzburg": the state
+    score_window: int                       # a score ("3:2") this many tokens either side: a result
+
+
+CLUB_LISTS = ("before", "after", "titles", "results", "states")
+
+
+def _club_guard(path: Path, raw: object) -> ClubGuard | None:
+    """[clubs] checked: one line naming the file and the bad value."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise InputError(f"{path}: [clubs] must be a table")
+    unknown = set(raw) - {*CLUB_LISTS, "score_window"}
+    if unknown:
+        raise InputError(f"{path}: [clubs]: unknown field {sorted(unknown)[0]!r}")
+    lists = {}
+    for name in CLUB_LISTS:
+        words = raw.get(name, [])
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise InputError(f"{path}: [clubs] {name} must be a list of non-empty strings, not {words!r}")
+        if name != "before" and any(" " in w.strip() for w in words):
+            raise InputError(f"{path}: [clubs] {name}: one word each, not {next(w for w in words if ' ' in w.strip())!r}")
+        lists[name] = [w.strip().casefold() for w in words]
+    window = raw.get("score_window", 0)
+    if not isinstance(window, int) or isinstance(window, bool) or not 0 <= window <= 20:
+        raise InputError(f"{path}: [clubs] score_window must be an integer from 0 to 20, not {window!r}")
+    return ClubGuard(before=frozenset(tuple(w.split()) for w in lists["before"]), after=frozenset(lists["after"]),
+                     titles=frozenset(lists["titles"]), results=frozenset(lists["results"]),
+                     states=frozenset(lists["states"]), score_window=window)
+
+
+@dataclass(frozen=True)
 class Entry:
     key: str
     label: str
@@ -72,6 +113,7 @@ class Gazetteer:
     blocked: tuple[str, ...] = ()
     title_heads: tuple[tuple[str, str], ...] = ()   # (lower-case compound head, role), longest first
     not_before_common: frozenset[str] = frozenset()   # words after which a common-word place is a noun
+    clubs: ClubGuard | None = None      # when a GeoNames place's name is a club's or a state's ([clubs])
     _by_label: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     _capitals: dict[str, tuple[str, ...]] | None = field(default=None, compare=False, repr=False)
 
@@ -201,7 +243,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     guard = frozenset(word.casefold() for word in data.get("common_words", {}).get("not_after", []))
     return Gazetteer(entries=entries, titles=titles, source=str(path), blocked=tuple(data.get("blocked", [])),
                      title_heads=tuple(sorted(heads.items(), key=lambda kv: -len(kv[0]))), _by_label=by_label,
-                     not_before_common=guard)
+                     not_before_common=guard, clubs=_club_guard(path, data.get("clubs")))
 
 
 # the fields of a place from GeoNames (places.toml) and the type each must have

@@ -291,6 +291,8 @@ class GazetteerMatcher:
         self._labels: dict[int, tuple[str, str]] = {}     # match id -> (label, key)
         self._guarded: set[str] = set()                   # keys of places named by a common word
         self._not_after: frozenset[str] = frozenset()
+        self._places: frozenset[str] = frozenset()        # keys of GeoNames places (the club guard's)
+        self._clubs = None
 
     def initialize(self, get_examples=None, nlp=None, gazetteer=None):
         gazetteer = gazetteer or (load_gazetteer(Path(self.gazetteer_path)) if self.gazetteer_path
@@ -304,6 +306,8 @@ class GazetteerMatcher:
 
         self._guarded = {entry.key for entry in gazetteer.entries.values() if entry.common_word}
         self._not_after = gazetteer.not_before_common
+        self._places = frozenset(entry.key for entry in gazetteer.entries.values() if entry.geonames is not None)
+        self._clubs = gazetteer.clubs
         for entry in gazetteer.entries.values():
             for label, forms in (("name", entry.forms), ("short", entry.short_forms)):
                 for form in forms:
@@ -337,18 +341,88 @@ class GazetteerMatcher:
         found.sort(key=lambda m: (m[0] - m[1], RANK.get(m[2], 9), m[0]))
         taken: set[int] = set()
         kept = []
+        blocked: list[tuple[int, int]] = []     # blocked names kept ("Red Bull Salzburg")
         for match in found:
             start, end, label, key = match
             if taken.isdisjoint(range(start, end)):
                 taken.update(range(start, end))
+                if label == "blocked":
+                    blocked.append((start, end))
                 # a name written all in lower case is a word ("uns" is no genitive of "UN")
                 if label != "blocked" and not (label in NAME_LABELS and span_text(doc, start, end).islower()) \
                         and (key not in self._guarded or common_word_is_name(doc, start, end, self._not_after)):
                     kept.append(match)
+        if self._clubs is not None and self._places:
+            kept = without_clubs(doc, found, kept, blocked, self._places, self._clubs)
         kept.sort()
         doc.spans[SPAN_KEY] = [Span(doc, start, end, label=label, kb_id=key) for start, end, label, key in kept]
         doc.user_data[SPAN_KEY] = (kept, len(doc))
         return doc
+
+
+SCORE = re.compile(r"(?<![\d.:])\d{1,2}:\d{1,2}(?![\d:])")     # "3:2", "2:0-Sieg", "(0:1)"; not "16:30:00"
+
+
+def without_clubs(doc: Doc, found: list, kept: list, blocked: list, places: frozenset[str], guard) -> list:
+    """``kept`` without the GeoNames places (``places``) that name a sports club or a state
+    (:func:`club_or_state`); and, one sense per article, without the other mentions of a town
+    the article once names as a club ("VfL Wolfsburg" … "Wolfsburg verlor"; a blocked club
+    name such as "Red Bull Salzburg" counts), but the dateline's ("Salzburg – ")."""
+    clubs: set[str] = set()
+    if blocked:
+        for start, end, label, key in found:
+            if key in places and any(b <= start and end <= e for b, e in blocked):
+                clubs.add(key)
+    out = []
+    for match in kept:
+        start, end, label, key = match
+        if key in places and label in NAME_LABELS and club_or_state(doc, start, end, guard):
+            clubs.add(key)
+        else:
+            out.append(match)
+    if not clubs:
+        return out
+    dateline = _dateline_end(doc)
+    return [m for m in out if m[3] not in clubs or m[0] < dateline]
+
+
+def _dateline_end(doc: Doc) -> int:
+    """The index of the dash that ends an article's dateline ("Graz/Salzburg – Sturm …"), or 0."""
+    for i, token in enumerate(doc[:8]):
+        if token.text in {"–", "-", "—"}:
+            return i
+        if not (token.text[:1].isupper() or token.text == "/" or token.is_space):
+            return 0
+    return 0
+
+
+def club_or_state(doc: Doc, start: int, end: int, guard) -> str | None:
+    """Why the town's name at ``start:end`` names no town, or None: "club" after a club word
+    ("FC Ingolstadt", "Red Bull Salzburg"), before a club number or team name ("Hannover 96",
+    "Dallas Mavericks"), after a league word ("Tabellenführer Salzburg"), after a match and
+    "gegen" ("Sieg gegen Salzburg"), near a score ("gegen Dallas 3:2"); "state" after "Land",
+    "Bundesland" ("Land Salzburg")."""
+    prev = [doc[i].lower_ for i in range(max(0, start - 2), start)]
+    if prev and prev[-1] in guard.states:
+        return "state"
+    if any(tuple(prev[-n:]) in guard.before for n in (1, 2) if len(prev) >= n):
+        return "club"
+    if prev and prev[-1] in guard.titles:
+        return "club"
+    if end < len(doc):
+        nxt = doc[end]
+        if (nxt.text.isdigit() and len(nxt.text) <= 2) or nxt.lower_ in guard.after:
+            return "club"
+    if prev and prev[-1] == "gegen" and any(doc[i].lower_ in guard.results for i in range(max(0, start - 5), start - 1)):
+        return "club"
+    if guard.score_window:
+        sent = doc[start].sent
+        lo, hi = max(sent.start, start - guard.score_window), min(sent.end, end + guard.score_window)
+        for i in range(lo, hi):
+            if (i < start or i >= end) and SCORE.search(doc[i].text) \
+                    and not (i + 1 < len(doc) and doc[i + 1].lower_ == "uhr"):
+                return "club"
+    return None
 
 
 def common_word_is_name(doc: Doc, start: int, end: int, not_after: frozenset[str]) -> bool:
@@ -360,8 +434,8 @@ def common_word_is_name(doc: Doc, start: int, end: int, not_after: frozenset[str
     if start == 0 or doc[start].is_sent_start:
         return False
     prev = doc[start - 1]
-    if prev.lower_ in not_after:
-        return False
+    if prev.lower_ in not_after or prev.like_num:
+        return False        # "nach drei Siegen", "bei 13 Siegen": a plural noun
     text, lemma = prev.text, prev.lemma_
     if text.islower() and (text.endswith(("em", "es")) or (text.endswith(("e", "en", "er")) and lemma
                                                            and lemma != text and not lemma.endswith("n"))):

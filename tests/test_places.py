@@ -106,3 +106,64 @@ def test_a_state_with_a_geonames_id_is_refused(tmp_path):
                                             encoding="utf-8")
     with pytest.raises(InputError, match="s: geonames 1 on a State, not a Place"):
         load_gazetteer(tmp_path / "gazetteer.toml")
+
+
+# the club and state guard ([clubs] in gazetteer.toml): both ways
+@pytest.mark.parametrize("text, expected", [
+    ("Hannover 96 verlor das Heimspiel.", []),
+    ("Schalke 04 gewann.", []),
+    ("Er zog nach Hannover.", [("Hannover", "hannover")]),
+    ("Der FC Ingolstadt gewann in Bremen.", [("Bremen", "bremen")]),
+    ("Die Firma zog nach Ingolstadt um.", [("Ingolstadt", "ingolstadt")]),
+    ("Werder Bremen spielte stark.", []),
+    ("Der Senat in Bremen tagte.", [("Bremen", "bremen")]),
+    ("Der VfL Wolfsburg siegte. Wolfsburg verlor danach.", []),
+    ("VW hat seinen Sitz in Wolfsburg.", [("Wolfsburg", "wolfsburg")]),
+    ("Der 1. FC Nürnberg stieg ab.", []),
+    ("Der Prozess in Nürnberg begann.", [("Nürnberg", "nuernberg")]),
+    ("Zenit St. Petersburg gewann.", []),
+    ("Putin flog nach St. Petersburg.", [("St. Petersburg", "sankt_petersburg")]),
+    ("Die Dallas Mavericks gewannen.", []),
+    ("Die Oilers verloren gegen Dallas 3:2.", []),
+    ("Der Anschlag in Dallas erschütterte die USA.", [("Dallas", "dallas")]),
+    ("Die Edmonton Oilers siegten.", []),
+    ("Er lebt in Edmonton.", [("Edmonton", "edmonton")]),
+    ("Sturm Graz verlor gegen Red Bull Salzburg.", []),
+    ("Nach dem 2:0-Sieg gegen Hannover jubelte Köln.", []),
+    ("Das Treffen begann um 16:30 Uhr in Hannover.", [("Hannover", "hannover")]),
+    ("Tabellenführer Salzburg gewann.", []),
+    ("Der Sieg gegen Salzburg kam spät.", []),
+    ("Die Demonstration gegen Salzburg fand statt.", [("Salzburg", "salzburg")]),
+    ("Das Land Salzburg zahlt.", []),
+    ("Im Bundesland Salzburg schneite es.", []),
+    ("Die Stadt Salzburg zahlt.", [("Salzburg", "salzburg")]),
+    ("Er studierte an der Universität Salzburg.", [("Salzburg", "salzburg")]),
+    ("Nach drei Siegen in Folge führt Rapid.", []),
+    ("Er zog nach Siegen.", [("Siegen", "siegen")]),
+])
+def test_club_and_state_guard(text, expected):
+    assert places(text) == expected
+
+
+def test_the_dateline_stays_a_place_in_a_club_article():
+    assert places("Salzburg – Red Bull Salzburg gewann. Salzburg jubelte.") == [("Salzburg", "salzburg")]
+
+
+@pytest.mark.parametrize("clubs, message", [
+    ('before = "FC"', "[clubs] before must be a list of non-empty strings, not 'FC'"),
+    ('after = [""]', "[clubs] after must be a list of non-empty strings, not ['']"),
+    ('titles = ["Tabellen führer"]', "[clubs] titles: one word each, not 'Tabellen führer'"),
+    ("score_window = -1", "[clubs] score_window must be an integer from 0 to 20, not -1"),
+    ("score_window = true", "[clubs] score_window must be an integer from 0 to 20, not True"),
+    ('befor = ["FC"]', "[clubs]: unknown field 'befor'"),
+])
+def test_a_malformed_club_guard_is_one_line_naming_the_file(tmp_path, clubs, message):
+    (tmp_path / "gazetteer.toml").write_text(f"[clubs]\n{clubs}\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_gazetteer(tmp_path / "gazetteer.toml")
+    assert str(err.value) == f"{tmp_path / 'gazetteer.toml'}: {message}"
+
+
+def test_the_shipped_club_guard_loads():
+    clubs = default_gazetteer().clubs
+    assert ("red", "bull") in clubs.before and "mavericks" in clubs.after and "land" in clubs.states
