@@ -376,24 +376,33 @@ def without_clubs(doc: Doc, found: list, kept: list, blocked: list, places: froz
     out = []
     for match in kept:
         start, end, label, key = match
-        if key in places and label in NAME_LABELS and club_or_state(doc, start, end, guard):
+        why = club_or_state(doc, start, end, guard) if key in places and label in NAME_LABELS else None
+        if why == "club":
             clubs.add(key)
-        else:
+        elif why is None:
             out.append(match)
     if not clubs:
         return out
-    dateline = _dateline_end(doc)
-    return [m for m in out if m[3] not in clubs or m[0] < dateline]
+    return [m for m in out if m[3] not in clubs or _in_dateline(doc, m[0])]
 
 
-def _dateline_end(doc: Doc) -> int:
-    """The index of the dash that ends an article's dateline ("Graz/Salzburg – Sturm …"), or 0."""
-    for i, token in enumerate(doc[:8]):
-        if token.text in {"–", "-", "—"}:
-            return i
-        if not (token.text[:1].isupper() or token.text == "/" or token.is_space):
-            return 0
-    return 0
+DASHES = frozenset({"–", "-", "—"})
+
+
+def _in_dateline(doc: Doc, i: int) -> bool:
+    """Is token ``i`` in a dateline ("Graz/Salzburg – Sturm …", after the title as well): from a
+    sentence's start, capitalised words and slashes up to a dash?"""
+    j = i
+    while not doc[j].is_sent_start:
+        j -= 1
+        if i - j > 6 or not (doc[j].text[:1].isupper() or doc[j].text == "/"):
+            return False
+    for k in range(i + 1, min(len(doc), i + 7)):
+        if doc[k].text in DASHES:
+            return True
+        if not (doc[k].text[:1].isupper() or doc[k].text == "/"):
+            return False
+    return False
 
 
 def club_or_state(doc: Doc, start: int, end: int, guard) -> str | None:

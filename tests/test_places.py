@@ -167,3 +167,9 @@ def test_a_malformed_club_guard_is_one_line_naming_the_file(tmp_path, clubs, mes
 def test_the_shipped_club_guard_loads():
     clubs = default_gazetteer().clubs
     assert ("red", "bull") in clubs.before and "mavericks" in clubs.after and "land" in clubs.states
+
+
+def test_the_dateline_after_a_title_stays_a_place_and_the_state_does_not_spread():
+    assert places("Sieg für Salzburg\n\nSalzburg/Wien – Red Bull Salzburg gewann.") \
+        == [("Salzburg", "salzburg"), ("Wien", "wien")]
+    assert places("Das Land Salzburg zahlt. Die Stadt Salzburg auch.") == [("Salzburg", "salzburg")]
