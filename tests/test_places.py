@@ -173,3 +173,19 @@ def test_the_dateline_after_a_title_stays_a_place_and_the_state_does_not_spread(
     assert places("Sieg für Salzburg\n\nSalzburg/Wien – Red Bull Salzburg gewann.") \
         == [("Salzburg", "salzburg"), ("Wien", "wien")]
     assert places("Das Land Salzburg zahlt. Die Stadt Salzburg auch.") == [("Salzburg", "salzburg")]
+
+
+def test_a_large_gazetteer_file_is_read_from_the_json_cache_and_checked_as_before(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    filler = "".join(f'[[entity]]\nkey = "p{n}"\nlabel = "Ort{n}"\nclass = "Place"\n\n' for n in range(400))
+    path = tmp_path / "gazetteer.toml"
+    path.write_text(filler, encoding="utf-8")
+    first = load_gazetteer(path)
+    cached = list((tmp_path / "cache" / "newskg").glob("toml-*.json"))
+    assert len(cached) == 1 and load_gazetteer(path).entries == first.entries
+    path.write_text(filler + '[[entity]]\nkey = "p0"\nlabel = "X"\nclass = "Place"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="entity key 'p0' is defined twice"):
+        load_gazetteer(path)                # a changed file is parsed (and checked) again
+    cached[0].write_text("not json", encoding="utf-8")
+    path.write_text(filler, encoding="utf-8")
+    assert load_gazetteer(path).entries == first.entries     # a damaged cache is ignored
