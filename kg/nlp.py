@@ -408,7 +408,7 @@ def _in_dateline(doc: Doc, i: int) -> bool:
 def club_or_state(doc: Doc, start: int, end: int, guard) -> str | None:
     """Why the town's name at ``start:end`` names no town, or None: "club" after a club word
     ("FC Ingolstadt", "Red Bull Salzburg"), before a club number or team name ("Hannover 96",
-    "Dallas Mavericks"), after a league word ("Tabellenführer Salzburg"), after a match and
+    "Dallas Mavericks"), in a squad list ("Klein (Stuttgart, 2/0)"), after a league word ("Tabellenführer Salzburg"), after a match and
     "gegen" ("Sieg gegen Salzburg"), near a score ("gegen Dallas 3:2"); "state" after "Land",
     "Bundesland" ("Land Salzburg")."""
     prev = [doc[i].lower_ for i in range(max(0, start - 2), start)]
@@ -422,6 +422,8 @@ def club_or_state(doc: Doc, start: int, end: int, guard) -> str | None:
         nxt = doc[end]
         if (nxt.text.isdigit() and len(nxt.text) <= 2) or nxt.lower_ in guard.after:
             return "club"
+        if prev and prev[-1] == "(" and nxt.text == "," and end + 1 < len(doc) and doc[end + 1].text[:1].isdigit():
+            return "club"       # a squad list: "Florian Klein (Stuttgart, 2/0)"
     if prev and prev[-1] == "gegen" and any(doc[i].lower_ in guard.results for i in range(max(0, start - 5), start - 1)):
         return "club"
     if guard.score_window:

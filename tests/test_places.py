@@ -132,6 +132,8 @@ def test_a_state_with_a_geonames_id_is_refused(tmp_path):
     ("Nach dem 2:0-Sieg gegen Hannover jubelte Köln.", []),
     ("Das Treffen begann um 16:30 Uhr in Hannover.", [("Hannover", "hannover")]),
     ("Tabellenführer Salzburg gewann.", []),
+    ("Im Kader steht Florian Klein (Stuttgart, 2/0).", []),
+    ("Die Messe (Stuttgart, Halle 4) beginnt.", [("Stuttgart", "stuttgart")]),
     ("Der Sieg gegen Salzburg kam spät.", []),
     ("Die Demonstration gegen Salzburg fand statt.", [("Salzburg", "salzburg")]),
     ("Das Land Salzburg zahlt.", []),
