@@ -408,9 +408,9 @@ def _in_dateline(doc: Doc, i: int) -> bool:
 def club_or_state(doc: Doc, start: int, end: int, guard) -> str | None:
     """Why the town's name at ``start:end`` names no town, or None: "club" after a club word
     ("FC Ingolstadt", "Red Bull Salzburg"), before a club number or team name ("Hannover 96",
-    "Dallas Mavericks"), in a squad list ("Klein (Stuttgart, 2/0)"), after a league word ("Tabellenführer Salzburg"), after a match and
-    "gegen" ("Sieg gegen Salzburg"), near a score ("gegen Dallas 3:2"); "state" after "Land",
-    "Bundesland" ("Land Salzburg")."""
+    "Dallas Mavericks"), in a squad list ("Klein (Stuttgart, 2/0)"), after a league word
+    ("Tabellenführer Salzburg"), after a match and "gegen" ("Sieg gegen Salzburg"), near a
+    score ("gegen Dallas 3:2"); "state" after "Land", "Bundesland" ("Land Salzburg")."""
     prev = [doc[i].lower_ for i in range(max(0, start - 2), start)]
     if prev and prev[-1] in guard.states:
         return "state"
