@@ -61,6 +61,7 @@ lexicon: install
 gazetteer: install
 	$(BIN)/pip install --quiet -e '.[test,gazetteer]'
 	$(BIN)/python tools/build_gazetteer.py
+	$(BIN)/python tools/build_places.py
 
 clean:
 	rm -rf $(VENV) $(STORE) build *.egg-info

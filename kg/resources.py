@@ -25,6 +25,12 @@ def queries_dir() -> Path:
     return data_root() / "queries"
 
 
+def cache_folder() -> Path | None:
+    """The user's cache folder for newskg, or None when there is no home to keep one in."""
+    root = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache" if Path.home().is_dir() else None)
+    return Path(root) / "newskg" if root is not None else None
+
+
 def lookups_table(name: str) -> dict:
     """One of spacy-lookups-data's German tables as it ships it (``lemma_lookup``,
     ``lexeme_cluster``, …), read as a plain dict."""

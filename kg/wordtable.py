@@ -26,6 +26,8 @@ from pathlib import Path
 import numpy
 from spacy.strings import hash_string
 
+from kg.resources import cache_folder
+
 FORMAT = b"wordtable-1"
 MISSING = -1            # the value code of a word the table does not hold
 MEMO_SIZE = 200_000     # answers a table keeps for words already looked up
@@ -117,12 +119,6 @@ class WordTable:
         if keys.dtype != numpy.uint64 or codes.shape != keys.shape or (len(codes) and codes.max() >= len(values)):
             raise ValueError("a damaged word table")
         return cls(keys, codes, values)
-
-
-def cache_folder() -> Path | None:
-    """The user's cache folder for newskg, or None when there is no home to keep one in."""
-    root = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache" if Path.home().is_dir() else None)
-    return Path(root) / "newskg" if root is not None else None
 
 
 def _versions() -> bytes:

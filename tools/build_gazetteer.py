@@ -86,7 +86,7 @@ def main() -> int:
         forms = [f for f in forms if f.casefold() not in curated_forms]
         if not forms:
             continue
-        out += ["[[entity]]", f"key = {quote(key)}", f"label = {quote(label)}",
+        out += ["[[entity]]", f"key = {quote(key)}", f"iso = {quote(code)}", f"label = {quote(label)}",
                 f'class = "{"Place" if code in TERRITORIES else "State"}"', f"forms = {toml_list(forms)}"]
         if extra.get("adjectives"):
             out.append(f"adjectives = {toml_list(extra['adjectives'])}")
