@@ -92,11 +92,17 @@ class _Sent:
         doc = sent.doc
         self.doc, self.start, self.end = doc, sent.start, sent.end
         self.words, self.lowers = words(doc), lowers(doc)
-        self.tags, self.lemmas = tag_range(doc, sent.start, sent.end, source)
+        self._tags, self._lemmas = tag_range(doc, sent.start, sent.end, source)
         self.g: German = default_german()
+        self.fixed: dict[int, tuple[str, str]] = {}     # token -> (tag, lemma) repaired by _repair
 
     def tag(self, i: int) -> str:
-        return self.tags[i] or ""
+        fixed = self.fixed.get(i)
+        return fixed[0] if fixed else self._tags[i] or ""
+
+    def lemma(self, i: int) -> str:
+        fixed = self.fixed.get(i)
+        return (fixed[1] if fixed else self._lemmas[i]) or self.words[i]
 
 
 # --- pieces: the sentence cut at punctuation and coordinators --------------------------------
@@ -128,8 +134,42 @@ def _pieces(s: _Sent) -> list[_Piece]:
         pieces.append(_Piece(cur, opener))
     out = []
     for piece in pieces:            # a coordinator before a second finite verb starts a clause
+        _repair(s, piece.tokens)
         out.extend(_split_coordination(s, piece))
     return out
+
+
+def _repair(s: _Sent, toks: list[int]) -> None:
+    """Mend the tagger's confusions of forms that look alike, from the clause's other verbs:
+    a participle in a clause without a finite verb or auxiliary is finite ("Am Montag
+    unterzeichnet X …", "…, das X besucht"); a "participle" that equals its infinitive
+    after "werden" or a modal is the infinitive ("verhängen wird"); an adjective in a clause
+    without a verb whose lemma is a verb is finite ("Am Montag verhängten X …")."""
+    tags = [s.tag(i) for i in toks]
+    werden_or_modal = any((t.startswith("VA") and s.lemma(i).lower() == "werden") or t.startswith("VM")
+                          for i, t in zip(toks, tags))
+    no_perfect = not any(s.lowers[i] in s.g["verbs"]["auxiliary_participles"] or
+                         s.lemma(i).lower() in ("haben", "sein") for i in toks)
+    for i, t in zip(toks, tags):
+        if t == "VVPP" and werden_or_modal and no_perfect and s.lowers[i] == s.lemma(i).lower():
+            s.fixed[i] = ("VVINF", s.lemma(i))
+    if any(t.endswith("FIN") or t[:2] in ("VA", "VM") for t in tags):
+        return
+    pps = [i for i, t in zip(toks, tags) if t == "VVPP"]
+    if pps:
+        s.fixed[pps[0]] = ("VVFIN", s.lemma(pps[0]))
+        return
+    if any(t[:2] == "VV" for t in tags):
+        return
+    from kg.postags import _lemma_table, _verbish
+
+    for k, (i, t) in enumerate(zip(toks, tags)):
+        nxt = tags[k + 1] if k + 1 < len(toks) else ""
+        if t in ("ADJA", "ADJD") and nxt not in ("NN", "ADJA") and k:
+            lemma = _lemma_table().get(s.lowers[i])
+            if _verbish(lemma):
+                s.fixed[i] = ("VVFIN", lemma)
+                return
 
 
 def _finite_capable(s: _Sent, i: int) -> bool:
@@ -227,7 +267,7 @@ def _form_kind(s: _Sent, i: int) -> str:
                 return kind
     if low in v["subjunctive1_third"]:
         return "subjunctive1"
-    lemma = (s.lemmas[i] or low).lower()
+    lemma = s.lemma(i).lower()
     stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
     if low.startswith(stem):
         rest = low[len(stem):]
@@ -260,12 +300,12 @@ def _verb_complex(s: _Sent, kind: str, toks: list[int]) -> VerbComplex:
     main = (parts or infs or ([finite] if finite in full else full[:1]) or [finite] or [None])[0]
     if main is None and verbal:
         main = verbal[0]
-    lemma = (s.lemmas[main] or s.words[main]).lower() if main is not None else ""
+    lemma = s.lemma(main).lower() if main is not None else ""
     if particle is not None and main == finite:
         lemma = s.lowers[particle] + lemma
     neg = tuple(i for i in toks if s.lowers[i] in g["negation"]["words"]
                 or (s.tag(i) in ("PIAT", "PIDAT", "PIS") and s.lowers[i].startswith(tuple(g["negation"]["determiner_stems"]))))
-    aux_lemmas = {(s.lemmas[i] or "").lower() for i in aux if s.lowers[i] not in v["auxiliary_participles"]}
+    aux_lemmas = {s.lemma(i).lower() for i in aux if s.lowers[i] not in v["auxiliary_participles"]}
     passive_part = any(s.lowers[i] in v["passive_participle"] for i in aux)
     pp = main in parts
     voice = "active"
@@ -279,7 +319,7 @@ def _verb_complex(s: _Sent, kind: str, toks: list[int]) -> VerbComplex:
         form = _form_kind(s, finite)
         mood = form if form.startswith("subj") else "indicative"
         base = "past" if form in ("past", "subjunctive2") and s.lowers[finite] not in ("würde", "würden", "würdest", "würdet") else "present"
-        flem = (s.lemmas[finite] or "").lower()
+        flem = s.lemma(finite).lower()
         perfect_inf = any(s.lowers[i] in v["auxiliary_infinitives"] and s.lowers[i] != "werden" for i in aux if i != finite)
         if flem == "werden" and s.tag(finite).startswith("VA") and (infs or (aux and len(aux) > 1)) and not (pp and not perfect_inf and voice == "passive" and not any(s.lowers[i] == "werden" for i in aux if i != finite)):
             tense = "future_perfect" if perfect_inf and pp else "future"
@@ -317,11 +357,12 @@ def _noun_phrases(s: _Sent, toks: list[int]) -> list[tuple[int, int, str | None,
         while j < n and (s.tag(toks[j]) in NOUNISH or (s.words[toks[j]][:1].isupper() and s.tag(toks[j])[:2] not in VERBAL
                                                         and s.tag(toks[j]) not in ("APPR", "APPRART", "KON", "ADV", "KOUS", "PTKNEG") + DETERMINERS)):
             # a name is not continued by a common noun: "dass Russland Waffen …" is two phrases
-            if j > k and s.tag(toks[j - 1]) == "NE" and s.tag(toks[j]) == "NN":
+            if j > k and s.tag(toks[j]) == "NN" and s.tag(toks[j - 1]) in NOUNISH \
+                    and (s.tag(toks[j - 1]) == "NE" or _common_noun(s, toks[j])):
                 break
             j += 1
         # a genitive attribute: "die Regierung des Iran"
-        if j < n - 1 and j > k and s.lowers[toks[j]] in {"des", "eines"} | ({"der"} if s.tag(toks[j]) == "ART" else set()):
+        if j < n - 1 and j > k and s.tag(toks[j - 1]) == "NN" and s.lowers[toks[j]] in {"des", "eines"} | ({"der"} if s.tag(toks[j]) == "ART" else set()):
             m = j + 1
             while m < n and s.tag(toks[m]) in ("ADJA",):
                 m += 1
@@ -351,6 +392,13 @@ def _noun_phrases(s: _Sent, toks: list[int]) -> list[tuple[int, int, str | None,
     return out
 
 
+def _common_noun(s: _Sent, i: int) -> bool:
+    """A noun the lemma table knows ("Sanktionen", "Abkommen"), unlike a name ("Lindqvist")."""
+    from kg.postags import _lemma_table
+
+    return _lemma_table().get(s.words[i]) is not None
+
+
 def _case(s: _Sent, np: tuple[int, int, str | None, int]) -> str:
     nouns, low = s.g["nouns"], s.lowers[np[3]]
     if s.tag(np[3]) == "PPER":
@@ -376,7 +424,7 @@ def _plural_np(s: _Sent, np) -> bool | None:
     head = b - 1
     if s.tag(head) == "NE" and s.lowers[a] not in ("die",):
         return False
-    if s.tag(head) == "NN" and s.lemmas[head] and s.lemmas[head] != s.words[head] and s.lowers[a] in {"die", "keine", "alle", s.lowers[head]}:
+    if s.tag(head) == "NN" and s.lemma(head) != s.words[head] and s.lowers[a] in {"die", "keine", "alle", s.lowers[head]}:
         return True
     return None
 
@@ -491,13 +539,20 @@ def conjuncts(sent, span: Span) -> list[Span]:
     """The parts of a coordinated noun phrase: "Putin, Xi und Modi" -> three spans."""
     from kg.nlp import lowers
 
-    low, parts, start = lowers(sent.doc), [], span[0]
+    low, parts, start, depth = lowers(sent.doc), [], span[0], 0
     for i in range(span[0], span[1]):
-        if low[i] in ("und", "oder", "sowie", ","):
+        if low[i] == "(":
+            depth += 1
+            if i > start and depth == 1:
+                parts.append((start, i))
+        elif low[i] == ")":
+            depth = max(0, depth - 1)
+            start = i + 1
+        elif depth == 0 and low[i] in ("und", "oder", "sowie", ","):
             if i > start:
                 parts.append((start, i))
             start = i + 1
-    if start < span[1]:
+    if start < span[1] and depth == 0:
         parts.append((start, span[1]))
     return parts
 
@@ -522,8 +577,9 @@ def match_phrase(sent, clause: Clause, phrase: list[str], source: str = "hanta")
             hits = [vc.main] + ([vc.particle] if vc.particle is not None else [])
             k += 1
         else:
-            hit = next((i for i in clause.tokens if i not in used and
-                        (s.lowers[i] == e or (s.lemmas[i] or "").lower() == e)), None)
+            pool = list(clause.tokens) + [i for a, b in clause.subjects for i in range(a, b) if i not in clause.tokens]
+            hit = next((i for i in pool if i not in used and
+                        (s.lowers[i] == e or s.lemma(i).lower() == e)), None)
             if hit is None:
                 return []
             hits = [hit]
