@@ -212,12 +212,12 @@ def _classify(s: _Sent, pieces: list[_Piece]) -> None:
             p.kind, p.introducer = "subordinate", first
         elif low in g["clause"]["infinitive_subordinators"] and _has_zu_infinitive(s, toks):
             p.kind, p.introducer = "infinitive", first
-        elif p.opener == "," and s.lowers[rel_at] in g["clause"]["relative_pronouns"] and has_verb \
-                and _verb_final(s, toks) and rel_at != toks[-1]:
-            p.kind, p.introducer = "relative", rel_at
         elif _has_zu_infinitive(s, toks) and not any(s.tag(i).endswith("FIN") for i in toks):
             p.kind = "infinitive"
             p.introducer = next((i for i in toks if s.tag(i) in ("PTKZU", "VVIZU")), None)
+        elif p.opener == "," and s.lowers[rel_at] in g["clause"]["relative_pronouns"] and has_verb \
+                and _verb_final(s, toks) and rel_at != toks[-1]:
+            p.kind, p.introducer = "relative", rel_at
         elif p.opener == "und" and n and pieces[n - 1].kind in ("subordinate", "relative") and _verb_final(s, toks):
             p.kind, p.introducer = pieces[n - 1].kind, None
         elif any(_finite_capable(s, i) for i in toks):
@@ -443,7 +443,8 @@ def _arguments(s: _Sent, p: _Piece, vc: VerbComplex, toks: list[int]):
         before = [np for np in subj_ok if np[1] <= vc.finite]
         after = [np for np in subj_ok if np[0] > vc.finite]
         prefield = [i for i in toks if i < vc.finite and s.tag(i) != "KON"]
-        pre_np = before[-1:] if before and prefield and before[-1][0] == prefield[0] and before[-1][1] > prefield[-1] else []
+        # the prefield's first phrase, when the prefield starts with it ("Die Regierung in Teheran")
+        pre_np = [np for np in before if prefield and np[0] == prefield[0]][:1]
         cands = pre_np + after[:1]
         if len(cands) == 2 and vc.finite is not None:
             agree = [np for np in cands if _plural_np(s, np) in (None, _plural_finite(s, vc.finite))]

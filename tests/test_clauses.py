@@ -173,11 +173,13 @@ def cases() -> list[Case]:
 
 
 def _span_of(doc, text: str) -> tuple[int, int] | None:
-    want = [w.lower() for w in text.split()]
-    low = [t.lower_ for t in doc]
-    for i in range(len(low) - len(want) + 1):
-        if low[i:i + len(want)] == want:
-            return i, i + len(want)
+    """Where ``text`` stands in ``doc``: as written, else in any case (at a sentence start)."""
+    for fold in (str, str.lower):
+        want = [fold(w) for w in text.split()]
+        have = [fold(t.text) for t in doc]
+        for i in range(len(have) - len(want) + 1):
+            if have[i:i + len(want)] == want:
+                return i, i + len(want)
     return None
 
 
@@ -332,3 +334,104 @@ def test_german_lists_refuse_bad_values_in_one_line(patch, message, tmp_path):
     with pytest.raises(InputError) as exc:
         parse_german(data, tmp_path / "german.toml")
     assert str(exc.value) == message and "\n" not in str(exc.value)
+
+
+# --- a hand-annotated set of varied sentences (written for this test, not tuned on) ----------
+# (sentence, clause kind, which clause of that kind, lemma, voice, tense (None: not checked),
+#  mood, negated, subject, gold STTS tags of the verb-complex words)
+
+@dataclass(frozen=True)
+class Hand:
+    text: str
+    kind: str
+    nth: int
+    lemma: str
+    voice: str
+    tense: str | None
+    mood: str
+    negated: bool
+    subject: str | None
+    tags: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.text} [{self.kind} {self.nth}]"
+
+
+_I, _K1, _K2 = "indicative", "subjunctive1", "subjunctive2"
+HAND = [Hand(*row) for row in [
+    ("Die Bundesregierung hat der Ukraine weitere Panzer zugesagt.", "main", 0, "zusagen", "active", "perfect", _I, False, "Die Bundesregierung", "hat:VAFIN zugesagt:VVPP"),
+    ("Gestern reiste die Außenministerin nach Peking ab.", "main", 0, "abreisen", "active", "past", _I, False, "die Außenministerin", "reiste:VVFIN ab:PTKVZ"),
+    ("Nach Angaben des Ministeriums sollen die Lieferungen im Mai beginnen.", "main", 0, "beginnen", "active", "present", _I, False, "die Lieferungen", "sollen:VMFIN beginnen:VVINF"),
+    ("Der Kanzler sagte, er werde die Region im Herbst besuchen.", "main", 1, "besuchen", "active", "future", _K1, False, "er", "sagte:VVFIN werde:VAFIN besuchen:VVINF"),
+    ("Die Regierung in Teheran bestritt, Drohnen an Moskau geliefert zu haben.", "infinitive", 0, "liefern", "active", None, _I, False, "Die Regierung", "bestritt:VVFIN geliefert:VVPP zu:PTKZU haben:VAINF"),
+    ("Wie ein Sprecher mitteilte, wurden die Gespräche am Abend abgebrochen.", "main", 0, "abbrechen", "passive", "past", _I, False, "die Gespräche", "mitteilte:VVFIN wurden:VAFIN abgebrochen:VVPP"),
+    ("Wie ein Sprecher mitteilte, wurden die Gespräche am Abend abgebrochen.", "subordinate", 0, "mitteilen", "active", "past", _I, False, "ein Sprecher", "mitteilte:VVFIN"),
+    ("Die Sanktionen gegen Belarus werden nicht verlängert.", "main", 0, "verlängern", "passive", "present", _I, True, "Die Sanktionen", "werden:VAFIN verlängert:VVPP"),
+    ("Seit Jahren liefert Frankreich Kampfjets an Indien.", "main", 0, "liefern", "active", "present", _I, False, "Frankreich", "liefert:VVFIN"),
+    ("Die Delegation ist am Dienstag in Kiew eingetroffen.", "main", 0, "eintreffen", "active", "perfect", _I, False, "Die Delegation", "ist:VAFIN eingetroffen:VVPP"),
+    ("Das Abkommen war bereits im März unterzeichnet worden.", "main", 0, "unterzeichnen", "passive", "pluperfect", _I, False, "Das Abkommen", "war:VAFIN unterzeichnet:VVPP worden:VAPP"),
+    ("Erdogan kündigte an, sein Veto gegen den Beitritt aufzuheben.", "main", 0, "ankündigen", "active", "past", _I, False, "Erdogan", "kündigte:VVFIN an:PTKVZ aufzuheben:VVIZU"),
+    ("Erdogan kündigte an, sein Veto gegen den Beitritt aufzuheben.", "infinitive", 0, "aufheben", "active", None, _I, False, "Erdogan", "aufzuheben:VVIZU"),
+    ("Man hatte ihn gewarnt, nicht nach Minsk zu reisen.", "main", 0, "warnen", "active", "pluperfect", _I, False, "Man", "hatte:VAFIN gewarnt:VVPP"),
+    ("Man hatte ihn gewarnt, nicht nach Minsk zu reisen.", "infinitive", 0, "reisen", "active", None, _I, True, None, "zu:PTKZU reisen:VVINF"),
+    ("Ob die Lieferung rechtzeitig ankommt, ist unklar.", "subordinate", 0, "ankommen", "active", "present", _I, False, "die Lieferung", "ankommt:VVFIN ist:VAFIN"),
+    ("Die EU-Kommission schlug vor, die Zölle zu senken.", "infinitive", 0, "senken", "active", None, _I, False, "Die EU-Kommission", "schlug:VVFIN vor:PTKVZ zu:PTKZU senken:VVINF"),
+    ("Russland würde die Verhandlungen niemals abbrechen.", "main", 0, "abbrechen", "active", "present", _K2, True, "Russland", "würde:VAFIN abbrechen:VVINF"),
+    ("Der Minister, der sich mit seinem Amtskollegen traf, lehnte jede Stellungnahme ab.", "relative", 0, "treffen", "active", "past", _I, False, "Der Minister", "traf:VVFIN"),
+    ("Der Minister, der sich mit seinem Amtskollegen traf, lehnte jede Stellungnahme ab.", "main", 0, "ablehnen", "active", "past", _I, False, "Der Minister", "lehnte:VVFIN ab:PTKVZ"),
+    ("Tausende Soldaten sind an die Grenze verlegt worden.", "main", 0, "verlegen", "passive", "perfect", _I, False, "Tausende Soldaten", "sind:VAFIN verlegt:VVPP worden:VAPP"),
+    ("Die Firma Nordwind stellt ihre Exporte nach Russland ein.", "main", 0, "einstellen", "active", "present", _I, False, "Die Firma Nordwind", "stellt:VVFIN ein:PTKVZ"),
+    ("Kiew hatte um weitere Hilfe gebeten.", "main", 0, "bitten", "active", "pluperfect", _I, False, "Kiew", "hatte:VAFIN gebeten:VVPP"),
+    ("Am Freitag empfing der Präsident seinen Amtskollegen aus Polen.", "main", 0, "empfangen", "active", "past", _I, False, "der Präsident", "empfing:VVFIN"),
+    ("Die Ministerin bricht morgen zu einer Reise nach Japan auf.", "main", 0, "aufbrechen", "active", "present", _I, False, "Die Ministerin", "bricht:VVFIN auf:PTKVZ"),
+    ("Dass Peking Waffen liefert, hält Washington für erwiesen.", "subordinate", 0, "liefern", "active", "present", _I, False, "Peking", "liefert:VVFIN"),
+    ("Dass Peking Waffen liefert, hält Washington für erwiesen.", "main", 0, "halten", "active", "present", _I, False, "Washington", "hält:VVFIN"),
+    ("Der Vertrag sei von beiden Seiten gebilligt worden.", "main", 0, "billigen", "passive", "perfect", _K1, False, "Der Vertrag", "sei:VAFIN gebilligt:VVPP worden:VAPP"),
+    ("Die Opposition wirft der Regierung vor, Informationen zurückzuhalten.", "main", 0, "vorwerfen", "active", "present", _I, False, "Die Opposition", "wirft:VVFIN vor:PTKVZ zurückzuhalten:VVIZU"),
+    ("Nach dem Treffen flog Scholz nach Washington weiter.", "main", 0, "weiterfliegen", "active", "past", _I, False, "Scholz", "flog:VVFIN weiter:PTKVZ"),
+    ("Die Staatschefs wollen im Juni erneut zusammenkommen.", "main", 0, "zusammenkommen", "active", "present", _I, False, "Die Staatschefs", "wollen:VMFIN zusammenkommen:VVINF"),
+    ("Der Export von Waffen in Krisengebiete ist verboten.", "main", 0, "verbieten", "statal", "present", _I, False, "Der Export", "ist:VAFIN verboten:VVPP"),
+    ("Es wird erwartet, dass die Zentralbank die Zinsen anhebt.", "subordinate", 0, "anheben", "active", "present", _I, False, "die Zentralbank", "wird:VAFIN erwartet:VVPP anhebt:VVFIN"),
+    ("Bisher hat keine Seite die Vorwürfe bestätigt.", "main", 0, "bestätigen", "active", "perfect", _I, True, "keine Seite", "hat:VAFIN bestätigt:VVPP"),
+    ("Der Konzern teilte mit, er habe die Produktion eingestellt.", "main", 1, "einstellen", "active", "perfect", _K1, False, "er", "teilte:VVFIN mit:PTKVZ habe:VAFIN eingestellt:VVPP"),
+    ("Warschau lud die Außenminister der Nachbarstaaten zu Gesprächen ein.", "main", 0, "einladen", "active", "past", _I, False, "Warschau", "lud:VVFIN ein:PTKVZ"),
+    ("In Brüssel kamen die Regierungschefs zu einem Gipfel zusammen.", "main", 0, "zusammenkommen", "active", "past", _I, False, "die Regierungschefs", "kamen:VVFIN zusammen:PTKVZ"),
+    ("Der Antrag wird vom Parlament geprüft werden.", "main", 0, "prüfen", "passive", "future", _I, False, "Der Antrag", "wird:VAFIN geprüft:VVPP werden:VAINF"),
+    ("Die Gespräche, die in Genf stattfanden, blieben ohne Ergebnis.", "relative", 0, "stattfinden", "active", "past", _I, False, "Die Gespräche", "stattfanden:VVFIN blieben:VVFIN"),
+    ("Sie gab bekannt, dass sie nicht erneut kandidieren werde.", "subordinate", 0, "kandidieren", "active", "future", _K1, True, "sie", "gab:VVFIN bekannt:PTKVZ kandidieren:VVINF werde:VAFIN"),
+    ("Die Truppen zogen sich aus der Stadt zurück.", "main", 0, "zurückziehen", "active", "past", _I, False, "Die Truppen", "zogen:VVFIN zurück:PTKVZ"),
+    ("Ein Sprecher wies die Berichte zurück.", "main", 0, "zurückweisen", "active", "past", _I, False, "Ein Sprecher", "wies:VVFIN zurück:PTKVZ"),
+    ("Die Hilfsgüter wurden per Lastwagen in das Gebiet gebracht.", "main", 0, "bringen", "passive", "past", _I, False, "Die Hilfsgüter", "wurden:VAFIN gebracht:VVPP"),
+    ("Israel und Jordanien haben ein Abkommen über Wasser geschlossen.", "main", 0, "schließen", "active", "perfect", _I, False, "Israel und Jordanien", "haben:VAFIN geschlossen:VVPP"),
+]]
+
+
+def hand_tag_accuracy(hand: Hand, source: str = "hanta") -> tuple[int, int]:
+    """(right, all) of the source's raw STTS tags on the case's verb-complex words."""
+    from kg.postags import tag_range
+
+    doc = load_pipeline()(hand.text)
+    tags, _ = tag_range(doc, 0, len(doc), source)
+    gold = dict(pair.split(":") for pair in hand.tags.split())
+    got = {t.text: tags[t.i] for t in doc if t.text in gold}
+    return sum(got.get(w) == g for w, g in gold.items()), len(gold)
+
+
+def hand_check(hand: Hand, source: str = "hanta") -> dict[str, bool]:
+    doc = load_pipeline()(hand.text)
+    found = [c for c in clauses_of(doc[:], source) if c.kind == hand.kind]
+    if len(found) <= hand.nth:
+        return {k: False for k in ("kind", "lemma", "voice", "tense", "mood", "negation", "subject")}
+    c = found[hand.nth]
+    v = c.verbs
+    return {"kind": True, "lemma": v.lemma == hand.lemma, "voice": v.voice == hand.voice,
+            "tense": hand.tense is None or v.tense == hand.tense, "mood": v.mood == hand.mood,
+            "negation": v.negated == hand.negated,
+            "subject": hand.subject is None or _span_of(doc, hand.subject) in c.subjects}
+
+
+@pytest.mark.parametrize("hand", HAND, ids=[h.id for h in HAND])
+def test_hand_annotated(hand):
+    got = hand_check(hand)
+    assert all(got.values()), f"wrong: {[k for k, ok in got.items() if not ok]}"
