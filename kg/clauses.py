@@ -161,12 +161,12 @@ def _repair(s: _Sent, toks: list[int]) -> None:
         return
     if any(t[:2] == "VV" for t in tags):
         return
-    from kg.postags import _lemma_table, _verbish
+    from kg.postags import _verbish, lemma_of
 
     for k, (i, t) in enumerate(zip(toks, tags)):
         nxt = tags[k + 1] if k + 1 < len(toks) else ""
         if t in ("ADJA", "ADJD") and nxt not in ("NN", "ADJA") and k:
-            lemma = _lemma_table().get(s.lowers[i])
+            lemma = lemma_of(s.lowers[i])
             if _verbish(lemma):
                 s.fixed[i] = ("VVFIN", lemma)
                 return
@@ -394,9 +394,9 @@ def _noun_phrases(s: _Sent, toks: list[int]) -> list[tuple[int, int, str | None,
 
 def _common_noun(s: _Sent, i: int) -> bool:
     """A noun the lemma table knows ("Sanktionen", "Abkommen"), unlike a name ("Lindqvist")."""
-    from kg.postags import _lemma_table
+    from kg.postags import lemma_of
 
-    return _lemma_table().get(s.words[i]) is not None
+    return lemma_of(s.words[i]) is not None
 
 
 def _case(s: _Sent, np: tuple[int, int, str | None, int]) -> str:

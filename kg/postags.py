@@ -8,7 +8,7 @@
   cache), so a sentence seen again costs nothing.
 * ``"lexical"``: no model: the closed word classes of ``ontology/german.toml``, spacy-lookups-
   data's lemma table (``kg.nlp.lemma_table``) and suffix rules (:func:`lexical_tags`).
-  Fast (well over 100,000 tokens/s) but it knows no verb it cannot see in the lemma table
+  About ten times HanTa's speed (40,000 tokens/s) but it knows no verb it cannot see in the lemma table
   and guesses participles and separable particles from their shape and position.
 
 Tags are the STTS tags without HanTa's brackets ("VVFIN", "VAFIN", "VVPP", "PTKVZ",
@@ -24,7 +24,7 @@ import re
 
 from kg.german import German, default_german
 
-SOURCES = ("hanta", "lexical")
+SOURCES = ("hanta", "lexical", "auto")
 _BRACKET = re.compile(r"[()]")
 _PUNCT_FINAL = {".", "!", "?", "…"}
 
@@ -34,7 +34,13 @@ def hanta_model():
     """The HanTa tagger with its German model (loaded once)."""
     from HanTa import HanoverTagger
 
-    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    # HanTa analyses every word anew in every sentence (the morpheme Viterbi is 90% of its time);
+    # both analyses depend on the word (and its tag) only, so they are kept per word form:
+    # news repeats its words, and a corpus gets about four times faster (tools/clause_report.py)
+    tagger.analyze_forward = functools.lru_cache(maxsize=200_000)(tagger.analyze_forward)
+    tagger._analyze = functools.lru_cache(maxsize=200_000)(tagger._analyze)
+    return tagger
 
 
 @functools.lru_cache(maxsize=8192)
@@ -53,13 +59,20 @@ def _lemma_table():
     return lemma_table()
 
 
+@functools.lru_cache(maxsize=200_000)
+def lemma_of(word: str) -> str | None:
+    """The lookup table's lemma of a word form, or None (kept per form: a table lookup is a
+    binary search in numpy, 10 µs)."""
+    return _lemma_table().get(word)
+
+
 def _verbish(lemma: str | None) -> bool:
     return bool(lemma) and lemma[:1].islower() and lemma.endswith(("en", "ern", "eln")) and lemma != "einen"
 
 
-def _participle_lemma(low: str, g: German, table) -> str | None:
+def _participle_lemma(low: str, g: German) -> str | None:
     """"geliefert" -> "liefern", "eingetroffen" -> "eintreffen", "verhängt" -> "verhängen"."""
-    known = table.get(low)
+    known = lemma_of(low)
     particles = g["verbs"]["separable_particles"]
     prefix = next((p for p in sorted(particles, key=len, reverse=True)
                    if low.startswith(p + "ge") and len(low) > len(p) + 4), "")
@@ -77,7 +90,7 @@ def _participle_lemma(low: str, g: German, table) -> str | None:
     if known and _verbish(known) and (not prefix or known.startswith(prefix)):
         return known
     guess = prefix + base
-    return guess if (table.get(base) or table.get(guess) or _verbish(known)) else None
+    return guess if (lemma_of(base) or lemma_of(guess) or _verbish(known)) else None
 
 
 def _closed(low: str, g: German, prev: str, nxt: str) -> str | None:
@@ -131,24 +144,23 @@ def _closed(low: str, g: German, prev: str, nxt: str) -> str | None:
 def lexical_tags(words: list[str], g: German | None = None) -> tuple[list[str], list[str]]:
     """(tags, lemmas) of one sentence's words without a model (see the module's note)."""
     g = g or default_german()
-    table = _lemma_table()
     tags, lemmas = [], []
     for i, word in enumerate(words):
         low = word.lower()
         prev = words[i - 1] if i else ""
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        lemma = table.get(word) or table.get(low) or word
+        lemma = lemma_of(word) or lemma_of(low) or word
         if not any(c.isalnum() for c in word):
             tag = "$." if word in _PUNCT_FINAL else "$," if word == "," else "$("
         elif word[:1].isupper() and i and prev not in _PUNCT_FINAL | {"„", "\"", ":", "(", "–"}:
-            tag = "NN" if table.get(word) else "NE"
+            tag = "NN" if lemma_of(word) else "NE"
         elif (tag := _closed(low, g, prev.lower() if prev not in _PUNCT_FINAL else "", nxt)) is not None:
             lemma = g.contractions.get(low, lemma if tag.startswith("V") else low)
         elif word[:1].isupper():
-            tag = "NN" if table.get(word) else "NE"
-        elif (pp := _participle_lemma(low, g, table)) is not None and not (_verbish(lemma) and lemma == low):
+            tag = "NN" if lemma_of(word) else "NE"
+        elif (pp := _participle_lemma(low, g)) is not None and not (_verbish(lemma) and lemma == low):
             tag, lemma = "VVPP", pp
-        elif "zu" in low[1:-3] and _verbish(table.get(low.replace("zu", "", 1)) or low.replace("zu", "", 1)) \
+        elif "zu" in low[1:-3] and _verbish(lemma_of(low.replace("zu", "", 1)) or low.replace("zu", "", 1)) \
                 and low.split("zu", 1)[0] in g["verbs"]["separable_particles"]:
             tag, lemma = "VVIZU", low.replace("zu", "", 1)
         elif _verbish(lemma):
@@ -160,6 +172,32 @@ def lexical_tags(words: list[str], g: German | None = None) -> tuple[list[str], 
         tags.append(tag)
         lemmas.append(lemma)
     return tags, lemmas
+
+
+def needs_model(doc, start: int, end: int) -> bool:
+    """Whether the lexical tags of a sentence are too unsure to rely on, so that ``"auto"``
+    asks HanTa: a participle of a strong verb (ending in -en: the lookup table maps
+    "getroffen" to "triefen"), a verb-like word the lemma table does not know, or a stretch
+    between punctuation marks without any verb (a finite verb the lexical pass missed)."""
+    tags, lemmas = tag_range(doc, start, end, "lexical")
+    from kg.nlp import lowers
+
+    low = lowers(doc)
+    words, any_verb = 0, False
+    for i in range(start, end):
+        tag = tags[i] or ""
+        if tag == "VVPP" and low[i].endswith("en"):
+            return True
+        if tag in ("ADJA", "ADV") and lemma_of(low[i]) is None and low[i].endswith(("t", "te", "ten", "en")):
+            return True
+        if tag[:1] == "$":
+            if words >= 3 and not any_verb:
+                return True
+            words, any_verb = 0, False
+        elif tag != "_SP":
+            words += 1
+            any_verb = any_verb or tag[:2] in ("VV", "VA", "VM")
+    return words >= 3 and not any_verb
 
 
 def doc_tags(doc, source: str = "hanta") -> tuple[list[str | None], list[str | None]]:
@@ -177,6 +215,8 @@ def tag_range(doc, start: int, end: int, source: str = "hanta") -> tuple[list[st
         raise ValueError(f"unknown tag source {source!r}: expected one of {', '.join(SOURCES)}")
     from kg.nlp import words as doc_words
 
+    if source == "auto":
+        source = "hanta" if needs_model(doc, start, end) else "lexical"
     tags, lemmas = doc_tags(doc, source)
     if start < end and tags[start] is None:
         texts = doc_words(doc)
@@ -188,3 +228,39 @@ def tag_range(doc, start: int, end: int, source: str = "hanta") -> tuple[list[st
         for i, tag, lemma in zip(at, got_tags, got_lemmas):
             tags[i], lemmas[i] = tag, lemma
     return tags, lemmas
+
+
+def cue_words(lemmas, g: German | None = None) -> frozenset[str]:
+    """The words the cheap first pass looks for, from cue lemmas: each lemma, and for a
+    separable verb also its base verb ("eintreffen" -> "treffen", which the lookup table gives
+    for "traf" in "traf … ein")."""
+    g = g or default_german()
+    out = set()
+    for lemma in lemmas:
+        lemma = lemma.lower()
+        out.add(lemma)
+        for particle in g["verbs"]["separable_particles"]:
+            if lemma.startswith(particle) and len(lemma) - len(particle) >= 4:
+                out.add(lemma[len(particle):])
+    return frozenset(out)
+
+
+def cue_sentences(doc, words: frozenset[str], heads: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """The sentences (start, end) of ``doc`` that could hold a cue: a token whose lookup lemma
+    or lower-case form is in ``words`` (see :func:`cue_words`), or that ends in one of the
+    noun ``heads`` ("waffenlieferungen" ends in "lieferungen").  Only these need tags: the
+    lexical pass costs a set lookup per token, HanTa about 0.3 ms per token."""
+    from spacy.attrs import LEMMA
+
+    from kg.nlp import lowers, sentence_starts
+
+    low = lowers(doc)
+    strings = doc.vocab.strings
+    lemmas = [strings[h].lower() for h in doc.to_array(LEMMA).tolist()]
+    starts = sentence_starts(doc)
+    out = []
+    for start, end in zip(starts, starts[1:] + [len(doc)]):
+        if any(lemmas[i] in words or low[i] in words or (heads and low[i].endswith(heads))
+               for i in range(start, end)):
+            out.append((start, end))
+    return out

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from test_clauses import ASSERTED, CASES, check  # noqa: E402
 
-SOURCES = ("hanta", "lexical")
+SOURCES = ("hanta", "lexical", "auto")
 CHECKS = ("kind", "lemma", "negation", "voice", "tense", "subject", "subject_first", "cue", "agent")
 
 
@@ -75,12 +75,63 @@ def cost(path: str) -> None:
         print(f"| {name} | {n} tokens, {len(sents)} sentences | {n / dt:,.0f} tokens/s | load {load:.2f} s | +{mem:.0f} MB |")
 
 
+def cue_cost(path: str, limit: int = 300) -> None:
+    """The designed use: only the sentences holding a relation verb or noun head of
+    ontology/cues.toml are analysed; how many tokens that is, and what each source costs."""
+    import tomllib
+
+    from kg.clauses import clauses_of
+    from kg.nlp import load_pipeline
+    from kg.postags import cue_sentences, cue_words, needs_model
+    from kg.resources import ontology_dir
+
+    cues = tomllib.loads((ontology_dir() / "cues.toml").read_text(encoding="utf-8"))
+    verbs = {w for rel in cues["relations"].values() for w in rel.get("verbs", []) if " " not in w}
+    heads = tuple({w for rel in cues["relations"].values() for w in rel.get("noun_heads", [])})
+    csv.field_size_limit(10**9)
+    with open(path, encoding="utf-8") as f:
+        rows = list(csv.reader(f, delimiter=";", quotechar="'"))[:limit]
+    nlp = load_pipeline()
+    t0 = time.perf_counter()
+    docs = [nlp(row[1]) for row in rows]
+    t_pipe = time.perf_counter() - t0
+    words = cue_words(verbs)
+    t0 = time.perf_counter()
+    chosen = [(doc, cue_sentences(doc, words, heads)) for doc in docs]
+    t_pre = time.perf_counter() - t0
+    n_all = sum(len(doc) for doc in docs)
+    n_cue = sum(e - s for _, ss in chosen for s, e in ss)
+    n_sent = sum(len(ss) for _, ss in chosen)
+    escalated = sum(needs_model(doc, s, e) for doc, ss in chosen for s, e in ss)
+    print(f"{len(docs)} articles, {n_all} tokens; pipeline {t_pipe:.2f} s ({n_all / t_pipe:,.0f} tokens/s); "
+          f"first pass {t_pre:.2f} s; cue sentences {n_sent} ({n_cue} tokens, {n_cue / n_all:.1%}); "
+          f"auto sends {escalated} of them to HanTa ({escalated / max(n_sent, 1):.0%})")
+    from kg.postags import hanta_model, hanta_tags
+
+    for source in ("lexical", "hanta", "auto"):
+        hanta_tags.cache_clear()                   # each source from a cold sentence cache
+        hanta_model().analyze_forward.cache_clear()
+        hanta_model()._analyze.cache_clear()
+        fresh = [nlp(row[1]) for row in rows]
+        t0 = time.perf_counter()
+        for doc, (_, ss) in zip(fresh, chosen):
+            for s, e in ss:
+                clauses_of(doc[s:e], source)
+        dt = time.perf_counter() - t0
+        print(f"| {source} | clauses of the cue sentences: {dt:.2f} s | build-time share vs bare pipeline: "
+              f"{dt / t_pipe:.2f}x |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cost")
+    ap.add_argument("--only-cost", action="store_true")
     args = ap.parse_args()
     if args.cost:
         cost(args.cost)
+        cue_cost(args.cost)
+        if args.only_cost:
+            return
     by_source = {s: rates(s) for s in SOURCES}
     for group in ("order", "tense", "voice", "verb", "separable", "number", "coordinated", "known", "negated"):
         print(table(by_source, group))
