@@ -9,7 +9,6 @@ tokens/s, load time and memory of both taggers on the first 150 articles of a 10
 from __future__ import annotations
 
 import argparse
-import collections
 import csv
 import resource
 import sys
