@@ -33,7 +33,8 @@ def noun_phrases(s: SentView, toks: list[int]) -> list[tuple[int, int, str | Non
                 break
             j += 1
         # a genitive attribute: "die Regierung des Iran"
-        if j < n - 1 and j > k and s.tag(toks[j - 1]) == "NN" and s.lowers[toks[j]] in {"des", "eines"} | ({"der"} if s.tag(toks[j]) == "ART" else set()):
+        if j < n - 1 and j > k and s.tag(toks[j - 1]) == "NN" and s.lowers[toks[j - 1]] not in s.g["nouns"]["time_nouns"] \
+                and s.lowers[toks[j]] in {"des", "eines"} | ({"der"} if s.tag(toks[j]) == "ART" else set()):
             m = j + 1
             while m < n and s.tag(toks[m]) in ("ADJA",):
                 m += 1
@@ -51,7 +52,8 @@ def noun_phrases(s: SentView, toks: list[int]) -> list[tuple[int, int, str | Non
             continue
         if starts(i):
             j = phrase_end(k)
-            while j < n - 1 and s.lowers[toks[j]] in coord and s.lowers[toks[j]] not in ("aber", "sondern", "denn", "doch") \
+            while j < n - 1 and (s.lowers[toks[j]] in coord or s.words[toks[j]] == ",") \
+                    and s.lowers[toks[j]] not in ("aber", "sondern", "denn", "doch") \
                     and starts(toks[j + 1]) and s.tag(toks[j + 1]) not in ("PRELS",):
                 j = phrase_end(j + 1)
             out.append((toks[k], toks[j - 1] + 1, prep, i))
@@ -124,12 +126,15 @@ def arguments(s: SentView, kind: str, introducer: int | None, vc: VerbComplex, t
         cands = subj_ok[:2]
     subjects = tuple((np[0], np[1]) for np in cands)
     objects: dict[str, list[Span]] = {}
+    # a nominative relative pronoun is the subject: its clause's noun phrases are all objects
+    taken = () if kind == "relative" and introducer is not None and \
+        s.lowers[introducer] in s.g["clause"]["nominative_relatives"] else subjects[:1]
     for np in nps:
-        if subjects[:1] == ((np[0], np[1]),):
+        if taken == ((np[0], np[1]),):
             continue
         key = np[2] or _case(s, np)
-        if key == "nom":
-            key = "nom_acc"
+        if key == "nom":          # "der" that is not the subject: a dative ("stattete der Hauptstadt …")
+            key = "dat" if s.lowers[np[3]] == "der" else "nom_acc"
         objects.setdefault(key, []).append((np[0], np[1]))
     return subjects, {k: tuple(v) for k, v in objects.items()}
 

@@ -98,6 +98,7 @@ def _pieces(s: SentView) -> list[_Piece]:
             cur.append(i)
     if cur:
         pieces.append(_Piece(cur, opener))
+    _join_lists(s, pieces)
     out = []
     for piece in pieces:            # a coordinator before a second finite verb starts a clause
         repair(s, piece.tokens)
@@ -105,12 +106,60 @@ def _pieces(s: SentView) -> list[_Piece]:
     return out
 
 
+def _join_lists(s: SentView, pieces: list[_Piece]) -> None:
+    """Join the pieces of an enumeration cut at its commas: "Putin, Xi und Modi
+    unterzeichneten", "dass Putin, Xi und Modi …", "…, der Xi, Modi und Lula traf"."""
+    k = 0
+    while k < len(pieces) - 1:
+        a, b = pieces[k], pieces[k + 1]
+        if b.opener == "," and a.opener != "(" and not (_has_verb(s, a.tokens) and _finite_in(s, b.tokens)) \
+                and s.tag(a.tokens[-1]) in NOUNISH and _continues_list(s, pieces, k + 1):
+            a.tokens = a.tokens + [b.tokens[0] - 1] + b.tokens if s.words[b.tokens[0] - 1] == "," else a.tokens + b.tokens
+            del pieces[k + 1]
+        else:
+            k += 1
+
+
+def _finite_in(s: SentView, toks: list[int]) -> bool:
+    """A finite verb that is not the end of a verb-final cluster (which would go on the
+    clause before: "sollen Putin, Xi und Modi … geliefert haben")."""
+    verbs = [i for i in toks if s.tag(i)[:2] in VERBAL or s.tag(i) == "PTKVZ"]
+    final = set()
+    for i in reversed(toks):
+        if i not in verbs:
+            break
+        final.add(i)
+    return any(s.tag(i).endswith("FIN") and i not in final for i in toks)
+
+
+def _has_verb(s: SentView, toks: list[int]) -> bool:
+    return any(s.tag(i)[:2] in VERBAL for i in toks)
+
+
+def _continues_list(s: SentView, pieces: list[_Piece], k: int) -> bool:
+    """Whether piece ``k`` goes on with an enumeration: it starts with a name or noun phrase
+    and, before its first verb, has a coordinator followed by another (or it has no verb
+    and the next piece goes on with the list)."""
+    toks = pieces[k].tokens
+    if s.tag(toks[0]) not in NOUNISH + DETERMINERS:
+        return False
+    first_verb = next((n for n, i in enumerate(toks) if s.tag(i)[:2] in VERBAL), len(toks))
+    head = toks[:first_verb][:6]          # "Xi und Modi …": the coordinator comes early
+    if any(s.lowers[i] in ("und", "oder", "sowie") and n + 1 < len(head) and s.tag(head[n + 1]) in NOUNISH + DETERMINERS
+           for n, i in enumerate(head)):
+        return True
+    return not _has_verb(s, toks) and k + 1 < len(pieces) and pieces[k + 1].opener == "," and _continues_list(s, pieces, k + 1)
+
+
 def _split_coordination(s: SentView, piece: _Piece) -> list[_Piece]:
     toks = piece.tokens
     for k, i in enumerate(toks):
         if k and s.tag(i) == "KON" and s.lowers[i] in s.g["clause"]["coordinators"]:
             left, right = toks[:k], toks[k + 1:]
-            if any(s.tag(j).endswith("FIN") for j in left) and any(s.tag(j).endswith("FIN") for j in right):
+            # the conjunct has its own finite verb early (verb first or second), or both are verb-final
+            early = any(s.tag(j).endswith("FIN") for j in right[:4])
+            if any(s.tag(j).endswith("FIN") for j in left) and (early or (_verb_final(s, left) and _verb_final(s, right))) \
+                    and any(s.tag(j).endswith("FIN") for j in right):
                 return [_Piece(left, piece.opener)] + _split_coordination(s, _Piece(right, "und"))
     return [piece]
 
@@ -173,6 +222,12 @@ def _merge_fragments(s: SentView, pieces: list[_Piece]) -> None:
                                      or any(s.tag(i) == "KON" for i in q.tokens[:q.tokens.index(_first_verb(s, q.tokens))])):
                 q.merged = sorted(p.tokens + q.merged)
                 p.kind = "merged"
+                first = p.tokens[0]           # "dass Putin, Xi und Modi … unterzeichnet haben"
+                if s.lowers[first] in s.g["clause"]["subordinators"] and s.tag(first) in ("KOUS", "PWS", "PWAV") \
+                        and _verb_final(s, q.tokens):
+                    q.kind, q.introducer = "subordinate", first
+                elif p.opener == "," and s.lowers[first] in s.g["clause"]["relative_pronouns"] and _verb_final(s, q.tokens):
+                    q.kind, q.introducer = "relative", first
             break
 
 

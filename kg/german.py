@@ -30,7 +30,7 @@ SCHEMA: dict[str, frozenset[str]] = {
         "sein_perfect", "separable_particles", "inseparable_prefixes"}),
     "negation": frozenset({"words", "determiner_stems"}),
     "nouns": frozenset({"nominative_or_accusative", "nominative", "accusative", "dative", "genitive",
-                        "possessives", "subject_pronouns", "object_pronouns"}),
+                        "possessives", "subject_pronouns", "object_pronouns", "time_nouns"}),
     "prepositions": frozenset({"words", "contractions"}),
     "adverbs": frozenset({"words"}),
 }

@@ -27,6 +27,9 @@ from kg.german import German, default_german
 SOURCES = ("hanta", "lexical", "auto")
 _BRACKET = re.compile(r"[()]")
 _PUNCT_FINAL = {".", "!", "?", "…"}
+# HanTa's own tags for what STTS calls otherwise: NNA / NNI are nouns it analyses as
+# nominalised adjectives or infinitives ("Drohnen" came out NNA), PROAV is STTS's PAV
+_HANTA_TO_STTS = {"NNA": "NN", "NNI": "NN", "PROAV": "PAV", "UNKNOWN": "XY"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,7 +52,8 @@ def hanta_tags(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]
     if not words:
         return (), ()
     tagged = hanta_model().tag_sent(list(words), taglevel=1)
-    return (tuple(_BRACKET.sub("", tag) for _, _, tag in tagged), tuple(lemma for _, lemma, _ in tagged))
+    tags = (_BRACKET.sub("", tag) for _, _, tag in tagged)
+    return tuple(_HANTA_TO_STTS.get(tag, tag) for tag in tags), tuple(lemma for _, lemma, _ in tagged)
 
 
 @functools.lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from test_clauses import ASSERTED, CASES, check  # noqa: E402
 
 SOURCES = ("hanta", "lexical", "auto")
-CHECKS = ("kind", "lemma", "negation", "voice", "tense", "subject", "subject_first", "cue", "agent")
+CHECKS = ("kind", "lemma", "negation", "voice", "tense", "subject", "subject_first", "object", "cue", "agent")
 
 
 def rates(source: str):
