@@ -158,6 +158,11 @@ def _split_coordination(s: SentView, piece: _Piece) -> list[_Piece]:
             left, right = toks[:k], toks[k + 1:]
             # the conjunct has its own finite verb early (verb first or second), or both are verb-final
             early = any(s.tag(j).endswith("FIN") for j in right[:4])
+            # an auxiliary or modal whose verb is still to come holds the bracket open:
+            # "wird … von Jana Novak und Tomas Berg besucht werden"
+            if any(s.tag(j) in ("VAFIN", "VMFIN") for j in left) and not any(
+                    s.tag(j)[2:] in ("PP", "INF", "IZU") or s.tag(j) == "PTKVZ" for j in left):
+                early = False
             if any(s.tag(j).endswith("FIN") for j in left) and (early or (_verb_final(s, left) and _verb_final(s, right))) \
                     and any(s.tag(j).endswith("FIN") for j in right):
                 return [_Piece(left, piece.opener)] + _split_coordination(s, _Piece(right, "und"))

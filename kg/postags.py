@@ -76,6 +76,8 @@ def _verbish(lemma: str | None) -> bool:
 
 def _participle_lemma(low: str, g: German) -> str | None:
     """"geliefert" -> "liefern", "eingetroffen" -> "eintreffen", "verhängt" -> "verhängen"."""
+    if low.endswith(("ene", "enen", "ener", "enes", "enem", "te", "ten", "ter", "tes", "tem")):
+        return None           # an inflected participle is an adjective ("vergangenen", "gelieferten")
     known = lemma_of(low)
     particles = g["verbs"]["separable_particles"]
     prefix = next((p for p in sorted(particles, key=len, reverse=True)
@@ -91,6 +93,9 @@ def _participle_lemma(low: str, g: German) -> str | None:
         base = rest
     else:
         return None
+    bases = {base, rest[:-2] + "en", rest[:-1] + "n"} if rest.endswith("t") else {base}
+    if not prefix and not low.startswith("ge") and known and known not in bases and rest.endswith("t"):
+        return None           # "bestritt" (bestreiten): a past tense, not "bestritt-en"
     if known and _verbish(known) and (not prefix or known.startswith(prefix)):
         return known
     guess = prefix + base
@@ -145,6 +150,15 @@ def _closed(low: str, g: German, prev: str, nxt: str) -> str | None:
     return None
 
 
+def _auxiliary_of(low: str, g: German) -> str | None:
+    """"habe" -> "haben", "sei" -> "sein", "würde" -> "werden", from the paradigms."""
+    verbs = g["verbs"]
+    for aux in ("haben", "sein", "werden"):
+        if low == aux or any(low in verbs[f"{aux}_{kind}"] for kind in ("present", "past", "subjunctive1", "subjunctive2")):
+            return aux
+    return {"gehabt": "haben", "gewesen": "sein", "geworden": "werden", "worden": "werden"}.get(low)
+
+
 def lexical_tags(words: list[str], g: German | None = None) -> tuple[list[str], list[str]]:
     """(tags, lemmas) of one sentence's words without a model (see the module's note)."""
     g = g or default_german()
@@ -160,9 +174,11 @@ def lexical_tags(words: list[str], g: German | None = None) -> tuple[list[str], 
             tag = "NN" if lemma_of(word) else "NE"
         elif (tag := _closed(low, g, prev.lower() if prev not in _PUNCT_FINAL else "", nxt)) is not None:
             lemma = g.contractions.get(low, lemma if tag.startswith("V") else low)
+            if tag.startswith("VA"):
+                lemma = _auxiliary_of(low, g) or lemma
         elif word[:1].isupper():
             tag = "NN" if lemma_of(word) else "NE"
-        elif (pp := _participle_lemma(low, g)) is not None and not (_verbish(lemma) and lemma == low):
+        elif (pp := _participle_lemma(low, g)) is not None and lemma_of(low) != low:
             tag, lemma = "VVPP", pp
         elif "zu" in low[1:-3] and _verbish(lemma_of(low.replace("zu", "", 1)) or low.replace("zu", "", 1)) \
                 and low.split("zu", 1)[0] in g["verbs"]["separable_particles"]:
@@ -180,28 +196,40 @@ def lexical_tags(words: list[str], g: German | None = None) -> tuple[list[str], 
 
 def needs_model(doc, start: int, end: int) -> bool:
     """Whether the lexical tags of a sentence are too unsure to rely on, so that ``"auto"``
-    asks HanTa: a participle of a strong verb (ending in -en: the lookup table maps
-    "getroffen" to "triefen"), a verb-like word the lemma table does not know, or a stretch
-    between punctuation marks without any verb (a finite verb the lexical pass missed)."""
+    asks HanTa: a participle of a strong verb that is not ge- + its infinitive (the lookup
+    table maps "getroffen" to "triefen"), a past-tense-like word the lemma table does not
+    know, or a stretch between punctuation marks without any verb but with an unknown word
+    (a finite verb the lexical pass missed)."""
     tags, lemmas = tag_range(doc, start, end, "lexical")
     from kg.nlp import lowers
 
     low = lowers(doc)
-    words, any_verb = 0, False
+    g = default_german()
+    unknown, words, any_verb = False, 0, False
     for i in range(start, end):
-        tag = tags[i] or ""
-        if tag == "VVPP" and low[i].endswith("en"):
-            return True
-        if tag in ("ADJA", "ADV") and lemma_of(low[i]) is None and low[i].endswith(("t", "te", "ten", "en")):
-            return True
+        tag, word = tags[i] or "", low[i]
+        if tag == "VVPP" and word.endswith("en") and lemmas[i] != _regular_guess(word, g):
+            return True       # a strong participle whose lemma the table may have wrong
+        if tag in ("ADJA", "ADV") and word.endswith(("te", "ten", "tet")) and lemma_of(word) is None \
+                and word not in g["adverbs"]["words"]:
+            return True       # looks like a past tense the table does not know
         if tag[:1] == "$":
-            if words >= 3 and not any_verb:
-                return True
-            words, any_verb = 0, False
+            if words >= 3 and not any_verb and unknown:
+                return True   # a stretch without a verb, with a word nobody knows
+            unknown, words, any_verb = False, 0, False
         elif tag != "_SP":
             words += 1
             any_verb = any_verb or tag[:2] in ("VV", "VA", "VM")
-    return words >= 3 and not any_verb
+            unknown = unknown or (tag in ("ADJA", "ADV") and lemma_of(word) is None and word not in g["adverbs"]["words"])
+    return words >= 3 and not any_verb and unknown
+
+
+def _regular_guess(word: str, g: German) -> str:
+    """"gegeben" -> "geben", "eingeladen" -> "einladen": the participle read as ge- + infinitive."""
+    prefix = next((p for p in sorted(g["verbs"]["separable_particles"], key=len, reverse=True)
+                   if word.startswith(p + "ge")), "")
+    rest = word[len(prefix):]
+    return prefix + (rest[2:] if rest.startswith("ge") else rest)
 
 
 def doc_tags(doc, source: str = "hanta") -> tuple[list[str | None], list[str | None]]:
