@@ -156,6 +156,8 @@ def _split_coordination(s: SentView, piece: _Piece) -> list[_Piece]:
     for k, i in enumerate(toks):
         if k and s.tag(i) == "KON" and s.lowers[i] in s.g["clause"]["coordinators"]:
             left, right = toks[:k], toks[k + 1:]
+            if not right:
+                break
             # the conjunct has its own finite verb early (verb first or second), or both are verb-final
             early = any(s.tag(j).endswith("FIN") for j in right[:4])
             # an auxiliary or modal whose verb is still to come holds the bracket open:
@@ -174,6 +176,8 @@ def _has_zu_infinitive(s: SentView, toks: list[int]) -> bool:
 
 
 def _verb_final(s: SentView, toks: list[int]) -> bool:
+    if not toks:
+        return False
     last = toks[-1]
     return s.tag(last)[:2] in VERBAL or s.tag(last) == "PTKVZ"
 
@@ -181,7 +185,8 @@ def _verb_final(s: SentView, toks: list[int]) -> bool:
 def _classify(s: SentView, pieces: list[_Piece]) -> None:
     g = s.g
     for n, p in enumerate(pieces):
-        toks = [i for i in p.tokens if not (s.tag(i) == "KON" and i == p.tokens[0])] or p.tokens
+        # without a coordinator at either end ("und sagte …", "… geliefert hat und, wie …")
+        toks = [i for i in p.tokens if not (s.tag(i) == "KON" and i in (p.tokens[0], p.tokens[-1]))] or p.tokens
         first, low = toks[0], s.lowers[toks[0]]
         has_verb = any(s.tag(i)[:2] in VERBAL for i in toks)
         rel_at = toks[1] if s.tag(first) in ("APPR", "APPRART") and len(toks) > 1 else first

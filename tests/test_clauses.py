@@ -329,6 +329,13 @@ def test_phrase_needs_every_word():
     assert match_phrase(doc[:], clauses[0], ["treffen", "ein"]) == []
 
 
+def test_coordinator_ending_a_piece():
+    """A clause piece that ends in its coordinator ("… und, wie …") once failed with IndexError."""
+    for source in ("hanta", "lexical"):
+        doc, clauses = _clauses("Er sagte, dass Putin Waffen geliefert hat und, wie es heißt, Munition.", source)
+        assert [c.verbs.lemma for c in clauses if c.kind == "subordinate"][:1] == ["liefern"]
+
+
 # --- the word lists ----------------------------------------------------------------------------
 
 def test_german_lists_load():

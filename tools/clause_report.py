@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from test_clauses import ASSERTED, CASES, check  # noqa: E402
+from test_clauses import ASSERTED, CASES, HAND, check, hand_check, hand_tag_accuracy  # noqa: E402
 
 SOURCES = ("hanta", "lexical", "auto")
 CHECKS = ("kind", "lemma", "negation", "voice", "tense", "subject", "subject_first", "object", "cue", "agent")
@@ -135,6 +135,15 @@ def main() -> None:
     for group in ("order", "tense", "voice", "verb", "separable", "number", "coordinated", "known", "negated"):
         print(table(by_source, group))
         print()
+    print("| hand-annotated set | clauses fully right | " + " | ".join(sorted(hand_check(HAND[0]))) + " | verb-complex STTS tags |")
+    print("|---" * (3 + len(hand_check(HAND[0]))) + "|")
+    for source in SOURCES:
+        got = [hand_check(h, source) for h in HAND]
+        right, total = map(sum, zip(*(hand_tag_accuracy(h, source) for h in HAND)))
+        print(f"| {source} | {sum(all(g.values()) for g in got)}/{len(HAND)} | "
+              + " | ".join(f"{sum(g[k] for g in got) / len(got):.2f}" for k in sorted(got[0]))
+              + f" | {right}/{total} |")
+    print()
     for s in SOURCES:
         res = by_source[s]
         ok = sum(all(r.get(k, True) for k in ASSERTED) for _, r in res)
