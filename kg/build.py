@@ -39,8 +39,9 @@ class BuildReport:
 
 
 def default_extractor() -> Extractor:
-    from kg.extraction import extract_article  # imports spaCy: only when building
+    from kg.extraction import default_cues, extract_article  # imports spaCy: only when building
 
+    default_cues()      # the cue data checked before the first article, not on it
     return extract_article
 
 
@@ -80,8 +81,10 @@ class ExtractorSpec:
     def make(self) -> Extractor:
         if self.model is None and self.ner is None:
             return default_extractor()
-        from kg.extraction import extract_article
+        from kg.extraction import default_cues, extract_article
         from kg.nlp import load_pipeline
+
+        default_cues()
 
         tagger = None
         if self.ner is not None:

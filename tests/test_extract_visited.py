@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from extract_cases import case_id, facts, run, V, without_agreed
+from extract_cases import M, V, case_id, facts, run, without_agreed
 
 
 CASES = [
+    # a separable verb matched as a phrase ("traf … ein"), and arrivals "in" a place
+    ("Kim Jong Un traf am Montag in Moskau ein.", {("kim_jong_un", V, "moscow", "asserted")}),
+    ("Putin trifft morgen in Pjöngjang ein.", {("putin", V, "pyongyang", "planned")}),
+    ("Xi Jinping ist in Moskau eingetroffen.", {("xi_jinping", V, "moscow", "asserted")}),
+    ("Putin traf in Moskau Kim Jong Un.", {("putin", M, "kim_jong_un", "asserted")}),
     ("Die Visite Lukaschenkos in Moskau dauerte zwei Tage.", {("lukashenko", V, "moscow", "asserted")}),
 ]
 

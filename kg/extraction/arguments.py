@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extraction.context import SEGMENT_BREAKS, Ctx, group_of, is_adjective_like
+from kg.extraction.context import Ctx, group_of, is_adjective_like
 from kg.extraction.cues import Frame
-from kg.extraction.triggers import Trigger, head_match
+from kg.extraction.triggers import SEGMENT_BREAKS, Trigger, head_match
 from kg.mentions import Mention
 
 
@@ -176,9 +176,10 @@ def foreign_owner(ctx: Ctx, i: int) -> bool:
     return False
 
 
-def place_in(ctx: Ctx, start: int, end: int, skip=()) -> Mention | None:
-    for m in ctx.with_prep(start, end, {"in", "nach"}):
-        if m.cls in {"Place", "State"} and m not in skip:
+def place_in(ctx: Ctx, start: int, end: int, preps=frozenset({"in", "nach"})) -> Mention | None:
+    """The first place or state after one of ``preps`` in ``start:end``."""
+    for m in ctx.with_prep(start, end, preps):
+        if m.cls in {"Place", "State"}:
             return m
     return None
 

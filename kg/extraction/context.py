@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.cues import Cues
-from kg.extraction.triggers import may_trigger, trigger_kinds
+from kg.extraction.triggers import SEGMENT_BREAKS, may_trigger, trigger_kinds
 from kg.gazetteer import Gazetteer
 from kg.mentions import Mention
 
-SEGMENT_BREAKS = {",", ";", ":", "–", "—", "-", "(", ")", '"', "„", "“", "”", "«", "»", "?", "!"}
 REGION_BREAKS = {";", ":", "–", "—", "-", "(", ")", "?", "!"}
 
 
@@ -173,7 +172,7 @@ def split_regions(sent: Span, cues: Cues) -> list[tuple[int, int, bool]]:
 
 def link_groups(ctx: Ctx) -> None:
     """Coordinated mentions share a group and the first one's preposition."""
-    coord = ctx.w("coordinators") | {",", "als", "auch"}
+    coord = ctx.w("coordinators") | ctx.w("list_words") | {","}
     dets = ctx.w("determiners")
     actors = [m for m in ctx.mentions if m.kind not in {"adj", "prefix"}]
     chains: list[list[Mention]] = []

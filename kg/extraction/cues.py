@@ -1,13 +1,15 @@
 """The cue data of ``ontology/cues.toml`` as records: one :class:`Frame` a relation (its
 trigger words and the word lists its frame reads) and :class:`Cues` (frames, item heads,
-modality, reporting, anaphora and syntax word sets), loaded once."""
+modality, reporting, anaphora and syntax word sets), loaded once per data folder from the
+data :mod:`kg.cuedata` has checked; a relation whose frame is not registered fails here."""
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.cuedata import RelationDecl, cues_path, load_cue_data, relation_declarations
+from kg.errors import InputError
 from kg.resources import ontology_dir
 
 
@@ -22,6 +24,7 @@ class Frame:
     bare_object: bool
     symmetric: bool
     spec: dict
+    decl: RelationDecl
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # every word list of spec, lower-cased
 
     def has(self, name: str, *forms: str) -> bool:
@@ -41,6 +44,9 @@ class Cues:
     precedence: tuple[str, ...]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     noun_heads: tuple[str, ...] = ()   # of every frame, longest first
+    symmetric: frozenset[str] = frozenset()   # the symmetric relations' names
+    # separable verbs: finite form -> ((relation, kind, particle), …) ("traf" … "ein")
+    phrases: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
     # every word a verb-like trigger can be (verbs, forms, provision, import, motion words of
     # every frame), and the noun heads by length: a word in neither is no trigger at all
     verb_words: frozenset[str] = frozenset()
@@ -55,7 +61,11 @@ def lower_set(values) -> frozenset[str]:
 
 
 def load_cues(path: Path | None = None) -> Cues:
-    data = tomllib.loads((path or ontology_dir() / "cues.toml").read_text(encoding="utf-8"))
+    """The cues of ``path`` (default: ``cues.toml`` of the ontology folder), checked."""
+    path = Path(path or cues_path())
+    data = load_cue_data(path)
+    decls = relation_declarations(path)
+    _check_frames(path, decls)
     frames = {}
     for name, spec in data["relations"].items():
         frames[name] = Frame(
@@ -66,9 +76,10 @@ def load_cues(path: Path | None = None) -> Cues:
             requires_noun_heads=tuple(lower_set(spec.get("requires_noun_heads", []))),
             object_preps=tuple(spec.get("object_preps", [])),
             bare_object=spec.get("bare_object", False),
-            symmetric=spec.get("symmetric", False),
+            symmetric=decls[name].symmetric,
             spec=spec,
-            words={k: lower_set(v) for k, v in spec.items() if isinstance(v, list)},
+            decl=decls[name],
+            words={k: lower_set(v) for k, v in spec.items() if isinstance(v, list) and not k.endswith("_phrases")},
         )
     modality, reporting = data["modality"], data["reporting"]
     words = {
@@ -85,6 +96,8 @@ def load_cues(path: Path | None = None) -> Cues:
         syntax=data["syntax"],
         precedence=tuple(modality["precedence"]),
         words=words,
+        symmetric=frozenset(name for name, f in frames.items() if f.symmetric),
+        phrases=_phrases(data["relations"]),
         noun_heads=tuple(sorted({h for f in frames.values() for h in f.noun_heads}, key=len, reverse=True)),
         verb_words=frozenset().union(*(
             f.verbs | f.forms | f.words.get(kind + "_" + part, frozenset())
@@ -98,7 +111,35 @@ def load_cues(path: Path | None = None) -> Cues:
 VERB_KINDS = ("provision", "import", "motion")      # the frames' other verb lists, as trigger_kinds reads them
 
 
-@functools.lru_cache(maxsize=1)
+def _phrases(relations: dict) -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """``phrases`` (a verb) and ``motion_phrases`` of every relation, by their first word."""
+    found: dict[str, list] = {}
+    for name, spec in relations.items():
+        for key, kind in (("phrases", "verb"), ("motion_phrases", "motion")):
+            for first, *_, last in spec.get(key, ()):
+                found.setdefault(first.lower(), []).append((name, kind, last.lower()))
+    return {first: tuple(entries) for first, entries in found.items()}
+
+
+def _check_frames(path: Path, decls: dict[str, RelationDecl]) -> None:
+    """Every relation's frame is registered (a module of ``kg/extraction/relations/``)."""
+    from kg.extraction.relations import REGISTRY, usable
+
+    for name, decl in decls.items():
+        if decl.frame not in REGISTRY:
+            raise InputError(f"{path.name}: relations.{name}.frame = {decl.frame!r}: no such frame "
+                             f"(known: {', '.join(sorted(REGISTRY))})")
+        problem = usable(decl.frame, load_cue_data(path)["relations"][name])
+        if problem:
+            raise InputError(f"{path.name}: relations.{name} = {decl.frame!r} frame: {problem}")
+
+
 def default_cues() -> Cues:
-    return load_cues()
+    """The cues of the ontology folder (``KG_ONTOLOGY_DIR`` or ``ontology/``), loaded once."""
+    return _cues_in(ontology_dir())
+
+
+@functools.lru_cache(maxsize=4)
+def _cues_in(folder: Path) -> Cues:
+    return load_cues(cues_path(folder))
 

@@ -129,7 +129,7 @@ def _sentence_statements(ctx: Ctx, triggers, article: Article, found: _Found) ->
     with the denials it makes (of its own relative clause, else of the previous sentence)."""
     offset = article.body_start
     speakers = find_speakers(ctx)
-    claimants = find_claimants(ctx)
+    claimants = find_claimants(ctx, triggers)
     out: list[Statement] = []
     vetoed_spans: list[tuple[int, int]] = []
     pending = []
@@ -146,7 +146,7 @@ def _sentence_statements(ctx: Ctx, triggers, article: Article, found: _Found) ->
             continue          # the sanctions a vetoed draft proposed were not imposed
         cue = modality_of(ctx, trig, speakers, claimants)
         out.extend(make_statements(ctx, trig, args, cue, when, article, found.measures, found.items))
-    out = dedupe(out)
+    out = dedupe(out, ctx.cues.symmetric)
     out += denials_in_relative_clause(ctx, out, claimants, offset, len(found.statements))
     if not out:
         out = denials_of_previous(ctx, found.statements, found.previous, claimants, offset)

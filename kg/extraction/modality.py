@@ -71,9 +71,11 @@ def find_speakers(ctx: Ctx) -> list[tuple[set[int], str | None, str]]:
     return scopes
 
 
-def find_claimants(ctx: Ctx) -> dict[int, Mention]:
-    """Subjects of claim verbs ("Westliche Staaten verdächtigen Moskau"), by verb token."""
+def find_claimants(ctx: Ctx, triggers=()) -> dict[int, Mention]:
+    """Subjects of claim verbs ("Westliche Staaten verdächtigen Moskau"), by verb token.  A claim
+    verb that is itself a trigger ("X beschuldigte Y" of a relation ``accused``) keeps its subject."""
     found = {}
+    triggering = {t.i for t in triggers}
     for token in ctx.sent:
         if _lemmas(ctx, token) & ctx.w("claim_verbs"):
             start, _, _ = ctx.region_of(token.i)
@@ -82,7 +84,7 @@ def find_claimants(ctx: Ctx) -> dict[int, Mention]:
                 found[token.i] = before[0]
                 # who alleges is no party ("Westliche Staaten verdächtigen Moskau"); who
                 # denies may be ("Nordkorea bestreitet, Waffen geliefert zu haben")
-                if word_modality(ctx, token) != "denied":
+                if word_modality(ctx, token) != "denied" and token.i not in triggering:
                     ctx.excluded.add(before[0].start)
     return found
 

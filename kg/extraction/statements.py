@@ -12,7 +12,6 @@ from kg.extraction.context import Ctx
 from kg.extraction.modality import Cue, word_modality
 from kg.extraction.triggers import Trigger
 from kg.model import Statement, EntityRef, slug
-from kg.terms import SYMMETRIC_RELATIONS
 
 
 def _place_of(ctx: Ctx, trig: Trigger, relation: str) -> str | None:
@@ -92,11 +91,12 @@ def make_statements(ctx, trig, args: Args, cue: Cue, when, article, measures, it
     return out
 
 
-def dedupe(statements: list[Statement]) -> list[Statement]:
+def dedupe(statements: list[Statement], symmetric: frozenset[str]) -> list[Statement]:
+    """Each (relation, subject, object, modality) once; a symmetric relation's pair in either order once."""
     seen, out = set(), []
     for st in statements:
         a, b = st.subject, st.object
-        if st.relation in SYMMETRIC_RELATIONS:
+        if st.relation in symmetric:
             a, b = sorted((a, b))
         key = (st.relation, a, b, st.modality)
         if key in seen:

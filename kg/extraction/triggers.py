@@ -1,5 +1,6 @@
 """Triggers: the tokens that can express a relation (verbs by lemma or form, provision,
-import and motion verbs, nouns by compound head), found once per (form, lemma)."""
+import and motion verbs, nouns by compound head), found once per (form, lemma); and separable
+verbs listed as phrases, whose particle closes the clause ("traf … in Moskau ein")."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,8 +9,9 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
 from kg.extraction.cues import Cues
-from kg.nlp import orths, sentence_starts
+from kg.nlp import orths, sentence_starts, words
 
+SEGMENT_BREAKS = {",", ";", ":", "–", "—", "-", "(", ")", '"', "„", "“", "”", "«", "»", "?", "!"}
 
 @dataclass
 class Trigger:
@@ -17,6 +19,7 @@ class Trigger:
     i: int                 # token index
     kind: str              # verb | noun | import | motion
     text: str
+    particle: str = ""     # of a separable verb matched as a phrase ("traf … ein": "ein")
 
 
 
@@ -51,7 +54,39 @@ def triggers_in(doc: Doc, cues: Cues) -> list[Trigger]:
         if here:
             text = strings[key[0]]
             found.extend(Trigger(relation, i, kind, text) for relation, kind in here)
-    return found
+    return _with_phrases(doc, cues, found) if cues.phrases else found
+
+
+def _with_phrases(doc: Doc, cues: Cues, found: list[Trigger]) -> list[Trigger]:
+    """``found`` with the separable verbs of ``cues.phrases``: a finite form whose particle is
+    the last word of its clause ("Kim traf am Montag in Moskau ein") is that verb, and only it."""
+    texts = words(doc)
+    starts = set(sentence_starts(doc))
+    phrased: dict[int, list[Trigger]] = {}
+    for i, text in enumerate(texts):
+        entries = cues.phrases.get(text) if text[:1].islower() else None    # a verb, not "Treffen"
+        if not entries:
+            continue
+        last = _clause_last_word(texts, starts, i)
+        hits = [Trigger(relation, i, kind, text, particle) for relation, kind, particle in entries
+                if last is not None and texts[last].lower() == particle]
+        if hits:
+            phrased[i] = hits
+    if not phrased:
+        return found
+    kept = [t for t in found if t.i not in phrased or t.kind == "noun"]
+    return sorted(kept + [t for hits in phrased.values() for t in hits], key=lambda t: t.i)
+
+
+def _clause_last_word(texts: list[str], starts: set[int], i: int) -> int | None:
+    """The last alphabetic word after ``i`` before a clause break or the sentence's end."""
+    last = None
+    for j in range(i + 1, len(texts)):
+        if j in starts or texts[j] in SEGMENT_BREAKS or texts[j] == "." or texts[j].isspace():
+            break
+        if texts[j].isalpha():
+            last = j
+    return last
 
 
 _NO_TRIGGER = ((), ())     # (as any word, as a sentence's first word): the answer for most words

@@ -21,7 +21,7 @@ def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     start, end, _ = ctx.region_of(trig.i)
     if trig.kind == "noun":
         parts = noun_parts(ctx, trig.i)
-        partners = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, {"mit", "zwischen"}) if m.is_actor]
+        partners = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
         participants = parts.left_gen + parts.right_gen + parts.von
         partners = group_of(ctx, partners[0]) if partners else []
         fallback = False
@@ -58,7 +58,7 @@ def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     agents, fallback = verb_agents(ctx, trig)
     if not agents:
         return []
-    partners = [m for m in ctx.with_prep(start, end, {"mit", "zwischen"}) if m.is_actor and m not in agents
+    partners = [m for m in ctx.with_prep(start, end, set(frame.object_preps)) if m.is_actor and m not in agents
                 and m not in co_agents(ctx, start, end)]
     if partners:
         return [Args(agents=agents, objects=group_of(ctx, partners[0]), fallback=fallback)]

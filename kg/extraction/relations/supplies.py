@@ -36,7 +36,7 @@ def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
                 if adj:
                     suppliers = adj[:1]
                     break
-        recipients = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, {"an"}) if m.is_actor]
+        recipients = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
         compound = ctx.doc[trig.i].lower_
         head = head_match(compound, frame.noun_heads) or ""
         modifier = ctx.doc[trig.i].text[: len(compound) - len(head)].rstrip("-")
@@ -52,8 +52,9 @@ def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     seg_start, seg_end = ctx.segments[ctx.seg_of(trig.i)]
     if any(frame.has("not_goods", t.lower_, t.lemma_) for t in ctx.doc[seg_start:seg_end]):
         return []      # "sein Mandat an X übergeben", "den Vorsitz übergeben": an office, not goods
-    recipients = [m for m in ctx.with_prep(seg_start, seg_end, {"an"}) if m.is_actor and m not in agents] \
-        or [m for m in ctx.with_prep(start, end, {"an"}) if m.is_actor and m not in agents]
+    preps = set(frame.object_preps)
+    recipients = [m for m in ctx.with_prep(seg_start, seg_end, preps) if m.is_actor and m not in agents] \
+        or [m for m in ctx.with_prep(start, end, preps) if m.is_actor and m not in agents]
     items = items_in(ctx, start, end)
     if recipients:
         objects = group_of(ctx, recipients[0])

@@ -9,7 +9,7 @@ from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger
 
 
-@register("signedTreatyWith", "agreedWith")
+@register("signedTreatyWith")
 def treaty(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     start, end, _ = ctx.region_of(trig.i)
     if trig.kind == "noun" or not requires(ctx, frame, start, end, trig.i + 1):

@@ -18,7 +18,7 @@ def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         for m in parts.left_gen + parts.right_gen + parts.von:
             (visitors if m.cls == "Person" or (m in parts.von and m.is_actor) else places).append(m)
         if not places:
-            place = compound_place(ctx, trig.i) or place_in(ctx, trig.i + 1, parts.tail_end)
+            place = compound_place(ctx, trig.i) or place_in(ctx, trig.i + 1, parts.tail_end, frame.words["place_preps"])
             if place is None and ctx.doc[trig.i - 1].lower_ == "zu":
                 place = place_in(ctx, start, trig.i)    # "ist in der polnischen Hauptstadt zu Besuch"
             places = [place] if place else []
@@ -50,8 +50,10 @@ def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         return []
     if trig.kind == "motion":
         nach = [m for m in ctx.with_prep(start, end, {"nach"}) if m.cls in {"Place", "State"}]
+        lemma = ctx.doc[trig.i].lemma_.lower()
+        arrival = frame.has("arrival_verbs", trig.particle + lemma, lemma)     # "traf in Moskau ein"
         into = [m for m in ctx.with_prep(start, end, {"in"}) if m.cls in {"Place", "State"}
-                and ctx.doc[m.start - 1].lower_ in {"den", "die", "das", "ins"}]
+                and (arrival or frame.has("into_determiners", ctx.doc[m.start - 1].lower_))]
         targets = (nach or into)[:1]
     else:
         targets = [m for m in ctx.bare(start, end, actors_only=False)
