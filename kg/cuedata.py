@@ -35,6 +35,7 @@ RELATION_KEYS = {
     "import_verbs": WORDS, "import_forms": WORDS, "source_preps": WORDS, "import_in_verbs": WORDS,
     "provision_verbs": WORDS, "provision_forms": WORDS, "provision_without_item": WORDS, "not_goods": WORDS,
     # visited: travel
+    "planned_forms": WORDS,
     "motion_verbs": WORDS, "motion_forms": WORDS, "motion_phrases": WORD_PAIRS, "place_preps": WORDS,
     "arrival_verbs": WORDS, "into_determiners": WORDS,
     # metWith: matches and goals
@@ -42,7 +43,7 @@ RELATION_KEYS = {
     # imposedSanctionsOn: owners, threats, targets as subjects
     "owner_verbs": WORDS, "threat_verbs": WORDS, "subject_target_verbs": WORDS, "subject_target_forms": WORDS,
     # vetoed: measures and the council
-    "measure_heads": WORDS, "council": WORDS,
+    "measure_heads": WORDS, "council": WORDS, "not_in_measure": FLAG,
 }
 
 SECTIONS = {
@@ -50,7 +51,7 @@ SECTIONS = {
     "modality": {
         "precedence": WORDS, "negation": WORDS, "negation_exceptions": PHRASES, "alleged": WORDS,
         "alleged_weak": WORDS, "planned": WORDS, "planned_verbal": WORDS, "planned_sentence": WORDS,
-        "planned_phrases": PHRASES, "future_auxiliaries": WORDS, "planned_trigger_forms": WORDS,
+        "planned_phrases": PHRASES, "future_auxiliaries": WORDS,
         "scheduled_days": WORDS, "scheduled_words": WORDS, "scheduled_preps": WORDS, "past_forms": WORDS,
         "present_auxiliaries": WORDS, "ahead_preps": WORDS,
         "denied": WORDS, "denied_not_of_previous": WORDS, "separable_particles": WORDS,

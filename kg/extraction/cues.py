@@ -79,7 +79,7 @@ def load_cues(path: Path | None = None) -> Cues:
             symmetric=decls[name].symmetric,
             spec=spec,
             decl=decls[name],
-            words={k: lower_set(v) for k, v in spec.items() if isinstance(v, list) and not k.endswith("_phrases")},
+            words={k: lower_set(v) for k, v in spec.items() if isinstance(v, list) and not k.endswith("phrases")},
         )
     modality, reporting = data["modality"], data["reporting"]
     words = {

@@ -142,7 +142,8 @@ def _sentence_statements(ctx: Ctx, triggers, article: Article, found: _Found) ->
     # the sentence's time, read only where there is a statement to date
     when = resolve_best(find_times(found.sentences[-1].text, article.date)) if pending else None
     for trig, args in pending:
-        if trig.relation == "imposedSanctionsOn" and any(s <= trig.i < e for s, e in vetoed_spans):
+        if ctx.cues.frames[trig.relation].spec.get("not_in_measure") \
+                and any(s <= trig.i < e for s, e in vetoed_spans):
             continue          # the sanctions a vetoed draft proposed were not imposed
         cue = modality_of(ctx, trig, speakers, claimants)
         out.extend(make_statements(ctx, trig, args, cue, when, article, found.measures, found.items))

@@ -222,7 +222,7 @@ def _clause_cues(ctx: Ctx, trig: Trigger, seg: int) -> list[Cue]:
     cues += [Cue("planned", phrase) for phrase in phrases]
     if future and _future_infinitive(ctx, trig, seg_end):
         cues.append(Cue("planned", "werden"))
-    if trig.relation == "visited" and trigger.lower_ in ctx.w("planned_trigger_forms") and not past:
+    if ctx.cues.frames[trig.relation].has("planned_forms", trigger.lower_) and not past:
         cues.append(Cue("planned", trigger.text))
     if _scheduled(ctx, trig):
         cues.append(Cue("planned", "present"))

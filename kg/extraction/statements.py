@@ -14,9 +14,10 @@ from kg.extraction.triggers import Trigger
 from kg.model import Statement, EntityRef, slug
 
 
-def _place_of(ctx: Ctx, trig: Trigger, relation: str) -> str | None:
-    """Where it happened: "in Sotschi" in the clause, or before a "wo" clause."""
-    if relation == "visited":
+def _place_of(ctx: Ctx, trig: Trigger, object_kind: str) -> str | None:
+    """Where it happened: "in Sotschi" in the clause, or before a "wo" clause (not for a
+    relation whose object is the place)."""
+    if object_kind == "place_or_state":
         return None
     start, end, _ = ctx.region_of(trig.i)
     places = [m for m in ctx.with_prep(start, end, {"in"}) if m.cls == "Place"]
@@ -48,38 +49,25 @@ def prefer_verbs(ctx: Ctx, pending: list[tuple[Trigger, Args]]) -> list[tuple[Tr
 
 
 def make_statements(ctx, trig, args: Args, cue: Cue, when, article, measures, items) -> list[Statement]:
+    """One statement per (agent, object) of ``args``; the object is what the relation declares
+    (``object`` in cues.toml): an actor, a place or state (its own key), or a minted measure."""
     relation = trig.relation
+    kind = ctx.cues.frames[relation].decl.object
     confidence = 0.9 if trig.kind != "noun" else 0.85
     if args.fallback:
         confidence -= 0.2
     if any(m.kind == "pronoun" for m in args.agents + args.objects):
         confidence -= 0.1
-    item_keys = []
-    for item in args.items:
-        text = item if isinstance(item, str) else item.text
-        lemma = text if isinstance(item, str) else (item.lemma_ if item.lemma_[:1].isupper() else item.text)
-        key = "item:" + slug(lemma)
-        items.setdefault(key, EntityRef(key=key, label=lemma, cls="Item", surface_forms=(text,)))
-        item_keys.append(key)
+    item_keys = _item_keys(args, items)
     out = []
     for agent in dict.fromkeys(m.actor for m in args.agents):
         for target_m in args.objects:
-            if relation == "visited":
-                target = target_m.key
-            else:
-                target = target_m.actor
-            if relation == "vetoed":
-                key = f"measure:{slug(article.identifier)}-{len(measures) + 1}"
-                if ctx.doc[args.measure[0]].text[:1].isupper() and args.measure[0] != target_m.start:
-                    label = ctx.doc[args.measure[0]:args.measure[1]].text
-                else:
-                    name = ctx.gazetteer[target_m.actor].label if target_m.actor in ctx.gazetteer else target_m.text
-                    label = f"Maßnahme zu {name}"
-                measures[key] = EntityRef(key=key, label=label, cls="Measure", concerns=target_m.actor)
-                target = key
-            if target == agent or (relation != "vetoed" and target_m.actor == agent):
+            target = target_m.key if kind == "place_or_state" else target_m.actor
+            if kind == "measure":
+                target = _measure(ctx, args, target_m, article, measures)
+            if target == agent or (kind != "measure" and target_m.actor == agent):
                 continue
-            place = args.place.key if args.place else _place_of(ctx, trig, relation)
+            place = args.place.key if args.place else _place_of(ctx, trig, kind)
             out.append(Statement(
                 relation=relation, subject=agent, object=target, modality=cue.modality,
                 sentence=ctx.index, trigger=trig.text,
@@ -89,6 +77,30 @@ def make_statements(ctx, trig, args: Args, cue: Cue, when, article, measures, it
                 confidence=round(max(confidence, 0.3), 2), cue=cue.word or None,
             ))
     return out
+
+
+def _item_keys(args: Args, items: dict[str, EntityRef]) -> list[str]:
+    """The keys of the items supplied (minted into ``items``)."""
+    keys = []
+    for item in args.items:
+        text = item if isinstance(item, str) else item.text
+        lemma = text if isinstance(item, str) else (item.lemma_ if item.lemma_[:1].isupper() else item.text)
+        key = "item:" + slug(lemma)
+        items.setdefault(key, EntityRef(key=key, label=lemma, cls="Item", surface_forms=(text,)))
+        keys.append(key)
+    return keys
+
+
+def _measure(ctx: Ctx, args: Args, target_m, article, measures: dict[str, EntityRef]) -> str:
+    """A measure minted for the object (a vetoed draft), labelled by its words or "Maßnahme zu X"."""
+    key = f"measure:{slug(article.identifier)}-{len(measures) + 1}"
+    if ctx.doc[args.measure[0]].text[:1].isupper() and args.measure[0] != target_m.start:
+        label = ctx.doc[args.measure[0]:args.measure[1]].text
+    else:
+        name = ctx.gazetteer[target_m.actor].label if target_m.actor in ctx.gazetteer else target_m.text
+        label = f"Maßnahme zu {name}"
+    measures[key] = EntityRef(key=key, label=label, cls="Measure", concerns=target_m.actor)
+    return key
 
 
 def dedupe(statements: list[Statement], symmetric: frozenset[str]) -> list[Statement]:
