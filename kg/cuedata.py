@@ -53,12 +53,11 @@ SECTIONS = {
         "alleged_weak": WORDS, "planned": WORDS, "planned_verbal": WORDS, "planned_sentence": WORDS,
         "planned_phrases": PHRASES, "future_auxiliaries": WORDS,
         "scheduled_days": WORDS, "scheduled_words": WORDS, "scheduled_preps": WORDS, "past_forms": WORDS,
-        "present_auxiliaries": WORDS, "ahead_preps": WORDS,
+        "perfect_auxiliaries": WORDS, "ahead_preps": WORDS,
         "denied": WORDS, "denied_not_of_previous": WORDS, "separable_particles": WORDS,
         "control": WORDS, "claim_verbs": WORDS,
     },
-    "reporting": {"speech_verbs": WORDS, "source_before": WORDS, "source_after": WORDS,
-                  "source_links": WORDS, "source_after_angaben": WORDS},
+    "reporting": {"speech_verbs": WORDS, "source_before": WORDS, "source_after": WORDS, "source_links": WORDS},
     "anaphora": {
         "denial_objects": WORDS, "pronouns_m": WORDS, "epithets_f": WORDS, "epithets_m": WORDS,
         "possessives": WORDS,
@@ -68,7 +67,7 @@ SECTIONS = {
         "list_words": WORDS, "subordinators": WORDS, "proxy_nouns": WORDS, "place_nouns": WORDS,
         "fallback_agent_preps": WORDS, "non_referential": WORDS, "relative_pronouns": WORDS,
         "member_nouns": WORDS, "capital_nouns": WORDS, "government_nouns": WORDS,
-        "passive_auxiliaries": WORDS, "genitive_articles": WORDS, "not_names": WORDS,
+        "passive_auxiliaries": WORDS, "genitive_articles": WORDS, "agent_preps": WORDS, "not_names": WORDS,
     },
 }
 

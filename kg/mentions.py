@@ -15,14 +15,19 @@ What this resolves, all from data in ``ontology/gazetteer.toml``:
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Doc
 
+from kg.cuedata import cues_path, load_cue_data
 from kg.gazetteer import Gazetteer, Title
 from kg.lexicon import Lexicon
 from kg.model import slug
 from kg.nlp import capitalised, gazetteer_matches, lowers, orths, sentence_starts, span_text, title_forms, words
+from kg.resources import ontology_dir
+from kg.timex import calendar_words
 
 ACTOR_CLASSES = {"Person", "State", "Organization", "Group"}
 LEADER_ROLES = {"head_of_state", "head_of_government"}
@@ -216,7 +221,7 @@ def _lexicon_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[
         elif free(i + 1) and classes[i + 1] == "org_suffix":
             start = i
             while free(start - 1) and _capitalised_word(texts[start - 1]) and i - start < 2 \
-                    and start not in starts and texts[start - 1].casefold() not in NOT_NAMES:
+                    and start not in starts and texts[start - 1].casefold() not in not_names():
                 start -= 1
             add(start, i + 2, "Organization")
     return found
@@ -489,17 +494,21 @@ def _plural_title(doc: Doc, t_start: int, end: int, word: str) -> bool:
     return i < t_start - 1 and doc[i + 1].lower_ in {"beiden", "vier", "drei", "zwei", "mehrere", "einige", "alle"}
 
 
-NOT_NAMES = {
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar",
-    "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
-    "anfang", "ende", "mitte", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "und", "sowie",
-    "seit", "nach", "vor", "in", "im", "am", "an", "auf", "bei", "mit", "von", "zu", "für", "über", "gegen",
-}
+def not_names() -> frozenset[str]:
+    """Words that end a name nobody listed: the month and weekday names of ``time.toml`` and
+    the words of ``cues.toml``'s ``syntax.not_names`` ("Anfang", articles, prepositions)."""
+    return _not_names_in(ontology_dir())
+
+
+@functools.lru_cache(maxsize=4)
+def _not_names_in(folder: Path) -> frozenset[str]:
+    return frozenset(load_cue_data(cues_path(folder))["syntax"]["not_names"]) | calendar_words()
 
 
 def _unknown_name(doc: Doc, start: int, limit: int, names: set[str]) -> int | None:
     """End of a person's name (1–4 capitalised words) starting at ``start``, or None."""
     end = start
+    stop = not_names()
     while end < min(limit, start + 6) and end < len(doc):
         token = doc[end]
         text = token.text
@@ -508,7 +517,7 @@ def _unknown_name(doc: Doc, start: int, limit: int, names: set[str]) -> int | No
             continue
         if token.is_sent_start and end > start:
             break
-        if text.casefold() in NOT_NAMES and text.casefold() not in NAME_PARTICLES:
+        if text.casefold() in stop and text.casefold() not in NAME_PARTICLES:
             break
         arabic = text[:3].casefold() in {"al-", "el-", "ad-", "as-", "ar-"} and len(text) > 4
         if (text[:1].isupper() or (arabic and end > start)) and any(c.islower() for c in text) \

@@ -30,7 +30,7 @@ def co_agents(ctx: Ctx, start: int, end: int) -> list[Mention]:
 
 
 def _passive(ctx: Ctx, start: int, end: int) -> bool:
-    return any(t.lower_ in {"wurde", "wurden", "worden", "werden", "wird"} for t in ctx.doc[start:end])
+    return any(t.lower_ in ctx.w("passive_auxiliaries") for t in ctx.doc[start:end])
 
 
 def _attributive(ctx: Ctx, i: int) -> bool:
@@ -149,16 +149,16 @@ def noun_parts(ctx: Ctx, i: int) -> NounParts:
     j = i + 1
     starts = {m.start for m in ctx.mentions}
     while j < tail_end and j not in starts and (
-        ctx.doc[j].lower_ in {"des", "der"} or is_adjective_like(ctx.doc[j])
+        ctx.doc[j].lower_ in ctx.w("genitive_articles") or is_adjective_like(ctx.doc[j])
     ):
         j += 1
     for m in ctx.mentions:
         if m.start == j and m.start < tail_end and m.kind not in {"adj", "prefix"} and m.start not in ctx.excluded:
-            if m.genitive or ctx.doc[i + 1].lower_ in {"des", "der"}:
+            if m.genitive or ctx.doc[i + 1].lower_ in ctx.w("genitive_articles"):
                 right_gen = group_of(ctx, m)
             elif ctx.prep.get(m.start) == "von":
                 von = group_of(ctx, m)
-    if not von and i + 1 < tail_end and ctx.doc[i + 1].lower_ in {"von", "vom"}:
+    if not von and i + 1 < tail_end and ctx.doc[i + 1].lower_ in ctx.w("agent_preps"):
         von = [m for m in ctx.with_prep(i + 1, tail_end, {"von"}) if m.is_actor][:1]
         von = group_of(ctx, von[0]) if von else []
     return NounParts(left_gen, left_adj, right_gen, von, possessive, tail_end)
@@ -167,7 +167,7 @@ def noun_parts(ctx: Ctx, i: int) -> NounParts:
 def foreign_owner(ctx: Ctx, i: int) -> bool:
     """Does a genitive or "von" phrase that names no known entity own the noun at ``i``?"""
     j = i + 1
-    if j < ctx.sent.end and ctx.doc[j].lower_ in {"des", "der", "von", "vom"}:
+    if j < ctx.sent.end and ctx.doc[j].lower_ in ctx.w("genitive_articles") | ctx.w("agent_preps"):
         j += 1
         while j < ctx.sent.end and (is_adjective_like(ctx.doc[j]) or ctx.doc[j].lower_ in ctx.w("determiners")):
             j += 1

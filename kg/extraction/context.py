@@ -88,7 +88,7 @@ def prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
         low = token.lower_
         if low in preps:
             # "mit Vertretern von ÖGB": the representatives stand for whom they represent
-            if low in {"von", "vom"} and i > sent.start and doc[i - 1].lower_ in proxies:
+            if low in cues.words["agent_preps"] and i > sent.start and doc[i - 1].lower_ in proxies:
                 i -= 2
                 steps += 2
                 continue

@@ -53,7 +53,7 @@ def find_speakers(ctx: Ctx) -> list[tuple[set[int], str | None, str]]:
         if low in ctx.w("source_before"):
             nxt = ctx.doc[token.i + 1] if token.i + 1 < ctx.sent.end else None
             if nxt is None or not (nxt.text[:1].isupper() or nxt.lower_ in ctx.w("determiners")
-                                   or nxt.lower_ in {"von", "aus"}):
+                                   or nxt.lower_ in ctx.w("source_links")):
                 continue           # "laut geworden" is loud, not "according to"
             cands = [m for m in ctx.in_span(token.i + 1, min(token.i + 6, ctx.sent.end))]
             who = cands[0] if cands else None
@@ -231,7 +231,7 @@ def _clause_cues(ctx: Ctx, trig: Trigger, seg: int) -> list[Cue]:
         j = trig.i - 1
         while j > ctx.sent.start and (ctx.doc[j].lower_ in ctx.w("determiners") or is_adjective_like(ctx.doc[j])):
             j -= 1
-        if ctx.doc[j].lower_ in {"vor", "vorm"}:
+        if ctx.doc[j].lower_ in ctx.w("ahead_preps"):
             cues.append(Cue("planned", ctx.doc[j].text))
     return cues
 
@@ -267,7 +267,7 @@ def _segment_cues(ctx: Ctx, seg_start: int, seg_end: int) -> tuple[list[str], bo
     segment_text = " ".join(t.lower_ for t in tokens)
     phrases = [phrase for phrase in ctx.w("planned_phrases") if phrase in segment_text]
     future = any(t.lower_ in ctx.w("future_auxiliaries") for t in tokens)
-    past = any(t.lower_ in {"ist", "war", "sind", "waren", "hat", "hatte"} for t in tokens)
+    past = any(t.lower_ in ctx.w("perfect_auxiliaries") for t in tokens)
     return phrases, future, past
 
 
@@ -281,7 +281,7 @@ def _scheduled_region(ctx: Ctx, start: int, end: int) -> bool:
     tokens = list(ctx.doc[start:end])
     ahead = any(
         t.lower_ in ctx.w("scheduled_words")
-        or (t.lower_ in ctx.w("scheduled_days") and t.i > start and ctx.doc[t.i - 1].lower_ in {"am", "ab"})
+        or (t.lower_ in ctx.w("scheduled_days") and t.i > start and ctx.doc[t.i - 1].lower_ in ctx.w("scheduled_preps"))
         for t in tokens
     )
     if not ahead:

@@ -51,7 +51,7 @@ def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         return []
     after = ctx.doc[trig.i + 1] if trig.i + 1 < end else None
     if after is not None and frame.has("score_counts", after.lower_) and not any(
-            t.lower_ in {"sich", "mit"} for t in ctx.doc[start:end]):
+            frame.has("reciprocal_words", t.lower_) for t in ctx.doc[start:end]):
         return []      # "Suarez trifft viermal, Messi dreimal": goals, not meetings
     if any(_encountered(ctx, m, start) for m in ctx.in_span(start, end)):
         return []      # "auf den Grünen Van der Bellen treffen", "trifft auf Russland": faces, not meets
