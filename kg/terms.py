@@ -114,14 +114,14 @@ PREFIXES = {
 def __getattr__(name: str):
     """``RELATIONS`` (every relation's name), ``SCORED_RELATIONS`` (those the scorer counts) and
     ``SYMMETRIC_RELATIONS``, as ``ontology/cues.toml`` declares them, in its order."""
+    if name not in ("RELATIONS", "SCORED_RELATIONS", "SYMMETRIC_RELATIONS"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     decls = relation_declarations()
     if name == "RELATIONS":
         return tuple(decls)
     if name == "SCORED_RELATIONS":
         return tuple(n for n, d in decls.items() if d.scored)
-    if name == "SYMMETRIC_RELATIONS":
-        return frozenset(n for n, d in decls.items() if d.symmetric)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return frozenset(n for n, d in decls.items() if d.symmetric)
 
 
 def sparql_prefixes() -> str:
