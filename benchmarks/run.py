@@ -188,7 +188,7 @@ sys.path.insert(0, sys.argv[1])
 from run import unpunctuated_text
 from pathlib import Path
 from kg.article import parse_article
-from kg.extract import extract_article
+from kg.extraction import extract_article
 from kg.nlp import load_pipeline
 nlp = load_pipeline()
 extract_article(parse_article("Putin traf Kim in Pjöngjang.", "warm-up"), nlp)
@@ -223,7 +223,7 @@ def linear_report(linear: list[tuple[int, float, int, int, int]]) -> list[str]:
     lines = [
         "Linear extraction: the 10kGNAD articles without full stops, question and exclamation marks "
         "and line breaks, as one text of each size (`benchmarks/run.py --linear`). Extraction only "
-        "(`kg.extract.extract_article`, spaCy included), each size in a fresh process after a "
+        "(`kg.extraction.extract_article`, spaCy included), each size in a fresh process after a "
         "warm-up; seconds are the best of 3. The time ratio to the size before should "
         "be the size ratio (2.0 per doubling, 5.0 from 200 kB to 1 MB), not its square.",
         "",

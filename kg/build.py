@@ -1,6 +1,6 @@
 """Build: article files -> extraction -> quads -> one named graph per article.
 
-The extractor is passed in (default: :func:`kg.extract.extract_article`, which
+The extractor is passed in (default: :func:`kg.extraction.extract_article`, which
 loads spaCy on first use), so this module stays importable without spaCy.
 """
 from __future__ import annotations
@@ -40,8 +40,9 @@ class BuildReport:
 def default_extractor() -> Extractor:
     """The rules alone, with the default pipeline; only :meth:`ExtractorSpec.make` calls it
     (tests put a fake extractor here)."""
-    from kg.extract import extract_article  # imports spaCy: only when building
+    from kg.extraction import default_cues, extract_article  # imports spaCy: only when building
 
+    default_cues()      # the cue data checked before the first article, not on it
     return extract_article
 
 
@@ -51,9 +52,11 @@ def extraction_fingerprint(*options: str) -> str:
     file in ``ontology/``, the versions of spaCy and its lookups, and the build's options
     (model name, name model).  Stored as ``kg:extractor`` on each article."""
     digest = hashlib.sha256()
-    files = sorted(Path(__file__).parent.glob("*.py")) + sorted(ontology_dir().glob("*.t*"))
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    code = Path(__file__).parent
+    files = [(p.relative_to(code).as_posix(), p) for p in sorted(code.rglob("*.py"))]
+    files += [(p.name, p) for p in sorted(ontology_dir().glob("*.t*"))]
+    for name, path in files:
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     for package in ("spacy", "spacy-lookups-data", "pyoxigraph"):
         try:
             digest.update(f"{package}={metadata.version(package)}\0".encode())
@@ -80,8 +83,10 @@ class ExtractorSpec:
     def make(self) -> Extractor:
         if self.model is None and self.ner is None:
             return default_extractor()
-        from kg.extract import extract_article
+        from kg.extraction import default_cues, extract_article
         from kg.nlp import load_pipeline
+
+        default_cues()
 
         tagger = None
         if self.ner is not None:

@@ -1,6 +1,6 @@
 """Small immutable records that flow from extraction to RDF.
 
-No I/O and no spaCy here: ``kg.extract`` produces these, ``kg.rdf`` consumes them.
+No I/O and no spaCy here: ``kg.extraction`` produces these, ``kg.rdf`` consumes them.
 Entity references are gazetteer keys (``"putin"``) or minted keys for things the
 gazetteer does not know (``"item:raketen"``, ``"measure:004-1"``).
 """

@@ -11,12 +11,13 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
+from kg.cuedata import relation_declarations
 from kg.gazetteer import Gazetteer
 from kg.model import Article, EntityRef, Extraction, Statement, fold
 from kg.resources import ontology_dir
 from kg.terms import (
     DCTERMS, FACTUAL_MODALITIES, GAZETTEER_GRAPH, KG, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS,
-    RES, SCHEMA, SKOS, SYMMETRIC_RELATIONS, WD, XSD,
+    RES, SCHEMA, SKOS, WD, XSD,
 )
 
 _TYPE = ox.NamedNode(RDF.type)
@@ -53,7 +54,8 @@ def event_iri(relation: str, subject: str, obj: str, time: str | None, base: str
     """The event a statement speaks of (see ``kg:Event``): relation, the two entities
     (sorted for symmetric relations), and the year or ``undated``."""
     a, b = entity_iri(subject, base).rsplit("/", 1)[-1], entity_iri(obj, base).rsplit("/", 1)[-1]
-    if relation in SYMMETRIC_RELATIONS:
+    decl = relation_declarations().get(relation)
+    if decl is not None and decl.symmetric:
         a, b = sorted((a, b))
     return f"{base}event/{relation}/{a}/{b}/{time[:4] if time else 'undated'}"
 
@@ -96,6 +98,7 @@ def extraction_quads(extraction: Extraction, base: str = RES) -> list[ox.Quad]:
 
     st_nodes = [node(statement_iri(article.identifier, st, base)) for st in extraction.statements]
     concerns = {ref.key: ref.concerns for ref in extraction.entities if ref.concerns}
+    measures = {name: decl.object == "measure" for name, decl in relation_declarations().items()}
     direct: set[tuple[str, str, str]] = set()
     for st, st_node in zip(extraction.statements, st_nodes):
         subject, obj = node(entity_iri(st.subject, base)), node(entity_iri(st.object, base))
@@ -120,7 +123,7 @@ def extraction_quads(extraction: Extraction, base: str = RES) -> list[ox.Quad]:
             add(st_node, KG.time, time_literal(st.time))
         for target in st.contradicts:
             add(st_node, KG.contradicts, st_nodes[target])
-        target = concerns.get(st.object, st.object) if st.relation == "vetoed" else st.object
+        target = concerns.get(st.object, st.object) if measures.get(st.relation) else st.object
         event = node(event_iri(st.relation, st.subject, target, st.time, base))
         add(st_node, KG.event, event)
         add(event, RDF.type, node(KG.Event))

@@ -2,7 +2,8 @@
 tables of spacy-lookups-data.
 
 They sit beside the ``kg`` package in the source tree (the project installs in
-editable mode); ``KG_DATA_DIR`` points elsewhere for a relocated install.
+editable mode); ``KG_DATA_DIR`` points elsewhere for a relocated install, ``KG_ONTOLOGY_DIR``
+to another ontology folder alone.
 """
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ def data_root() -> Path:
 
 
 def ontology_dir() -> Path:
-    return data_root() / "ontology"
+    """``ontology/`` of the data root, or the folder ``KG_ONTOLOGY_DIR`` names (a copy with a
+    relation or cue added, for example)."""
+    override = os.environ.get("KG_ONTOLOGY_DIR")
+    return Path(override) if override else data_root() / "ontology"
 
 
 def queries_dir() -> Path:

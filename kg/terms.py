@@ -4,17 +4,33 @@ Terms are plain strings so that importing this module costs nothing; ``kg.rdf``
 is the only module that turns them into RDF terms.  A misspelled term raises
 ``AttributeError`` at once instead of minting a silent new IRI, and
 ``tests/test_terms.py`` checks the ``KG`` terms against ``ontology/`` both ways.
+
+The relations are not listed here: each is declared once, in ``ontology/cues.toml``
+(:mod:`kg.cuedata`), and read from there when first needed (``KG``'s relation names,
+:data:`RELATIONS`, :data:`SCORED_RELATIONS`, :data:`SYMMETRIC_RELATIONS`).
 """
 from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from kg.cuedata import relation_declarations
 
 
 class Vocabulary:
     """A closed set of terms under one namespace IRI."""
 
-    def __init__(self, prefix: str, iri: str, names: str):
+    def __init__(self, prefix: str, iri: str, names: str, more: Callable[[], Iterable[str]] | None = None):
         self._prefix = prefix
         self._iri = iri
-        self._names = frozenset(names.split())
+        self._fixed = frozenset(names.split())
+        self._more = more           # names read from data when first needed
+        self._all: frozenset[str] | None = None
+
+    @property
+    def _names(self) -> frozenset[str]:
+        if self._all is None:
+            self._all = self._fixed | frozenset(self._more() if self._more else ())
+        return self._all
 
     @property
     def iri(self) -> str:
@@ -41,11 +57,11 @@ KG = Vocabulary(
     "https://w3id.org/newskg/ontology#",
     """
     Actor Person State Organization Group Place Measure Item Statement Sentence Modality Event
-    signedTreatyWith supplies vetoed visited metWith imposedSanctionsOn agreedWith
     modality attributedTo item place time confidence trigger cue contradicts event
     text startChar endChar concerns leaderOf memberOf labelKey altLabelKey contentHash extractor sourcePath
     asserted reported alleged denied planned negated
     """,
+    more=lambda: relation_declarations(),
 )
 
 RDF = Vocabulary(
@@ -69,11 +85,6 @@ RES = "https://w3id.org/newskg/resource/"
 ONTOLOGY_GRAPH = "https://w3id.org/newskg/ontology"
 GAZETTEER_GRAPH = RES + "graph/gazetteer"
 
-#: The six relations the scorer counts, and which of them are symmetric.
-SCORED_RELATIONS = (
-    "signedTreatyWith", "supplies", "vetoed", "visited", "metWith", "imposedSanctionsOn",
-)
-SYMMETRIC_RELATIONS = frozenset({"signedTreatyWith", "metWith", "agreedWith"})
 MODALITIES = ("asserted", "reported", "alleged", "denied", "planned", "negated")
 #: Modalities under which a statement also becomes a plain triple.
 FACTUAL_MODALITIES = frozenset({"asserted", "reported"})
@@ -98,6 +109,19 @@ PREFIXES = {
     "xsd": XSD.iri,
     "wd": WD,
 }
+
+
+def __getattr__(name: str):
+    """``RELATIONS`` (every relation's name), ``SCORED_RELATIONS`` (those the scorer counts) and
+    ``SYMMETRIC_RELATIONS``, as ``ontology/cues.toml`` declares them, in its order."""
+    if name not in ("RELATIONS", "SCORED_RELATIONS", "SYMMETRIC_RELATIONS"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    decls = relation_declarations()
+    if name == "RELATIONS":
+        return tuple(decls)
+    if name == "SCORED_RELATIONS":
+        return tuple(n for n, d in decls.items() if d.scored)
+    return frozenset(n for n, d in decls.items() if d.symmetric)
 
 
 def sparql_prefixes() -> str:

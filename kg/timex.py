@@ -56,6 +56,12 @@ def _words() -> dict:
     return tomllib.loads((ontology_dir() / "time.toml").read_text(encoding="utf-8"))
 
 
+def calendar_words() -> frozenset[str]:
+    """The month and weekday names of ``time.toml`` ("januar", "jänner", "montag", "sonnabend")."""
+    words = _words()
+    return frozenset(words["months"]) | frozenset(words["weekdays"])
+
+
 def _key(text: str) -> str:
     """A matched phrase as a table key: lower case, single spaces, no trailing dot."""
     return " ".join(text.lower().split()).rstrip(".")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from kg.extract import default_cues
+from kg.extraction import default_cues
 from kg.gazetteer import default_gazetteer
 from kg.nlp import load_pipeline
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import default_cues
+from kg.extraction import default_cues
 from kg.gazetteer import default_gazetteer
 from kg.lexicon import default_lexicon
 from kg.mentions import find_mentions

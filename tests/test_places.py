@@ -7,7 +7,7 @@ import tomllib
 import pytest
 
 from kg.errors import InputError
-from kg.extract import default_cues
+from kg.extraction import default_cues
 from kg.gazetteer import default_gazetteer, load_gazetteer
 from kg.lexicon import default_lexicon
 from kg.mentions import find_mentions

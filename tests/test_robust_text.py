@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from kg.article import parse_article, read_article
 from kg.errors import InputError
-from kg.extract import extract_article
+from kg.extraction import extract_article
 from kg.model import Extraction
 
 # gazetteer names, relation triggers, modality cues and glue: what a rule reacts to

@@ -1,7 +1,10 @@
 """kg.terms against ontology/newskg.ttl, both ways: one place declares every kg: term."""
 from __future__ import annotations
 
+import ast
+import os
 import tomllib
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -9,9 +12,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
+from kg.cuedata import relation_declarations
 from kg.resources import ontology_dir
 from kg.terms import (
-    KG, MODALITIES, ONTOLOGY_GRAPH, PREFIXES, SCORED_RELATIONS, SYMMETRIC_RELATIONS,
+    KG, MODALITIES, ONTOLOGY_GRAPH, PREFIXES, RELATIONS, SCORED_RELATIONS, SYMMETRIC_RELATIONS,
 )
 
 TTL = ontology_dir() / "newskg.ttl"
@@ -23,8 +27,8 @@ CLASSES = {
     "Actor", "Person", "State", "Organization", "Group", "Place", "Measure", "Item",
     "Statement", "Sentence", "Modality", "Event",
 }
-RELATIONS = set(SCORED_RELATIONS) | {"agreedWith"}
-OBJECT_PROPERTIES = RELATIONS | {
+SCORER = Path(os.environ.get("KG_SHARED_DIR", Path(__file__).resolve().parents[2] / "shared")) / "eval" / "score.py"
+OBJECT_PROPERTIES = set(RELATIONS) | {
     "modality", "attributedTo", "item", "place", "contradicts", "concerns", "leaderOf", "memberOf", "event",
 }
 DATATYPE_PROPERTIES = {
@@ -119,7 +123,15 @@ def test_modality_individuals_match(graph):
 
 def test_every_relation_in_the_cue_data_is_a_declared_relation():
     cues = tomllib.loads((ontology_dir() / "cues.toml").read_text(encoding="utf-8"))
-    assert set(cues["relations"]) <= RELATIONS
+    assert set(cues["relations"]) == set(RELATIONS) == set(relation_declarations())
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason=f"no scorer at {SCORER}")
+def test_the_scored_relations_are_the_scorers():
+    tree = ast.parse(SCORER.read_text(encoding="utf-8"))
+    (scored,) = [ast.literal_eval(node.value) for node in tree.body if isinstance(node, ast.Assign)
+                 and any(getattr(t, "id", None) == "SCORED" for t in node.targets)]
+    assert set(SCORED_RELATIONS) == scored
 
 
 # ---------------------------------------------------------------- shape of the ontology
@@ -141,11 +153,15 @@ def union_members(graph: Graph, node) -> set[str]:
 
 
 def test_domains_and_ranges(graph):
-    for name in RELATIONS:
+    for name, decl in relation_declarations().items():
         assert (kg(name), RDFS.domain, kg("Actor")) in graph, name
-    assert (kg("vetoed"), RDFS.range, kg("Measure")) in graph
-    (visited_range,) = graph.objects(kg("visited"), RDFS.range)
-    assert union_members(graph, visited_range) == {"Place", "State"}
+        (range_,) = graph.objects(kg(name), RDFS.range)
+        if decl.object == "measure":
+            assert range_ == kg("Measure"), name
+        elif decl.object == "place_or_state":
+            assert union_members(graph, range_) == {"Place", "State"}, name
+        else:
+            assert range_ == kg("Actor"), name
     assert (kg("modality"), RDFS.range, kg("Modality")) in graph
     assert (kg("confidence"), RDFS.range, URIRef(XSD + "decimal")) in graph
     assert (kg("concerns"), RDFS.domain, kg("Measure")) in graph

@@ -96,8 +96,8 @@ def cue_words(text: str) -> list[str]:
 
 def sentences(nlp, text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text`` as the project's pipeline splits them
-    (white space around each trimmed, as kg.extract does)."""
-    from kg.extract import _sentence_bounds, _without_surrogates
+    (white space around each trimmed, as kg.extraction does)."""
+    from kg.extraction.extractor import _sentence_bounds, _without_surrogates
     from kg.nlp import sentence_starts, words
 
     doc = nlp(_without_surrogates(text))
@@ -203,7 +203,7 @@ def predictions(sample: list[dict], corpus: list[tuple[str, str]]) -> list[Predi
     (sentence, subject, relation, object), each entity as its folded names (label, surface
     forms and, for gazetteer entries, their forms)."""
     from kg.article import parse_article
-    from kg.extract import extract_article
+    from kg.extraction import extract_article
     from kg.gazetteer import default_gazetteer
     from kg.model import fold
     from kg.nlp import load_pipeline

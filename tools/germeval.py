@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from kg.extract import default_cues
+from kg.extraction import default_cues
 from kg.gazetteer import default_gazetteer
 from kg.lexicon import default_lexicon
 from kg.mentions import find_mentions

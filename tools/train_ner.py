@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from germeval import count, predicted_spans, sentences, table  # noqa: E402  (tools/germeval.py)
 
-from kg.extract import default_cues  # noqa: E402
+from kg.extraction import default_cues  # noqa: E402
 from kg.gazetteer import default_gazetteer  # noqa: E402
 from kg.lexicon import default_lexicon, raw_clusters  # noqa: E402
 from kg.ner import TYPES, rule_hints, spans, token_features  # noqa: E402

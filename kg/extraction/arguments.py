@@ -1,0 +1,227 @@
+"""Argument helpers every relation frame shares: the clause subject and a verb's agents
+(passive "von" included), co-agents, supplied items, a noun trigger's parts (genitives,
+demonyms, "von"), places, required nouns, compounds naming a state, zu-infinitives."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kg.extraction.context import Ctx, group_of, is_adjective_like
+from kg.extraction.cues import Frame
+from kg.extraction.triggers import SEGMENT_BREAKS, Trigger, head_match
+from kg.mentions import Mention
+
+
+@dataclass
+class Args:
+    agents: list[Mention] = field(default_factory=list)
+    objects: list[Mention] = field(default_factory=list)
+    place: Mention | None = None
+    items: list[Token] = field(default_factory=list)
+    fallback: bool = False
+    measure: tuple[int, int] | None = None
+
+
+def co_agents(ctx: Ctx, start: int, end: int) -> list[Mention]:
+    return [m for m in ctx.with_prep(start, end, {"mit"})
+            if ctx.doc[m.start - 1].lower_ in {"mit"} and m.start >= 2
+            and ctx.doc[m.start - 2].lower_ == "zusammen"]
+
+
+def _passive(ctx: Ctx, start: int, end: int) -> bool:
+    return any(t.lower_ in ctx.w("passive_auxiliaries") for t in ctx.doc[start:end])
+
+
+def _attributive(ctx: Ctx, i: int) -> bool:
+    token = ctx.doc[i]
+    nxt = ctx.doc[i + 1] if i + 1 < ctx.sent.end else None
+    named = any(m.start <= i + 1 < m.end for m in ctx.mentions)
+    return (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and not named
+            and token.lower_.endswith(("e", "en", "er", "es", "em")) and token.lower_ != token.lemma_.lower())
+
+
+def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mention], bool]:
+    """The clause subject for the trigger at ``i``: (group, came from another clause)."""
+    speaker = ctx.speaker_of.get(ctx.seg_of(i))
+    if speaker is not None and speaker.start not in skip:
+        return [speaker], False        # "…, sagte Kerry bei einem Besuch in Kairo": Kerry is the subject here
+    start, end, _ = ctx.region_of(i)
+    end = min(end, ctx.segments[ctx.seg_of(i)][1])   # not past the trigger's own segment
+    bare = [m for m in ctx.bare(start, end) if m.start not in skip]
+    if bare:
+        return group_of(ctx, bare[0]) + co_agents(ctx, start, end), False
+    for r_start, r_end, _ in reversed([r for r in ctx.regions if r[1] <= start]):
+        if r_start > ctx.sent.start and ctx.doc[r_start - 1].text == "(":
+            continue                   # a parenthesis is an aside, not the clause's subject
+        bare = [m for m in ctx.bare(r_start, r_end) if m.start not in skip]
+        if bare:
+            return group_of(ctx, bare[0]), True
+    return [], False
+
+
+def verb_agents(ctx: Ctx, trig: Trigger) -> tuple[list[Mention], bool]:
+    start, end, _ = ctx.region_of(trig.i)
+    if ctx.doc[start].lower_ in ctx.w("non_referential"):
+        return [], False
+    token = ctx.doc[trig.i]
+    seg_start, seg_end = ctx.segments[ctx.seg_of(trig.i)]
+    participle = token.lower_ != token.lemma_.lower()
+    if _attributive(ctx, trig.i) or (participle and _passive(ctx, seg_start, seg_end)):
+        von = [m for m in ctx.with_prep(start, trig.i, {"von"}) if m.is_actor]
+        if von:
+            return group_of(ctx, von[0]), False
+        if _attributive(ctx, trig.i):
+            return [], False
+    return subject(ctx, trig.i)
+
+
+def items_in(ctx: Ctx, start: int, end: int) -> list[Token]:
+    taken = {i for m in ctx.mentions for i in range(m.start, m.end) if m.kind != "prefix"}
+    found = []
+    for token in ctx.doc[start:end]:
+        if token.i in taken or not token.text[:1].isupper():
+            continue
+        if head_match(token.lower_, ctx.cues.items):
+            found.append(token)
+    return found
+
+
+def _noun_tail(ctx: Ctx, i: int, heads) -> int:
+    """Where the noun phrase (with its PPs) after a noun trigger ends."""
+    keep = ctx.w("prepositions") | ctx.w("determiners") | ctx.w("coordinators") | {"auch"}
+    j = i + 1
+    while j < ctx.sent.end and j - i <= 14:
+        token = ctx.doc[j]
+        if token.is_space and "\n" not in token.text:   # a double space inside the phrase
+            j += 1
+            continue
+        if token.text in SEGMENT_BREAKS or token.is_space or token.text == ".":
+            break
+        if token.text[:1].isupper() or token.like_num or token.lower_ in keep or "-" in token.text:
+            if token.text[:1].isupper() and head_match(token.lower_, heads) and j > i + 1:
+                break
+            j += 1
+            continue
+        nxt = ctx.doc[j + 1] if j + 1 < ctx.sent.end else None
+        if is_adjective_like(token) and nxt is not None and (nxt.text[:1].isupper() or is_adjective_like(nxt)):
+            j += 1
+            continue
+        break
+    return j
+
+
+@dataclass
+class NounParts:
+    left_gen: list[Mention]
+    left_adj: list[Mention]
+    right_gen: list[Mention]
+    von: list[Mention]
+    possessive: bool
+    tail_end: int
+
+
+def noun_parts(ctx: Ctx, i: int) -> NounParts:
+    tail_end = _noun_tail(ctx, i, ctx.cues.noun_heads)
+    left_gen, left_adj, possessive = [], [], False
+    j = i - 1
+    while j >= ctx.sent.start and i - j <= 4:
+        token = ctx.doc[j]
+        ms = [m for m in ctx.mentions if m.end == j + 1]
+        if ms and ms[0].kind == "adj":
+            left_adj.append(ms[0])
+            j = ms[0].start - 1
+            continue
+        if ms and ms[0].genitive:
+            left_gen = group_of(ctx, ms[0])
+            break
+        if token.lower_ in ctx.w("possessives"):
+            possessive = True
+            break
+        if is_adjective_like(token) or token.like_num:
+            j -= 1
+            continue
+        break
+    for m in ctx.mentions:               # "UN-Sanktionen": the prefix is on the trigger itself
+        if m.kind == "prefix" and m.start == i:
+            left_adj.append(m)
+    right_gen, von = [], []
+    j = i + 1
+    starts = {m.start for m in ctx.mentions}
+    while j < tail_end and j not in starts and (
+        ctx.doc[j].lower_ in ctx.w("genitive_articles") or is_adjective_like(ctx.doc[j])
+    ):
+        j += 1
+    for m in ctx.mentions:
+        if m.start == j and m.start < tail_end and m.kind not in {"adj", "prefix"} and m.start not in ctx.excluded:
+            if m.genitive or ctx.doc[i + 1].lower_ in ctx.w("genitive_articles"):
+                right_gen = group_of(ctx, m)
+            elif ctx.prep.get(m.start) == "von":
+                von = group_of(ctx, m)
+    if not von and i + 1 < tail_end and ctx.doc[i + 1].lower_ in ctx.w("agent_preps"):
+        von = [m for m in ctx.with_prep(i + 1, tail_end, {"von"}) if m.is_actor][:1]
+        von = group_of(ctx, von[0]) if von else []
+    return NounParts(left_gen, left_adj, right_gen, von, possessive, tail_end)
+
+
+def foreign_owner(ctx: Ctx, i: int) -> bool:
+    """Does a genitive or "von" phrase that names no known entity own the noun at ``i``?"""
+    j = i + 1
+    if j < ctx.sent.end and ctx.doc[j].lower_ in ctx.w("genitive_articles") | ctx.w("agent_preps"):
+        j += 1
+        while j < ctx.sent.end and (is_adjective_like(ctx.doc[j]) or ctx.doc[j].lower_ in ctx.w("determiners")):
+            j += 1
+        if j < ctx.sent.end and ctx.doc[j].text[:1].isupper() and not any(m.start <= j < m.end for m in ctx.mentions):
+            return True
+    return False
+
+
+def place_in(ctx: Ctx, start: int, end: int, preps=frozenset({"in", "nach"})) -> Mention | None:
+    """The first place or state after one of ``preps`` in ``start:end``."""
+    for m in ctx.with_prep(start, end, preps):
+        if m.cls in {"Place", "State"}:
+            return m
+    return None
+
+
+def requires(ctx: Ctx, frame: Frame, start: int, end: int, extra: int | None = None) -> bool:
+    if not frame.requires_noun_heads:
+        return True
+    tokens = list(ctx.doc[start:end]) + ([ctx.doc[extra]] if extra is not None and extra < len(ctx.doc) else [])
+    if start - 2 >= ctx.sent.start and ctx.doc[start - 1].text == "," \
+            and ctx.doc[start].lower_ in ctx.w("relative_pronouns"):
+        tokens.append(ctx.doc[start - 2])   # "einen Handelspakt, den Kiew mit der EU geschlossen hat"
+    return any(t.text[:1].isupper() and head_match(t.lower_, frame.requires_noun_heads) for t in tokens)
+
+
+
+def compound_place(ctx: Ctx, i: int) -> Mention | None:
+    """The state or place a hyphen compound names: "China-Besuch", "Moskau-Reise", "Iran-Sanktionen"."""
+    text = ctx.doc[i].text
+    if "-" not in text:
+        return None
+    modifier = text.rsplit("-", 1)[0]
+    key = ctx.gazetteer.lookup(modifier)
+    if key is None or ctx.gazetteer[key].cls not in {"State", "Place"}:
+        return None
+    entry = ctx.gazetteer[key]
+    return Mention(start=i, end=i + 1, key=key, actor=entry.metonym_for or key, cls=entry.cls, kind="name",
+                   text=modifier, head=i, surface=modifier)
+
+
+def is_infinitive(ctx: Ctx, i: int) -> bool:
+    """ "zu versorgen", "auszurüsten": a zu-infinitive, whose subject is not in its own clause."""
+    token = ctx.doc[i]
+    return (i > ctx.sent.start and ctx.doc[i - 1].lower_ == "zu") or (
+        "zu" in token.lower_[2:] and token.lower_ != token.lemma_.lower())
+
+
+def controller(ctx: Ctx, start: int) -> list[Mention]:
+    """Who a zu-infinitive's action is ascribed to: the last actor of the clause before it
+    ("werfen Russland vor, … zu versorgen", "drohte Moskau damit, … zu liefern")."""
+    for r_start, r_end, _ in reversed([r for r in ctx.regions if r[1] <= start]):
+        bare = ctx.bare(r_start, r_end)
+        if bare:
+            return group_of(ctx, bare[-1])
+    return []
+

@@ -1,0 +1,247 @@
+"""One sentence while extracting from it (:class:`Ctx`): its segments (between commas,
+dashes, quotes) and regions (clauses), the preposition before each mention, coordinated
+groups, and the mentions that take no part (datelines, asides, possessors)."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extraction.cues import Cues
+from kg.extraction.triggers import SEGMENT_BREAKS, may_trigger, trigger_kinds
+from kg.gazetteer import Gazetteer
+from kg.mentions import Mention
+
+REGION_BREAKS = {";", ":", "–", "—", "-", "(", ")", "?", "!"}
+
+
+@dataclass
+class Ctx:
+    """Everything known about one sentence while extracting from it."""
+
+    doc: Doc
+    sent: Span
+    index: int
+    mentions: list[Mention]          # all mentions in the sentence
+    cues: Cues
+    gazetteer: Gazetteer
+    segments: list[tuple[int, int]]
+    regions: list[tuple[int, int, bool]]   # start, end, starts with a subordinator
+    prep: dict[int, str | None] = field(default_factory=dict)      # mention.start -> prep
+    group: dict[int, list[Mention]] = field(default_factory=dict)  # mention.start -> its group
+    excluded: set[int] = field(default_factory=set)                 # mention.start of speakers …
+    speaker_of: dict[int, Mention] = field(default_factory=dict)    # segment -> its speaker
+    # what the modality rules read of the sentence, worked out once for all its triggers
+    # (:func:`_modality_words`, per segment or region: :func:`_memo`)
+    modality_words: list | None = None
+    memo: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self._seg_starts = [s for s, _ in self.segments]
+        self._region_starts = [r[0] for r in self.regions]
+
+    def w(self, name: str) -> frozenset[str]:
+        return self.cues.words[name]
+
+    def seg_of(self, i: int) -> int:
+        """The segment holding token ``i``; the last one for a token in none (a break)."""
+        n = bisect.bisect_right(self._seg_starts, i) - 1
+        if n >= 0 and i < self.segments[n][1]:
+            return n
+        return len(self.segments) - 1
+
+    def region_of(self, i: int) -> tuple[int, int, bool]:
+        n = bisect.bisect_right(self._region_starts, i) - 1
+        if n >= 0 and i < self.regions[n][1]:
+            return self.regions[n]
+        return self.regions[-1]
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def bare(self, start: int, end: int, actors_only: bool = True) -> list[Mention]:
+        return [
+            m for m in self.in_span(start, end)
+            if self.prep[m.start] is None and not m.genitive and m.start not in self.excluded
+            and m.kind not in {"adj", "prefix"} and (m.is_actor or not actors_only)
+        ]
+
+    def with_prep(self, start: int, end: int, preps) -> list[Mention]:
+        return [m for m in self.in_span(start, end)
+                if self.prep[m.start] in preps and m.start not in self.excluded
+                and m.kind not in {"adj", "prefix"}]
+
+
+def is_adjective_like(token: Token) -> bool:
+    low = token.lower_
+    return token.is_alpha and token.text[:1].islower() and low.endswith(("e", "en", "er", "es", "em"))
+
+
+def prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
+    preps, dets = cues.words["prepositions"], cues.words["determiners"]
+    contractions = cues.syntax["contractions"]
+    proxies = cues.words["proxy_nouns"]
+    i, steps = start - 1, 0
+    while i >= sent.start and steps < 8:
+        token = doc[i]
+        low = token.lower_
+        if low in preps:
+            # "mit Vertretern von ÖGB": the representatives stand for whom they represent
+            if low in cues.words["agent_preps"] and i > sent.start and doc[i - 1].lower_ in proxies:
+                i -= 2
+                steps += 2
+                continue
+            # "die Führung in Kiew", "die Regierung in Moskau": the seat stands for the government
+            if low in {"in"} and i > sent.start and doc[i - 1].lower_ in cues.words["government_nouns"]:
+                i -= 2
+                steps += 2
+                continue
+            return contractions.get(low, low)
+        if low in dets or token.like_num or is_adjective_like(token) or low in {"zu"} or low in proxies:
+            i -= 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def split_segments(sent: Span) -> list[tuple[int, int]]:
+    segments, start = [], sent.start
+    for token in sent:
+        if token.text in SEGMENT_BREAKS or token.is_space:
+            if token.i > start:
+                segments.append((start, token.i))
+            start = token.i + 1
+    if start < sent.end:
+        segments.append((start, sent.end))
+    return segments or [(sent.start, sent.end)]
+
+
+ASIDE_DASHES = {"–", "—", "-"}
+ASIDE_MAX = 12
+
+
+def find_asides(sent: Span) -> list[tuple[int, int]]:
+    """Dash pairs inside a sentence: "der UN-Sicherheitsrat – einschließlich China – verhängte"."""
+    asides, open_at = [], None
+    for token in sent:
+        if token.text not in ASIDE_DASHES:
+            continue
+        if open_at is None:
+            before = sent.doc[sent.start:token.i]
+            if len(before) <= 4 and all(t.text[:1].isupper() or t.is_punct for t in before):
+                continue        # "Luxemburg – Die EU-Außenminister …": a dateline, not an aside
+            open_at = token.i
+        elif token.i - open_at <= ASIDE_MAX and token.i + 1 < sent.end and not sent.doc[token.i + 1].is_punct:
+            asides.append((open_at, token.i + 1))
+            open_at = None
+        else:
+            open_at = token.i
+    return asides
+
+
+def split_regions(sent: Span, cues: Cues) -> list[tuple[int, int, bool]]:
+    """Clauses of the sentence: (start, end, starts with a subordinator).  A dash pair is an
+    aside: the clause around it stays one region (its mentions are excluded by ``exclude_asides``)."""
+    subordinators = cues.words["subordinators"]
+    regions, start, sub = [], sent.start, False
+    doc = sent.doc
+    aside_dashes = {i for s, e in find_asides(sent) for i in (s, e - 1)}
+    for token in sent:
+        if token.i in aside_dashes:
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
+        after = doc[token.i + 2] if token.i + 2 < sent.end else None
+        brk = token.text in REGION_BREAKS or (
+            token.text == "," and nxt is not None and (
+                nxt.lower_ in subordinators
+                or (nxt.lower_ in cues.words["prepositions"] and after is not None
+                    and after.lower_ in cues.words["relative_pronouns"])
+            )
+        )
+        if brk:
+            if token.i > start:
+                regions.append((start, token.i, sub))
+            start = token.i + 1
+            sub = token.text == ","
+    if start < sent.end:
+        regions.append((start, sent.end, sub))
+    return regions or [(sent.start, sent.end, False)]
+
+
+def link_groups(ctx: Ctx) -> None:
+    """Coordinated mentions share a group and the first one's preposition."""
+    coord = ctx.w("coordinators") | ctx.w("list_words") | {","}
+    dets = ctx.w("determiners")
+    actors = [m for m in ctx.mentions if m.kind not in {"adj", "prefix"}]
+    chains: list[list[Mention]] = []
+    for m in actors:
+        if chains:
+            last = chains[-1][-1]
+            between = ctx.doc[last.end:m.start]
+            if between and all(
+                t.lower_ in coord or t.lower_ in dets or is_adjective_like(t) for t in between
+            ) and last.genitive == m.genitive:
+                chains[-1].append(m)
+                continue
+        chains.append([m])
+    # "Griechenland, Italien, Spanien und Malta" is one list; "Putin, Russland" (no "und") is not
+    groups: list[list[Mention]] = []
+    for chain in chains:
+        links = [any(t.lower_ in ctx.w("coordinators") for t in ctx.doc[a.end:b.start])
+                 for a, b in zip(chain, chain[1:])]
+        # three or more names in a comma list are a list even without "und" ("ÖGB, Arbeiterkammer, Attac")
+        # "mit X, Y und den Regierungschefs …": the list goes on past its last name
+        goes_on = len(chain) > 1 and chain[-1].end < ctx.sent.end and ctx.doc[chain[-1].end].lower_ in ctx.w("coordinators")
+        if any(links) or goes_on or (len(chain) >= 3 and len({m.cls for m in chain}) == 1):
+            groups.append(chain)
+        else:
+            groups.extend([m] for m in chain)
+    for group in groups:
+        first_prep = ctx.prep[group[0].start]
+        for m in group:
+            ctx.group[m.start] = group
+            if ctx.prep[m.start] is None and m is not group[0]:
+                ctx.prep[m.start] = first_prep
+
+
+def exclude_asides(ctx: Ctx) -> None:
+    for start, end in find_asides(ctx.sent):
+        ctx.excluded |= {m.start for m in ctx.mentions if start <= m.start < end}
+
+
+def exclude_datelines(ctx: Ctx) -> None:
+    """ "Luxemburg – Die EU-Außenminister …", "NEW YORK/MOSKAU (dpa-AFX) -": a dateline is no actor."""
+    dashes = {"–", "—", "-", "("}
+    for m in ctx.mentions:
+        if not (m.end < ctx.sent.end and (ctx.doc[m.end].text in dashes or ctx.doc[m.end].text == "/")):
+            continue           # (asked first: the test of everything before the mention is the dear one)
+        before = ctx.doc[ctx.sent.start:m.start]
+        if all(t.text in {"/", ","} or any(m2.start <= t.i < m2.end for m2 in ctx.mentions) for t in before):
+            ctx.excluded.add(m.start)
+
+
+def exclude_possessors(ctx: Ctx) -> None:
+    """ "zwischen Pontas und Sovas Anwaltskanzleien": people named in the genitive before a noun
+    own it, and the noun, not they, takes part; unless the noun is a relation ("Putins Besuch"),
+    a government or a proxy ("Kims Regierung", "Putins Vertreter")."""
+    stand_ins = ctx.w("proxy_nouns") | ctx.w("government_nouns")
+    starts = {m.start for m in ctx.mentions}
+    for m in ctx.mentions:
+        if m.kind != "gen" or m.cls != "Person":
+            continue
+        after = ctx.group.get(m.start, [m])[-1].end
+        if after >= ctx.sent.end or after in starts:
+            continue
+        token = ctx.doc[after]
+        if not (token.is_alpha and token.text[:1].isupper()) or token.lower_ in stand_ins \
+                or (may_trigger(ctx.cues, token.text, token.lemma_)
+                    and trigger_kinds(ctx.cues, token.text, token.lemma_, False)):
+            continue
+        ctx.excluded.add(m.start)
+
+
+def group_of(ctx: Ctx, m: Mention) -> list[Mention]:
+    return [x for x in ctx.group.get(m.start, [m]) if x.start not in ctx.excluded]
+

@@ -1,0 +1,145 @@
+"""The cue data of ``ontology/cues.toml`` as records: one :class:`Frame` a relation (its
+trigger words and the word lists its frame reads) and :class:`Cues` (frames, item heads,
+modality, reporting, anaphora and syntax word sets), loaded once per data folder from the
+data :mod:`kg.cuedata` has checked; a relation whose frame is not registered fails here."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.cuedata import RelationDecl, cues_path, load_cue_data, relation_declarations
+from kg.errors import InputError
+from kg.resources import ontology_dir
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    verbs: frozenset[str]
+    forms: frozenset[str]
+    noun_heads: tuple[str, ...]
+    requires_noun_heads: tuple[str, ...]
+    object_preps: tuple[str, ...]
+    bare_object: bool
+    symmetric: bool
+    spec: dict
+    decl: RelationDecl
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # every word list of spec, lower-cased
+
+    def has(self, name: str, *forms: str) -> bool:
+        """Is any of ``forms`` in the spec's word list ``name`` (case folded)?"""
+        listed = self.words.get(name, frozenset())
+        return any(form.lower() in listed for form in forms)
+
+
+@dataclass(frozen=True)
+class Cues:
+    frames: dict[str, Frame]
+    items: tuple[str, ...]
+    modality: dict
+    reporting: dict
+    anaphora: dict
+    syntax: dict
+    precedence: tuple[str, ...]
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    noun_heads: tuple[str, ...] = ()   # of every frame, longest first
+    symmetric: frozenset[str] = frozenset()   # the symmetric relations' names
+    # separable verbs: finite form -> ((relation, kind, particle), …) ("traf" … "ein")
+    phrases: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
+    # every word a verb-like trigger can be (verbs, forms, provision, import, motion words of
+    # every frame), and the noun heads by length: a word in neither is no trigger at all
+    verb_words: frozenset[str] = frozenset()
+    head_suffixes: tuple[tuple[int, frozenset[str]], ...] = ()
+    # (form hash, lemma hash) -> (((relation, kind), …) elsewhere, … sentence-initial): words repeat, so
+    # whether a word is a trigger is worked out once per word, not once per occurrence
+    trigger_cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+def lower_set(values) -> frozenset[str]:
+    return frozenset(v.lower() for v in values)
+
+
+def load_cues(path: Path | None = None) -> Cues:
+    """The cues of ``path`` (default: ``cues.toml`` of the ontology folder), checked."""
+    path = Path(path or cues_path())
+    data = load_cue_data(path)
+    decls = relation_declarations(path)
+    _check_frames(path, decls)
+    frames = {}
+    for name, spec in data["relations"].items():
+        frames[name] = Frame(
+            name=name,
+            verbs=lower_set(spec.get("verbs", [])),
+            forms=lower_set(spec.get("forms", [])),
+            noun_heads=tuple(sorted(lower_set(spec.get("noun_heads", [])), key=len, reverse=True)),
+            requires_noun_heads=tuple(lower_set(spec.get("requires_noun_heads", []))),
+            object_preps=tuple(spec.get("object_preps", [])),
+            bare_object=spec.get("bare_object", False),
+            symmetric=decls[name].symmetric,
+            spec=spec,
+            decl=decls[name],
+            words={k: lower_set(v) for k, v in spec.items() if isinstance(v, list) and not k.endswith("phrases")},
+        )
+    modality, reporting = data["modality"], data["reporting"]
+    words = {
+        key: lower_set(values)
+        for key, values in {**modality, **reporting, **data["anaphora"], **data["syntax"]}.items()
+        if isinstance(values, list)
+    }
+    return Cues(
+        frames=frames,
+        items=tuple(sorted(lower_set(data["items"]["heads"]), key=len, reverse=True)),
+        modality=modality,
+        reporting=reporting,
+        anaphora=data["anaphora"],
+        syntax=data["syntax"],
+        precedence=tuple(modality["precedence"]),
+        words=words,
+        symmetric=frozenset(name for name, f in frames.items() if f.symmetric),
+        phrases=_phrases(data["relations"]),
+        noun_heads=tuple(sorted({h for f in frames.values() for h in f.noun_heads}, key=len, reverse=True)),
+        verb_words=frozenset().union(*(
+            f.verbs | f.forms | f.words.get(kind + "_" + part, frozenset())
+            for f in frames.values() for kind in VERB_KINDS for part in ("verbs", "forms"))),
+        head_suffixes=tuple(
+            (n, frozenset(h for f in frames.values() for h in f.noun_heads if len(h) == n))
+            for n in sorted({len(h) for f in frames.values() for h in f.noun_heads})),
+    )
+
+
+VERB_KINDS = ("provision", "import", "motion")      # the frames' other verb lists, as trigger_kinds reads them
+
+
+def _phrases(relations: dict) -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """``phrases`` (a verb) and ``motion_phrases`` of every relation, by their first word."""
+    found: dict[str, list] = {}
+    for name, spec in relations.items():
+        for key, kind in (("phrases", "verb"), ("motion_phrases", "motion")):
+            for first, *_, last in spec.get(key, ()):
+                found.setdefault(first.lower(), []).append((name, kind, last.lower()))
+    return {first: tuple(entries) for first, entries in found.items()}
+
+
+def _check_frames(path: Path, decls: dict[str, RelationDecl]) -> None:
+    """Every relation's frame is registered (a module of ``kg/extraction/relations/``)."""
+    from kg.extraction.relations import REGISTRY, usable
+
+    for name, decl in decls.items():
+        if decl.frame not in REGISTRY:
+            raise InputError(f"{path.name}: relations.{name}.frame = {decl.frame!r}: no such frame "
+                             f"(known: {', '.join(sorted(REGISTRY))})")
+        problem = usable(decl.frame, load_cue_data(path)["relations"][name])
+        if problem:
+            raise InputError(f"{path.name}: relations.{name} = {decl.frame!r} frame: {problem}")
+
+
+def default_cues() -> Cues:
+    """The cues of the ontology folder (``KG_ONTOLOGY_DIR`` or ``ontology/``), loaded once."""
+    return _cues_in(ontology_dir())
+
+
+@functools.lru_cache(maxsize=4)
+def _cues_in(folder: Path) -> Cues:
+    return load_cues(cues_path(folder))
+

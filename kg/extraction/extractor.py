@@ -1,0 +1,169 @@
+"""The orchestration: an article's text through the pipeline, its mentions and triggers, and
+for each sentence its context, arguments, modality and statements, into an :class:`Extraction`."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from kg.extraction.context import (Ctx, exclude_asides, exclude_datelines, exclude_possessors, link_groups,
+                                   prep_before, split_regions, split_segments)
+from kg.extraction.cues import Cues, default_cues
+from kg.extraction.modality import find_claimants, find_speakers, modality_of
+from kg.extraction.relations import arguments
+from kg.extraction.statements import (dedupe, denials_in_relative_clause, denials_of_previous, make_statements,
+                                      prefer_verbs)
+from kg.extraction.triggers import triggers_in
+from kg.gazetteer import Gazetteer, default_gazetteer
+from kg.lexicon import Lexicon, default_lexicon
+from kg.mentions import Mention, find_mentions
+from kg.model import Article, EntityRef, Extraction, Sentence, Statement
+from kg.nlp import char_offsets, sentence_starts, words
+from kg.timex import find_times, resolve_best
+
+
+def _sentence_bounds(doc: Doc, start: int, end: int, texts: list[str]) -> tuple[int, int] | None:
+    """Character offsets of the sentence ``doc[start:end]`` without the white space around it."""
+    first, last = start, end - 1
+    while first <= last and texts[first].isspace():
+        first += 1
+    while last >= first and texts[last].isspace():
+        last -= 1
+    if first > last:
+        return None
+    idx = char_offsets(doc)
+    return idx[first], idx[last] + len(texts[last])
+
+
+def extract_article(article: Article, nlp=None, gazetteer: Gazetteer | None = None,
+                    cues: Cues | None = None, tagger=None) -> Extraction:
+    """Everything one article says: sentences, statements and the entities they use.
+    ``tagger``: a trained name model (:class:`kg.ner.NameTagger`) for names no rule finds."""
+    if nlp is None:
+        from kg.nlp import load_pipeline
+        nlp = load_pipeline()
+    return extract_doc(nlp(_without_surrogates(article.body)), article, gazetteer, cues, tagger=tagger)
+
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str) -> str:
+    """The text with each lone surrogate (a str may hold them, UTF-8 may not; spaCy's
+    tokenizer fails on them) as U+FFFD: one character for one, so offsets stay as they are."""
+    return SURROGATE.sub("\ufffd", text) if SURROGATE.search(text) else text
+
+
+@dataclass
+class _Found:
+    """What an article's sentences have given so far."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    measures: dict[str, EntityRef] = field(default_factory=dict)
+    items: dict[str, EntityRef] = field(default_factory=dict)
+    surfaces: dict[str, set[str]] = field(default_factory=dict)
+    minted: dict[str, Mention] = field(default_factory=dict)
+    previous: list[int] = field(default_factory=list)      # statement indexes of the previous sentence
+
+    def note_mentions(self, here: list[Mention], gazetteer: Gazetteer) -> None:
+        for m in here:
+            if m.surface:
+                self.surfaces.setdefault(m.key, set()).add(m.surface)
+            if m.label and m.key not in gazetteer:
+                self.minted.setdefault(m.key, m)
+
+
+def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
+                cues: Cues | None = None, lexicon: Lexicon | None = None, tagger=None) -> Extraction:
+    gazetteer = gazetteer or default_gazetteer()
+    cues = cues or default_cues()
+    mention_cues = {**cues.syntax, **cues.anaphora}
+    mentions = find_mentions(doc, gazetteer, article.date, mention_cues, lexicon or default_lexicon(), tagger)
+    offset = article.body_start
+    found = _Found()
+    starts = [m.start for m in mentions]
+    texts = words(doc)
+    all_triggers = triggers_in(doc, cues)
+    trigger_starts = [t.i for t in all_triggers]
+    sent_starts = sentence_starts(doc)
+    for sent_start, sent_end in zip(sent_starts, sent_starts[1:] + [len(doc)]):
+        bounds = _sentence_bounds(doc, sent_start, sent_end, texts)
+        if bounds is None:
+            continue
+        index = len(found.sentences)
+        start_char, end_char = bounds[0] + offset, bounds[1] + offset
+        found.sentences.append(Sentence(index, article.text[start_char:end_char], start_char, end_char))
+        here = mentions[bisect.bisect_left(starts, sent_start):bisect.bisect_left(starts, sent_end)]
+        found.note_mentions(here, gazetteer)
+        triggers = all_triggers[bisect.bisect_left(trigger_starts, sent_start):
+                                bisect.bisect_left(trigger_starts, sent_end)]
+        if not found.previous and (not triggers or not here):
+            continue       # no relation word or no one to relate, and no claim to deny: nothing to do
+        ctx = _sentence_context(doc[sent_start:sent_end], index, here, cues, gazetteer)
+        new = _sentence_statements(ctx, triggers, article, found)
+        found.previous = list(range(len(found.statements), len(found.statements) + len(new)))
+        found.statements.extend(new)
+    return Extraction(article=article, sentences=tuple(found.sentences), statements=tuple(found.statements),
+                      entities=tuple(_entities(found, gazetteer)))
+
+
+def _sentence_context(sent: Span, index: int, here: list[Mention], cues: Cues, gazetteer: Gazetteer) -> Ctx:
+    """The sentence's segments, regions, prepositions, groups and excluded mentions."""
+    doc = sent.doc
+    ctx = Ctx(doc=doc, sent=sent, index=index, cues=cues, gazetteer=gazetteer, mentions=here,
+              segments=split_segments(sent), regions=split_regions(sent, cues))
+    for m in ctx.mentions:
+        ctx.prep[m.start] = prep_before(doc, sent, m.start, cues)
+    link_groups(ctx)
+    exclude_datelines(ctx)
+    exclude_asides(ctx)
+    exclude_possessors(ctx)
+    return ctx
+
+
+def _sentence_statements(ctx: Ctx, triggers, article: Article, found: _Found) -> list[Statement]:
+    """The statements of one sentence: each trigger's arguments and modality, deduplicated,
+    with the denials it makes (of its own relative clause, else of the previous sentence)."""
+    offset = article.body_start
+    speakers = find_speakers(ctx)
+    claimants = find_claimants(ctx, triggers)
+    out: list[Statement] = []
+    vetoed_spans: list[tuple[int, int]] = []
+    pending = []
+    for trig in triggers:
+        for args in arguments(ctx, trig):
+            pending.append((trig, args))
+            if args.measure:
+                vetoed_spans.append(args.measure)
+    pending = prefer_verbs(ctx, pending)
+    # the sentence's time, read only where there is a statement to date
+    when = resolve_best(find_times(found.sentences[-1].text, article.date)) if pending else None
+    for trig, args in pending:
+        if ctx.cues.frames[trig.relation].spec.get("not_in_measure") \
+                and any(s <= trig.i < e for s, e in vetoed_spans):
+            continue          # the sanctions a vetoed draft proposed were not imposed
+        cue = modality_of(ctx, trig, speakers, claimants)
+        out.extend(make_statements(ctx, trig, args, cue, when, article, found.measures, found.items))
+    out = dedupe(out, ctx.cues.symmetric)
+    out += denials_in_relative_clause(ctx, out, claimants, offset, len(found.statements))
+    if not out:
+        out = denials_of_previous(ctx, found.statements, found.previous, claimants, offset)
+    return out
+
+
+def _entities(found: _Found, gazetteer: Gazetteer) -> list[EntityRef]:
+    """The entities the statements use: gazetteer entries, minted names, items and measures."""
+    entities = [
+        EntityRef(key=key, label=gazetteer[key].label, cls=gazetteer[key].cls,
+                  surface_forms=tuple(sorted(forms)), in_gazetteer=True)
+        for key, forms in sorted(found.surfaces.items()) if key in gazetteer
+    ]
+    entities += [
+        EntityRef(key=key, label=m.label, cls=m.cls, surface_forms=tuple(sorted(found.surfaces.get(key, ()))),
+                  member_of=m.member_of, leader=m.leader)
+        for key, m in sorted(found.minted.items())
+    ]
+    return entities + sorted(found.items.values(), key=lambda e: e.key) + list(found.measures.values())

@@ -1,0 +1,298 @@
+"""Modality of a trigger from the cues around it: negation, hedges ("soll", "mutmaßlich"),
+plans and future, schedules, reported speech with its speaker ("sagte X", "laut X") and the
+claimants of claim verbs ("X wirft Y vor")."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from kg.extraction.context import Ctx, is_adjective_like
+from kg.extraction.triggers import Trigger
+from kg.mentions import Mention
+from kg.nlp import words
+
+
+@dataclass
+class Cue:
+    modality: str
+    word: str
+    who: str | None = None
+
+
+def find_speakers(ctx: Ctx) -> list[tuple[set[int], str | None, str]]:
+    """Reported-speech scopes: (segment numbers, speaker key, cue word)."""
+    scopes = []
+    speech = ctx.w("speech_verbs")
+    n_segments = len(ctx.segments)
+    for token in ctx.sent:
+        if token.lower_ not in speech or _lemmas(ctx, token) & ctx.w("negation"):
+            continue               # "sagte … ab" cancels, it does not report
+        seg = ctx.seg_of(token.i)
+        seg_start, seg_end = ctx.segments[seg]
+        after = [m for m in ctx.in_span(token.i + 1, seg_end) if m.is_actor or m.kind == "adj"]
+        before = [m for m in ctx.in_span(seg_start, token.i) if m.is_actor]
+        nxt = ctx.doc[token.i + 1] if token.i + 1 < ctx.sent.end else None
+        if seg_start == token.i and seg > 0:            # "…, sagte X"
+            speaker = next((m for m in after if not m.genitive), after[0] if after else None)
+            scope = set(range(seg))
+        elif nxt is not None and nxt.text in {",", ":"}:  # "X sagte, …"
+            speaker = before[-1] if before else None
+            scope = set(range(seg + 1, n_segments))
+        else:
+            continue
+        if speaker is not None:
+            ctx.excluded.add(speaker.start)
+            ctx.speaker_of[seg] = speaker
+        scopes.append((scope, speaker.key if speaker else None, token.text))
+    # "nach Angaben von X", "X zufolge", "laut X"
+    for token in ctx.sent:
+        low = token.lower_
+        seg = ctx.seg_of(token.i)
+        who = None
+        if low in ctx.w("source_before"):
+            nxt = ctx.doc[token.i + 1] if token.i + 1 < ctx.sent.end else None
+            if nxt is None or not (nxt.text[:1].isupper() or nxt.lower_ in ctx.w("determiners")
+                                   or nxt.lower_ in ctx.w("source_links")):
+                continue           # "laut geworden" is loud, not "according to"
+            cands = [m for m in ctx.in_span(token.i + 1, min(token.i + 6, ctx.sent.end))]
+            who = cands[0] if cands else None
+            if who is None and low == "angaben":
+                adj = [m for m in ctx.mentions if m.end == token.i and m.kind == "adj"]
+                who = adj[0] if adj else None
+        elif low in ctx.w("source_after"):
+            cands = [m for m in ctx.mentions if token.i - 3 <= m.end <= token.i]
+            who = cands[-1] if cands else None
+        else:
+            continue
+        if who is not None:
+            ctx.excluded.add(who.start)
+        scopes.append(({seg}, who.key if who else None, token.text))
+    return scopes
+
+
+def find_claimants(ctx: Ctx, triggers=()) -> dict[int, Mention]:
+    """Subjects of claim verbs ("Westliche Staaten verdächtigen Moskau"), by verb token.  A claim
+    verb that is itself a trigger ("X beschuldigte Y" of a relation ``accused``) keeps its subject."""
+    found = {}
+    triggering = {t.i for t in triggers}
+    for token in ctx.sent:
+        if _lemmas(ctx, token) & ctx.w("claim_verbs"):
+            start, _, _ = ctx.region_of(token.i)
+            before = [m for m in ctx.bare(start, token.i)]
+            if before:
+                found[token.i] = before[0]
+                # who alleges is no party ("Westliche Staaten verdächtigen Moskau"); who
+                # denies may be ("Nordkorea bestreitet, Waffen geliefert zu haben")
+                if word_modality(ctx, token) != "denied" and token.i not in triggering:
+                    ctx.excluded.add(before[0].start)
+    return found
+
+
+def _lemmas(ctx: Ctx, token: Token) -> set[str]:
+    """Surface form, lemma and, for a split separable verb, particle + lemma
+    ("werfen … vor" -> "vorwerfen", "wies … zurück" -> "zurückweisen")."""
+    low, lemma = token.lower_, token.lemma_.lower()
+    found = {low, lemma}
+    if token.text[:1].islower():
+        seg_start, seg_end = ctx.segments[ctx.seg_of(token.i)]
+        texts = words(ctx.doc)
+        last = _last_alpha_before(ctx.doc)[seg_end]          # the segment's last word (is_alpha)
+        if last > token.i and texts[last].lower() in ctx.w("separable_particles"):
+            found.add(texts[last].lower() + lemma)
+    return found
+
+
+def _last_alpha_before(doc: Doc) -> list[int]:
+    """For each k in 0..len(doc): the index of the last alphabetic token before k, or -1
+    (made once per Doc)."""
+    cached = doc.user_data.get("kg_last_alpha")
+    if cached is None or len(cached) != len(doc) + 1:
+        out, last = [-1], -1
+        for j, text in enumerate(words(doc)):
+            if text.isalpha():
+                last = j
+            out.append(last)
+        cached = doc.user_data["kg_last_alpha"] = out
+    return cached
+
+
+def _memo(ctx: Ctx, key, make):
+    """``make()``, worked out once per sentence for ``key`` (a segment or a region)."""
+    value = ctx.memo.get(key)
+    if value is None:
+        value = ctx.memo[key] = make()
+    return value
+
+
+def _modality_words(ctx: Ctx) -> list[tuple]:
+    """The sentence's tokens that can set a trigger's modality, with all that does not depend
+    on the trigger: (i, text, segment, control, what, hedged noun).  ``what`` is "negated",
+    "planned_verbal" or the word's modality ("alleged_weak" included); ``hedged noun`` the
+    index of the noun an adjective like "mutmaßliche" hedges instead (else None)."""
+    if ctx.modality_words is not None:
+        return ctx.modality_words
+    found = []
+    doc, end = ctx.doc, ctx.sent.end
+    for token in ctx.sent:
+        low = token.lower_
+        lemmas = _lemmas(ctx, token)
+        control = bool(lemmas & ctx.w("control"))
+        if low in ctx.w("negation") or lemmas & ctx.w("negation"):
+            nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+            what = "negated" if f"{low} {nxt}" not in ctx.w("negation_exceptions") else None
+        elif low in ctx.w("planned_verbal"):
+            what = "planned_verbal"
+        else:
+            what = word_modality(ctx, token) or ("alleged_weak" if low in ctx.w("alleged_weak") else None)
+        if what is None:
+            continue           # (a control word only widens its own scope: without a cue it adds nothing)
+        hedged = None
+        if what not in {"negated", "planned_verbal"}:
+            j = token.i + 1
+            while j < end and (is_adjective_like(doc[j]) or doc[j].text == ","):
+                j += 1
+            noun = doc[j] if j < end else None
+            lemma = token.lemma_.lower()
+            if low != lemma and lemma.endswith(("lich", "ig", "bar")) and is_adjective_like(token) \
+                    and noun is not None and noun.text[:1].isupper():
+                hedged = noun.i
+        found.append((token.i, token.text, ctx.seg_of(token.i), control, what, hedged))
+    ctx.modality_words = found
+    return found
+
+
+def word_modality(ctx: Ctx, token: Token) -> str | None:
+    forms = _lemmas(ctx, token)
+    for modality in ("denied", "alleged", "planned"):
+        if forms & ctx.w(modality):
+            return modality
+    return None
+
+
+def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
+    """The modality of the trigger's statement, from every cue in scope, the strongest first
+    (``[modality] precedence``), with the claimant or speaker who makes it."""
+    seg = ctx.seg_of(trig.i)
+    cues = _word_cues(ctx, trig, seg, claimants) + _clause_cues(ctx, trig, seg)
+    cues += [Cue("reported", word, who) for scope, who, word in speakers if seg in scope]
+    if not cues:
+        return Cue("asserted", "")
+    return _strongest(ctx, cues)
+
+
+def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
+    """Cues of single words in the trigger's segment, or of control words before it."""
+    cues = []
+    has_later = seg < len(ctx.segments) - 1
+    for i, text, t_seg, control, what, hedged in _modality_words(ctx):
+        in_scope = (t_seg == seg and not (control and t_seg < len(ctx.segments) - 1 and has_later
+                                          and i != trig.i)) \
+            or (control and t_seg < seg)
+        if i == trig.i or not in_scope or what is None:
+            continue
+        if what == "negated":
+            cues.append(Cue("negated", text))
+        elif what == "planned_verbal":
+            if trig.kind != "noun":
+                cues.append(Cue("planned", text))
+        elif hedged is not None and hedged != trig.i:
+            continue          # "mutmaßliche Cyberattacken" hedges the attacks, not the meeting
+        elif what == "alleged_weak":
+            cues.append(Cue("alleged_weak", text))
+        else:
+            who = claimants.get(i)
+            cues.append(Cue(what, text, who.key if who else None))
+    return cues
+
+
+def _clause_cues(ctx: Ctx, trig: Trigger, seg: int) -> list[Cue]:
+    """Plans read off the sentence, segment or clause: a verbless headline's "möglich",
+    phrases ("steht noch aus"), werden + infinitive, present-tense travel, schedules, "vor dem Besuch"."""
+    cues = []
+    seg_start, seg_end = ctx.segments[seg]
+    trigger = ctx.doc[trig.i]
+    planned_sentence = _memo(ctx, "planned_sentence", lambda: [
+        (t.i, t.text, ctx.seg_of(t.i)) for t in ctx.sent if t.lower_ in ctx.w("planned_sentence")])
+    for i, text, t_seg in planned_sentence:
+        # "möglich" in a headline without a verb qualifies the whole headline
+        if i != trig.i and t_seg != seg:
+            cues.append(Cue("planned", text))
+    phrases, future, past = _memo(ctx, ("segment", seg), lambda: _segment_cues(ctx, seg_start, seg_end))
+    cues += [Cue("planned", phrase) for phrase in phrases]
+    if future and _future_infinitive(ctx, trig, seg_end):
+        cues.append(Cue("planned", "werden"))
+    if ctx.cues.frames[trig.relation].has("planned_forms", trigger.lower_) and not past:
+        cues.append(Cue("planned", trigger.text))
+    if _scheduled(ctx, trig):
+        cues.append(Cue("planned", "present"))
+    if trig.kind == "noun":
+        # "kurz vor dem Besuch": the visit is still ahead
+        j = trig.i - 1
+        while j > ctx.sent.start and (ctx.doc[j].lower_ in ctx.w("determiners") or is_adjective_like(ctx.doc[j])):
+            j -= 1
+        if ctx.doc[j].lower_ in ctx.w("ahead_preps"):
+            cues.append(Cue("planned", ctx.doc[j].text))
+    return cues
+
+
+def _future_infinitive(ctx: Ctx, trig: Trigger, seg_end: int) -> bool:
+    """In a clause with a future auxiliary: is the trigger the infinitive ("wird reisen"), or
+    does an infinitive close the clause of a noun trigger ("wird … einen Besuch abstatten")?"""
+    trigger, closing = ctx.doc[trig.i], ctx.doc[seg_end - 1]
+    return (trigger.lower_ == trigger.lemma_.lower() and not trigger.text[:1].isupper()) or (
+        trig.kind == "noun" and closing.is_alpha and closing.text[:1].islower()
+        and closing.lower_ == closing.lemma_.lower() and closing.lower_.endswith("en"))
+
+
+def _strongest(ctx: Ctx, cues: list[Cue]) -> Cue:
+    """The cue of highest precedence; its claimant, else one of the same modality, else the speaker."""
+    # a named source outranks a bare "soll"; with no source "soll" hedges
+    if any(c.modality == "reported" for c in cues):
+        cues = [c for c in cues if c.modality != "alleged_weak"]
+    cues = [replace(c, modality="alleged") if c.modality == "alleged_weak" else c for c in cues]
+    order = {m: n for n, m in enumerate(ctx.cues.precedence)}
+    cues.sort(key=lambda c: order.get(c.modality, 99))
+    best = cues[0]
+    if best.who is None:
+        same = [c for c in cues if c.modality == best.modality and c.who]
+        reported = [c for c in cues if c.modality == "reported" and c.who]
+        best = same[0] if same else (replace(best, who=reported[0].who) if reported else best)
+    return best
+
+
+def _segment_cues(ctx: Ctx, seg_start: int, seg_end: int) -> tuple[list[str], bool, bool]:
+    """A segment's planned phrases ("in Planung"), whether it has a future auxiliary and a past one."""
+    tokens = ctx.doc[seg_start:seg_end]
+    segment_text = " ".join(t.lower_ for t in tokens)
+    phrases = [phrase for phrase in ctx.w("planned_phrases") if phrase in segment_text]
+    future = any(t.lower_ in ctx.w("future_auxiliaries") for t in tokens)
+    past = any(t.lower_ in ctx.w("perfect_auxiliaries") for t in tokens)
+    return phrases, future, past
+
+
+def _scheduled(ctx: Ctx, trig: Trigger) -> bool:
+    """A present-tense clause naming a day ahead ("am Dienstag", "kommende Woche") and no past form."""
+    start, end, _ = ctx.region_of(trig.i)
+    return _memo(ctx, ("scheduled", start, end), lambda: _scheduled_region(ctx, start, end))
+
+
+def _scheduled_region(ctx: Ctx, start: int, end: int) -> bool:
+    tokens = list(ctx.doc[start:end])
+    ahead = any(
+        t.lower_ in ctx.w("scheduled_words")
+        or (t.lower_ in ctx.w("scheduled_days") and t.i > start and ctx.doc[t.i - 1].lower_ in ctx.w("scheduled_preps"))
+        for t in tokens
+    )
+    if not ahead:
+        return False
+    for t in tokens:
+        low = t.lower_
+        if low in ctx.w("past_forms"):
+            return False
+        if t.is_alpha and t.text[:1].islower() and low != t.lemma_.lower() and (
+            low.endswith(("te", "ten", "tet")) or low.startswith("ge") or "ge" in low[2:5]
+        ):
+            return False        # "besuchte", "getroffen", "eingetroffen"
+    return True
+

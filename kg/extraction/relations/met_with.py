@@ -1,0 +1,92 @@
+"""``metWith``: "X traf Y", "X traf sich mit Y", "Treffen zwischen X und Y"; never a match
+("treffen … aufeinander", "trifft zum 1:0") or a goal count ("Suarez trifft viermal")."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from kg.extraction.arguments import Args, co_agents, foreign_owner, group_of, noun_parts, subject, verb_agents
+from kg.extraction.context import Ctx, is_adjective_like
+from kg.extraction.cues import Frame
+from kg.extraction.relations import register
+from kg.extraction.triggers import Trigger
+from kg.mentions import Mention
+
+SCORE = re.compile(r"^\d{1,2}:\d{1,2}\.?$")     # "zum 1:0" (a time is "10:00 Uhr")
+
+
+@register("metWith")
+def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
+    start, end, _ = ctx.region_of(trig.i)
+    if trig.kind == "noun":
+        parts = noun_parts(ctx, trig.i)
+        partners = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
+        participants = parts.left_gen + parts.right_gen + parts.von
+        partners = group_of(ctx, partners[0]) if partners else []
+        fallback = False
+        if not participants and not partners:
+            # a headline's list right after the noun: "Treffen EU, Ukraine, Russland …"
+            j = trig.i + 1
+            for m in ctx.mentions:
+                if m.start == j and m.is_actor and ctx.prep[m.start] is None and m.start not in ctx.excluded:
+                    participants.append(m)
+                    j = m.end + 1 if m.end < ctx.sent.end and ctx.doc[m.end].text in {",", "und"} else m.end
+            if len(participants) < 2:
+                participants = []
+        if not participants and foreign_owner(ctx, trig.i):
+            return []
+        if not participants:
+            participants, fallback = subject(ctx, trig.i, skip={m.start for m in partners})
+            if not participants:
+                participants = [m for m in ctx.with_prep(start, end, set(ctx.cues.syntax["fallback_agent_preps"]))
+                                if m.is_actor][:1]
+                fallback = True
+        if partners:
+            return [Args(agents=participants, objects=partners, fallback=fallback)]
+        # "das Treffen Kim Jong-uns und Putins", "Treffen EU, Ukraine, Russland": every pair met
+        return [Args(agents=[a], objects=participants[n + 1:], fallback=fallback)
+                for n, a in enumerate(participants[:-1])]
+    if any(frame.has("clash_words", t.lower_) or _score(t) for t in ctx.doc[start:end]):
+        return []
+    after = ctx.doc[trig.i + 1] if trig.i + 1 < end else None
+    if after is not None and frame.has("score_counts", after.lower_) and not any(
+            frame.has("reciprocal_words", t.lower_) for t in ctx.doc[start:end]):
+        return []      # "Suarez trifft viermal, Messi dreimal": goals, not meetings
+    if any(_encountered(ctx, m, start) for m in ctx.in_span(start, end)):
+        return []      # "auf den Grünen Van der Bellen treffen", "trifft auf Russland": faces, not meets
+    agents, fallback = verb_agents(ctx, trig)
+    if not agents:
+        return []
+    partners = [m for m in ctx.with_prep(start, end, set(frame.object_preps)) if m.is_actor and m not in agents
+                and m not in co_agents(ctx, start, end)]
+    if partners:
+        return [Args(agents=agents, objects=group_of(ctx, partners[0]), fallback=fallback)]
+    others = [m for m in ctx.bare(start, end) if m not in agents]
+    if others:
+        return [Args(agents=agents, objects=group_of(ctx, others[0]), fallback=fallback)]
+    if len(agents) >= 2:
+        return [Args(agents=agents[:1], objects=agents[1:], fallback=fallback)]
+    return []
+
+
+def _score(token: Token) -> bool:
+    """A match result: "zum 1:0" (but "um 10:30 Uhr" is a time)."""
+    after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    return bool(SCORE.match(token.text)) and after != "uhr"
+
+
+def _encountered(ctx: Ctx, m: Mention, start: int) -> bool:
+    """Is ``m`` the object of "auf" ("trifft auf Russland", "auf den Grünen Van der Bellen"),
+    with nothing but articles and adjectives (or a nominalised one: "Grünen") between?"""
+    j = m.start - 1
+    while j >= start and j >= m.start - 4:
+        token = ctx.doc[j]
+        if token.lower_ == "auf":
+            return True
+        if not (token.lower_ in ctx.w("determiners") or is_adjective_like(token)
+                or (token.text[:1].isupper() and token.text == token.lemma_ + "n")):
+            return False
+        j -= 1
+    return False
+

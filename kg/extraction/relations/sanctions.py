@@ -1,0 +1,58 @@
+"""``imposedSanctionsOn``: "X verhängt Sanktionen gegen Y", "die Russland-Sanktionen der EU",
+"X droht Y mit Sanktionen", "Y unterliegt Sanktionen der X"."""
+from __future__ import annotations
+
+from kg.extraction.arguments import Args, compound_place, group_of, noun_parts, requires, subject, verb_agents
+from kg.extraction.context import Ctx
+from kg.extraction.cues import Frame
+from kg.extraction.relations import register
+from kg.extraction.triggers import Trigger, head_match
+
+
+@register("imposedSanctionsOn")
+def sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
+    start, end, _ = ctx.region_of(trig.i)
+    if trig.kind == "noun":
+        parts = noun_parts(ctx, trig.i)
+        agents = parts.left_adj or parts.right_gen or parts.von
+        from_subject = False
+        if not agents and any(frame.has("owner_verbs", t.lemma_) for t in ctx.doc[start:trig.i]):
+            agents, _ = subject(ctx, trig.i)     # "Die USA haben Sanktionen gegen Russland"
+            from_subject = True
+        if not agents:
+            return []
+        targets = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
+        compound = compound_place(ctx, trig.i)
+        if compound is not None and compound.cls == "State" and not targets:
+            targets = [compound]          # "die Russland-Sanktionen der EU"
+        threat = any(frame.has("threat_verbs", t.lemma_) for t in ctx.doc[start:trig.i])
+        if targets:
+            objects = [t for m in targets for t in group_of(ctx, m)]
+        elif from_subject and threat:     # "Die USA drohen Nordkorea mit Sanktionen"
+            objects = [m for m in ctx.bare(start, trig.i) if m not in agents][:1]
+        elif from_subject:
+            return []
+        elif any(frame.has("subject_target_verbs", t.lemma_) or frame.has("subject_target_forms", t.lower_)
+                 for t in ctx.doc[start:end]):
+            objects, _ = subject(ctx, trig.i)
+            objects = [m for m in objects if m.cls in {"State", "Organization", "Group", "Person"}
+                       or m.actor != m.key]
+        else:
+            return []
+        return [Args(agents=agents, objects=list(dict.fromkeys(objects)))] if objects else []
+    if ctx.doc[trig.i].lemma_.lower() != "sanktionieren" and not requires(ctx, frame, start, end):
+        return []
+    agents, fallback = verb_agents(ctx, trig)
+    if not agents:
+        return []
+    targets = [m for m in ctx.with_prep(start, end, set(frame.object_preps)) if m.is_actor]
+    if not targets and ctx.doc[trig.i].lemma_.lower() == "sanktionieren":
+        targets = [m for m in ctx.bare(start, end) if m not in agents]
+    if not targets:           # "Die EU verlängert die Russland-Sanktionen"
+        compounds = [compound_place(ctx, t.i) for t in ctx.doc[start:end]
+                     if head_match(t.lower_, frame.requires_noun_heads)]
+        targets = [m for m in compounds if m is not None and m.cls == "State"][:1]
+    if not targets:
+        return []
+    return [Args(agents=agents, objects=list(dict.fromkeys(targets)), fallback=fallback)]
+

@@ -1,0 +1,86 @@
+"""``supplies``: "X liefert Y Waffen", "Lieferungen von X an Y", "Y setzt Raketen aus X ein"
+(import), "X versorgt Y mit Waffen" (provision)."""
+from __future__ import annotations
+
+from kg.extraction.arguments import (Args, controller, group_of, is_infinitive, items_in, noun_parts,
+                                     subject, verb_agents)
+from kg.extraction.context import Ctx
+from kg.extraction.cues import Frame
+from kg.extraction.relations import register
+from kg.extraction.triggers import Trigger, head_match
+
+
+@register("supplies")
+def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
+    start, end, _ = ctx.region_of(trig.i)
+    if trig.kind == "import":
+        preps = set(frame.spec.get("source_preps", []))
+        if frame.has("import_in_verbs", trig.text, ctx.doc[trig.i].lemma_):
+            preps.add("in")
+        sources = [m for m in ctx.with_prep(start, end, preps) if m.is_actor and m.cls == "State"]
+        recipients, fallback = subject(ctx, trig.i)
+        if not sources or not recipients:
+            return []
+        return [Args(agents=group_of(ctx, sources[0]), objects=recipients, fallback=fallback,
+                     items=items_in(ctx, start, end))]
+    if trig.kind == "provision":
+        return _provision(ctx, trig, frame, start, end)
+    if trig.kind == "noun":
+        parts = noun_parts(ctx, trig.i)
+        suppliers = parts.left_gen or parts.right_gen or parts.von or [m for m in parts.left_adj if m.kind == "adj"]
+        items = items_in(ctx, trig.i + 1, parts.tail_end)
+        if not suppliers:
+            # "Lieferung von nordkoreanischen Raketen": the demonym on the item names the supplier
+            for item in items:
+                adj = [m for m in ctx.mentions if m.kind == "adj" and m.end == item.i]
+                if adj:
+                    suppliers = adj[:1]
+                    break
+        recipients = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
+        compound = ctx.doc[trig.i].lower_
+        head = head_match(compound, frame.noun_heads) or ""
+        modifier = ctx.doc[trig.i].text[: len(compound) - len(head)].rstrip("-")
+        if not suppliers or not recipients:
+            return []
+        args = Args(agents=suppliers, objects=group_of(ctx, recipients[0]), items=items)
+        if modifier and head_match(modifier.lower(), ctx.cues.items):
+            args.items = [modifier] + args.items
+        return [args]
+    agents, fallback = verb_agents(ctx, trig)
+    if not agents:
+        return []
+    seg_start, seg_end = ctx.segments[ctx.seg_of(trig.i)]
+    if any(frame.has("not_goods", t.lower_, t.lemma_) for t in ctx.doc[seg_start:seg_end]):
+        return []      # "sein Mandat an X übergeben", "den Vorsitz übergeben": an office, not goods
+    preps = set(frame.object_preps)
+    recipients = [m for m in ctx.with_prep(seg_start, seg_end, preps) if m.is_actor and m not in agents] \
+        or [m for m in ctx.with_prep(start, end, preps) if m.is_actor and m not in agents]
+    items = items_in(ctx, start, end)
+    if recipients:
+        objects = group_of(ctx, recipients[0])
+    else:
+        # a bare dative recipient only with something supplied: "Belarus habe Russland Benzin geliefert",
+        # not "habe Kurz das Thema der Ministerin überlassen"
+        others = [m for m in ctx.bare(start, end) if m not in agents and m.start > agents[-1].start]
+        objects = group_of(ctx, others[0]) if others and frame.bare_object and items else []
+    if not objects:
+        return []
+    return [Args(agents=agents, objects=objects, fallback=fallback, items=items)]
+
+
+
+def _provision(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[Args]:
+    """ "Russland versorgt die Rebellen mit Waffen": the accusative object receives."""
+    items = items_in(ctx, start, end)
+    if not items and not frame.has("provision_without_item", ctx.doc[trig.i].lower_, ctx.doc[trig.i].lemma_):
+        return []
+    if is_infinitive(ctx, trig.i):
+        agents, fallback = controller(ctx, start), True
+        recipients = [m for m in ctx.bare(start, trig.i) if m not in agents]
+    else:
+        agents, fallback = verb_agents(ctx, trig)
+        recipients = [m for m in ctx.bare(start, end) if m not in agents and (not agents or m.start > agents[-1].start)]
+    if not agents or not recipients:
+        return []
+    return [Args(agents=agents, objects=group_of(ctx, recipients[0]), fallback=fallback, items=items)]
+

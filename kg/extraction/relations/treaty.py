@@ -1,0 +1,32 @@
+"""``signedTreatyWith`` and ``agreedWith``: "X unterzeichnete mit Y einen Vertrag", "der Vertrag
+zwischen X und Y wurde unterzeichnet" (a required noun in the clause)."""
+from __future__ import annotations
+
+from kg.extraction.arguments import Args, group_of, place_in, requires, verb_agents
+from kg.extraction.context import Ctx
+from kg.extraction.cues import Frame
+from kg.extraction.relations import register
+from kg.extraction.triggers import Trigger
+
+
+@register("signedTreatyWith")
+def treaty(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
+    start, end, _ = ctx.region_of(trig.i)
+    if trig.kind == "noun" or not requires(ctx, frame, start, end, trig.i + 1):
+        return []
+    agents, fallback = verb_agents(ctx, trig)
+    place = place_in(ctx, start, end)
+    if not agents:
+        # "Der Vertrag zwischen Russland und Nordkorea wurde unterzeichnet"
+        between = [m for m in ctx.with_prep(start, end, {"zwischen"}) if m.is_actor]
+        group = group_of(ctx, between[0]) if between else []
+        if len(group) >= 2:
+            return [Args(agents=group[:1], objects=group[1:], place=place)]
+        return []
+    partners = [m for m in ctx.with_prep(start, end, set(frame.object_preps)) if m.is_actor and m not in agents]
+    if partners:
+        return [Args(agents=agents, objects=group_of(ctx, partners[0]), fallback=fallback, place=place)]
+    if len(agents) >= 2:
+        return [Args(agents=agents[:1], objects=agents[1:], fallback=fallback, place=place)]
+    return []
+

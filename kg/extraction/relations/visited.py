@@ -1,0 +1,64 @@
+"""``visited``: "X besuchte Y", "X reist nach Y", "Besuch Xs in Y", "bei einem Besuch der
+Ministerin" (the host is the subject)."""
+from __future__ import annotations
+
+from kg.extraction.arguments import Args, compound_place, foreign_owner, noun_parts, place_in, subject, verb_agents
+from kg.extraction.context import Ctx
+from kg.extraction.cues import Frame
+from kg.extraction.relations import register
+from kg.extraction.triggers import Trigger
+
+
+@register("visited")
+def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
+    start, end, _ = ctx.region_of(trig.i)
+    if trig.kind == "noun":
+        parts = noun_parts(ctx, trig.i)
+        visitors, places, fallback = [], [], False
+        for m in parts.left_gen + parts.right_gen + parts.von:
+            (visitors if m.cls == "Person" or (m in parts.von and m.is_actor) else places).append(m)
+        if not places:
+            place = compound_place(ctx, trig.i) or place_in(ctx, trig.i + 1, parts.tail_end, frame.words["place_preps"])
+            if place is None and ctx.doc[trig.i - 1].lower_ == "zu":
+                place = place_in(ctx, start, trig.i)    # "ist in der polnischen Hauptstadt zu Besuch"
+            places = [place] if place else []
+        if not visitors and foreign_owner(ctx, trig.i):
+            return []            # "Auslandsreise des Pontifex": the owner is named, but unknown
+        if not visitors:
+            visitors, fallback = subject(ctx, trig.i, skip={m.start for m in places})
+            if not visitors:
+                visitors = [m for m in ctx.with_prep(start, end, set(ctx.cues.syntax["fallback_agent_preps"]))
+                            if m.cls == "Person"][:1]
+                fallback = True
+        host = False
+        unknown_place = any(
+            t.lower_ in {"in", "nach", "im"} and next(
+                (u for u in ctx.doc[t.i + 1:parts.tail_end] if u.lower_ not in ctx.w("determiners")), t
+            ).text[:1].isupper()
+            for t in ctx.doc[trig.i + 1:max(trig.i + 1, parts.tail_end - 1)]
+        )
+        if not places and visitors and not fallback and not unknown_place:
+            # "Russland hatte bei einem Besuch der Außenministerin Choe …": the host is the subject
+            hosts, _ = subject(ctx, trig.i, skip={m.start for m in visitors})
+            places = [m for m in hosts if m.cls == "State"][:1]
+            host = True
+        if not visitors or not places:
+            return []
+        return [Args(agents=visitors, objects=places, fallback=fallback or host)]
+    agents, fallback = verb_agents(ctx, trig)
+    if not agents:
+        return []
+    if trig.kind == "motion":
+        nach = [m for m in ctx.with_prep(start, end, {"nach"}) if m.cls in {"Place", "State"}]
+        lemma = ctx.doc[trig.i].lemma_.lower()
+        arrival = frame.has("arrival_verbs", trig.particle + lemma, lemma)     # "traf in Moskau ein"
+        into = [m for m in ctx.with_prep(start, end, {"in"}) if m.cls in {"Place", "State"}
+                and (arrival or frame.has("into_determiners", ctx.doc[m.start - 1].lower_))]
+        targets = (nach or into)[:1]
+    else:
+        targets = [m for m in ctx.bare(start, end, actors_only=False)
+                   if m not in agents and m.cls in {"Place", "State"}][:1]
+    if not targets:
+        return []
+    return [Args(agents=agents, objects=targets, fallback=fallback)]
+

@@ -1,0 +1,133 @@
+"""Triggers: the tokens that can express a relation (verbs by lemma or form, provision,
+import and motion verbs, nouns by compound head), found once per (form, lemma); and separable
+verbs listed as phrases, whose particle closes the clause ("traf … in Moskau ein")."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc
+
+from kg.extraction.cues import Cues
+from kg.nlp import orths, sentence_starts, words
+
+SEGMENT_BREAKS = {",", ";", ":", "–", "—", "-", "(", ")", '"', "„", "“", "”", "«", "»", "?", "!"}
+
+@dataclass
+class Trigger:
+    relation: str
+    i: int                 # token index
+    kind: str              # verb | noun | import | motion
+    text: str
+    particle: str = ""     # of a separable verb matched as a phrase ("traf … ein": "ein")
+
+
+
+def head_match(low: str, heads) -> str | None:
+    for head in heads:
+        if low.endswith(head) and (len(low) == len(head) or len(low) - len(head) >= 3 or "-" in low):
+            return head
+    return None
+
+
+def triggers_in(doc: Doc, cues: Cues) -> list[Trigger]:
+    """Every trigger of the Doc, in text order.  Whether a word is a trigger is worked out once
+    per (form, lemma), for a sentence's first word and for any other, and kept in
+    ``cues.trigger_cache`` by the strings' hashes: a token costs one lookup and no Token object."""
+    found = []
+    cache = cues.trigger_cache
+    starts = set(sentence_starts(doc))
+    strings = doc.vocab.strings
+    for i, key in enumerate(zip(orths(doc).tolist(), doc.to_array(LEMMA).tolist())):
+        kinds = cache.get(key)
+        if kinds is None:
+            text, lemma = strings[key[0]], strings[key[1]]
+            kinds = _NO_TRIGGER
+            if may_trigger(cues, text, lemma):
+                kinds = tuple(trigger_kinds(cues, text, lemma, first) for first in (False, True))
+                if kinds == _NO_TRIGGER:
+                    kinds = _NO_TRIGGER
+            cache[key] = kinds
+        if kinds is _NO_TRIGGER:
+            continue
+        here = kinds[i in starts]
+        if here:
+            text = strings[key[0]]
+            found.extend(Trigger(relation, i, kind, text) for relation, kind in here)
+    return _with_phrases(doc, cues, found) if cues.phrases else found
+
+
+def _with_phrases(doc: Doc, cues: Cues, found: list[Trigger]) -> list[Trigger]:
+    """``found`` with the separable verbs of ``cues.phrases``: a finite form whose particle is
+    the last word of its clause ("Kim traf am Montag in Moskau ein") is that verb, and only it."""
+    texts = words(doc)
+    starts = set(sentence_starts(doc))
+    phrased: dict[int, list[Trigger]] = {}
+    for i, text in enumerate(texts):
+        entries = cues.phrases.get(text) if text[:1].islower() else None    # a verb, not "Treffen"
+        if not entries:
+            continue
+        last = _clause_last_word(texts, starts, i)
+        hits = [Trigger(relation, i, kind, text, particle) for relation, kind, particle in entries
+                if last is not None and texts[last].lower() == particle]
+        if hits:
+            phrased[i] = hits
+    if not phrased:
+        return found
+    kept = [t for t in found if t.i not in phrased or t.kind == "noun"]
+    return sorted(kept + [t for hits in phrased.values() for t in hits], key=lambda t: t.i)
+
+
+def _clause_last_word(texts: list[str], starts: set[int], i: int) -> int | None:
+    """The last alphabetic word after ``i`` before a clause break or the sentence's end."""
+    last = None
+    for j in range(i + 1, len(texts)):
+        if j in starts or texts[j] in SEGMENT_BREAKS or texts[j] == "." or texts[j].isspace():
+            break
+        if texts[j].isalpha():
+            last = j
+    return last
+
+
+_NO_TRIGGER = ((), ())     # (as any word, as a sentence's first word): the answer for most words
+
+
+def may_trigger(cues: Cues, text: str, lemma: str) -> bool:
+    """Could any frame match the word at all?  No for almost every word, decided at once
+    from the frames' verb words and noun-head endings."""
+    if not text.isalpha() and "-" not in text:
+        return False
+    low = text.lower()
+    verb_words = cues.verb_words
+    if lemma.lower() in verb_words or low in verb_words:
+        return True
+    if "zu" in low[2:] and low.replace("zu", "", 1) in verb_words:
+        return True
+    return text[:1].isupper() and any(low[-n:] in heads for n, heads in cues.head_suffixes)
+
+
+def trigger_kinds(cues: Cues, text: str, lemma: str, first: bool) -> tuple[tuple[str, str], ...]:
+    """What relations a word can trigger, and how: as a noun, verb, provision, import or motion
+    (only asked of a word :func:`may_trigger` lets through)."""
+    low, lemma = text.lower(), lemma.lower()
+    noun = text[:1].isupper()
+    unzu = low.replace("zu", "", 1) if "zu" in low[2:] else None
+    found = []
+    for frame in cues.frames.values():
+        # German sentences seldom open with a finite verb: a capitalised first word that is
+        # a trigger noun ("Treffen EU, Ukraine, Russland möglich") is the noun
+        if noun and (not first or head_match(low, frame.noun_heads)
+                     or not (lemma in frame.verbs or low in frame.forms)):
+            if head_match(low, frame.noun_heads):
+                found.append((frame.name, "noun"))
+            continue
+        if lemma in frame.verbs or low in frame.forms or (unzu and unzu in frame.verbs):
+            found.append((frame.name, "verb"))
+        elif frame.has("provision_verbs", lemma, unzu or "") or frame.has("provision_forms", low):
+            found.append((frame.name, "provision"))
+        elif frame.has("import_verbs", lemma) or frame.has("import_forms", low):
+            found.append((frame.name, "import"))
+        elif frame.has("motion_verbs", lemma) or frame.has("motion_forms", low):
+            found.append((frame.name, "motion"))
+    return tuple(found)
+

@@ -1,0 +1,73 @@
+"""Pronouns and epithets: "er"/"ihm"/"ihn" and "die Schwedin" -> the last person of that
+gender named (same or previous two sentences)."""
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc
+
+from kg.gazetteer import Gazetteer
+from kg.mentions.base import Mention
+from kg.nlp import lowers, sentence_starts, span_text
+
+
+def _gender(m: Mention, gazetteer: Gazetteer) -> str | None:
+    return m.gender or (gazetteer[m.key].gender if m.key in gazetteer else None)
+
+
+def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues: dict) -> list[Mention]:
+    male = set(cues["pronouns_m"])
+    out = list(mentions)
+    persons = [m for m in mentions if m.cls == "Person"]
+    if not persons:
+        return sorted(out, key=lambda m: m.start)
+    starts = sentence_starts(doc)
+
+    def sent_index(i: int) -> int:
+        return bisect.bisect_right(starts, i) - 1
+
+    # the people of each gender in text order, their starts: the last one before a pronoun is
+    # found by bisection, not by a pass over every person of the article per pronoun
+    by_gender: dict[str | None, tuple[list[Mention], list[int]]] = {}
+    for m in persons:
+        entry = by_gender.setdefault(_gender(m, gazetteer), ([], []))
+        entry[0].append(m)
+        entry[1].append(m.start)
+
+    def last_before(i: int, gender: str, within: int) -> Mention | None:
+        """The last person of ``gender`` (in text order) ending by token ``i`` whose sentence
+        is at most ``within`` sentences before ``i``'s: ``[m for m in persons if …][-1]``."""
+        found, found_starts = by_gender.get(gender, ((), ()))
+        here = sent_index(i)
+        for n in range(bisect.bisect_left(found_starts, i) - 1, -1, -1):
+            m = found[n]
+            if here - sent_index(m.start) > within:
+                return None            # the starts only go further back from here
+            if m.end <= i:
+                return m
+        return None
+
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    epithets = {**{w: "f" for w in cues.get("epithets_f", ())}, **{w: "m" for w in cues.get("epithets_m", ())}}
+    low = lowers(doc)
+    for i, word in enumerate(low):
+        gender = epithets.get(word)
+        if gender is None or i in covered or i == 0 or low[i - 1] not in {"der", "die"}:
+            continue
+        token = doc[i]
+        if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and doc[token.i + 1].is_alpha:
+            continue          # "die Französin Christine Lagarde": a name follows (or a noun: not ours)
+        ref = last_before(token.i, gender, 3)
+        if ref is not None:
+            out.append(Mention(start=token.i - 1, end=token.i + 1, key=ref.key, actor=ref.actor, cls="Person",
+                               kind="pronoun", text=span_text(doc, token.i - 1, token.i + 1), head=token.i))
+    for i, word in enumerate(low):
+        if word not in male:
+            continue
+        token = doc[i]
+        ref = last_before(token.i, "m", 2)
+        if ref is not None:
+            out.append(Mention(start=token.i, end=token.i + 1, key=ref.key, actor=ref.actor,
+                               cls="Person", kind="pronoun", text=token.text, head=token.i))
+    out.sort(key=lambda m: m.start)
+    return out

@@ -1,0 +1,232 @@
+"""Role titles resolved by the article's date and by whom the article names with them
+("Der russische Präsident", "Kremlchef", "der Machthaber"); capitals as metonyms."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.gazetteer import Gazetteer, Title
+from kg.mentions.base import _cached, _capital, _mention, _name_words, _short_owners, LEADER_ROLES, Mention
+from kg.mentions.names import _unknown_name
+from kg.model import slug
+from kg.nlp import span_text, title_forms
+
+
+def _role_answers(gazetteer: Gazetteer) -> dict[str, str | None]:
+    """The answers :func:`_head_role` has given so far, word -> role or None."""
+    return _cached(gazetteer, "heads", _role_index)[2]
+
+
+def _role_index(g: Gazetteer):
+    return dict(g.title_heads), sorted({len(h) for h, _ in g.title_heads}, reverse=True), {}
+
+
+def _head_role(gazetteer: Gazetteer, word: str) -> str | None:
+    """The role of a compound whose head is a role noun: "Handelskommissarin" -> commissioner.
+    Worked out once per word (the answers kept per gazetteer, at most ``ROLE_CACHE`` words)."""
+    heads, lengths, seen = _cached(gazetteer, "heads", _role_index)
+    if word in seen:
+        return seen[word]
+    if len(seen) >= ROLE_CACHE:
+        seen.clear()
+    low = word.casefold()
+    role = None
+    for n in lengths:                      # the longest head that ends the word
+        role = heads.get(low[-n:]) if len(low) >= n else None
+        if role is not None:
+            break
+    seen[word] = role
+    return role
+
+
+ROLE_CACHE = 200_000
+
+
+def _head_title(gazetteer: Gazetteer, word: str, defs: dict[str, Title]) -> str | None:
+    """A compound whose head is a role noun is a title: "Handelskommissarin", "Parlamentspräsident"."""
+    role = _head_role(gazetteer, word)
+    if role is None:
+        return None
+    defs.setdefault(word, Title(word=word, role=role))
+    return word
+
+
+def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple[list[Mention], list]:
+    names_in_article = set(anchors)
+    mentions: list[Mention] = []
+    role_history = _History()                   # (title word, person key) in text order
+    later = _History(named)                     # the same, for the whole article (second pass)
+    i = 0
+    while i < len(items):
+        start, end, label, key, title = items[i]
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if label in {"adj", "gen", "name"} and nxt and nxt[0] == end and nxt[2] == "title" \
+                and gazetteer[key].cls in {"State", "Organization"}:
+            # "Der russische Präsident", "Russlands Präsident" (+ name)
+            mention, used = _role(doc, items, i + 1, start, key, gazetteer, titles, date,
+                                  names_in_article, role_history, later=later)
+            if mention:
+                mentions.append(mention)
+                i = used
+                continue
+        if label in {"title", "prefix_title"}:
+            state = key if label == "prefix_title" else None
+            word = title if label == "prefix_title" else key
+            mention, used = _role(doc, items, i, start, state, gazetteer, titles, date,
+                                  names_in_article, role_history, word=word, later=later)
+            if mention:
+                mentions.append(mention)
+            i = used
+            continue
+        if label in {"short", "short_gen"}:
+            candidates = _short_owners(gazetteer, span_text(doc, start, end))
+            resolved = [c for c in candidates if c in names_in_article]
+            if len(resolved) != 1:
+                i += 1
+                continue
+            key = resolved[0]
+            label = "gen" if label == "short_gen" else "name"
+        entry = gazetteer[key]
+        if label == "adj":
+            nxt_token = doc[end] if end < len(doc) else None
+            capital = _capital(gazetteer, key)
+            if capital and nxt_token is not None and nxt_token.lower_ in cues.get("capital_nouns", ()) \
+                    and not (nxt and nxt[0] == end + 1 and nxt[3] == capital):
+                # "in der polnischen Hauptstadt" is Warschau ("… Hauptstadt Warschau" names it itself)
+                mentions.append(_mention(doc, start, end + 1, capital, key, "Place", "name", gazetteer))
+            elif nxt_token is not None and nxt_token.lower_ in cues["government_nouns"]:
+                mentions.append(_mention(doc, start, end + 1, key, key, entry.cls, "government", gazetteer))
+            else:
+                mentions.append(_mention(doc, start, end, key, key, entry.cls, "adj", gazetteer))
+        elif label == "prefix":
+            tail = doc[start].text.split("-", 1)[1].casefold()
+            kind = "government" if tail in cues.get("member_nouns", ()) else "prefix"   # "EU-Staaten" act
+            mentions.append(_mention(doc, start, end, key, key, entry.cls, kind, gazetteer))
+        else:
+            actor = entry.metonym_for or key
+            surface = span_text(doc, start, end) if label == "name" else None
+            mentions.append(_mention(doc, start, end, key, actor, entry.cls, label, gazetteer, surface))
+        i += 1
+    return mentions, role_history
+
+
+class _History(list):
+    """(title word, person key) pairs in text order, indexed by title word as they come: the
+    last pair and all the keys of each word.  :func:`_bare_title_person` asks about words, and
+    an article has few distinct title words but may have thousands of titles."""
+
+    def __init__(self, pairs=()):
+        super().__init__()
+        self.last: dict[str, tuple[int, str]] = {}      # title word -> (position, key) of its last pair
+        self.keys: dict[str, set[str]] = {}             # title word -> every key named with it
+        for pair in pairs:
+            self.append(pair)
+
+    def append(self, pair: tuple[str, str]) -> None:
+        seen, key = pair
+        self.last[seen] = (len(self), key)
+        self.keys.setdefault(seen, set()).add(key)
+        super().append(pair)
+
+
+def _bare_title_person(word: str, role: str, titles: dict[str, Title], history: _History,
+                       later: _History) -> str | None:
+    """Who a title without a name or state means, from the article itself: the last person named
+    with the same title word, then with the same role, then with a title ending in it ("der
+    Minister" after "Außenminister Kerry"); failing that, the one person the whole article names
+    with that title ("Bundespräsident traf …" before "Bundespräsident Heinz Fischer").  Several
+    candidates and none named: unresolved, not guessed."""
+    low = word.casefold()
+
+    def tests(seen: str) -> tuple[bool, bool, bool]:
+        return (seen == word, titles[seen].role == role, seen.casefold().endswith(low))
+
+    for n in range(3):
+        found = [position_key for seen, position_key in history.last.items() if tests(seen)[n]]
+        if found:
+            return max(found)[1]              # the last pair whose word passes
+    for n in range(3):
+        found = {key for seen, keys in later.keys.items() if tests(seen)[n] for key in keys}
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None
+    return None
+
+
+def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, word=None, later=None):
+    """Resolve the role title at items[t]; return (mention or None, next item index)."""
+    _, t_end, _, t_key, _ = items[t]
+    word = word or t_key
+    title = titles[word]
+    state = state or title.of
+    nxt = items[t + 1] if t + 1 < len(items) else None
+    # a name right after the title: "Machthaber Kim Jong Un"
+    if nxt and nxt[0] == t_end and nxt[2] in {"name", "gen", "short", "short_gen"}:
+        n_start, n_end, n_label, n_key, _ = nxt
+        if n_label.startswith("short"):
+            candidates = _short_owners(gazetteer, span_text(doc, n_start, n_end))
+            holders = [c for c in candidates if c in names
+                       or any(r.role == title.role and (date is None or r.holds_on(date))
+                              for r in gazetteer[c].roles)]
+            n_key = holders[0] if len(holders) == 1 else None
+        if n_key is not None and gazetteer[n_key].cls == "Person":
+            names.add(n_key)
+            history.append((word, n_key))
+            kind = "gen" if n_label.endswith("gen") else "name"
+            surface = span_text(doc, n_start, n_end) if kind == "name" else None
+            return _mention(doc, start, n_end, n_key, n_key, "Person", kind, gazetteer, surface), t + 2
+    # an unknown name right after the title: "US-Außenminister John Kerry"
+    name_end = _unknown_name(doc, t_end, nxt[0] if nxt else len(doc), names)
+    if name_end is not None:
+        name = _name_words(doc, t_end, name_end)
+        if state is None and t > 0 and items[t - 1][1] == start and items[t - 1][2] in {"adj", "gen", "name"}:
+            state = items[t - 1][3]
+        key = "entity:" + slug(name)
+        history.append((word, key))
+        gender = "f" if word.endswith("in") else "m"
+        return Mention(start=start, end=name_end, key=key, actor=key, cls="Person", kind="name",
+                       text=span_text(doc, start, name_end), head=name_end - 1, surface=name, label=name,
+                       member_of=state, leader=title.role in LEADER_ROLES, gender=gender), t + 1
+    # "Präsident Russlands"
+    end = t_end
+    if state is None and nxt and nxt[0] in {t_end, t_end + 1} and nxt[2] == "gen" \
+            and gazetteer[nxt[3]].cls == "State":
+        state, end = nxt[3], nxt[1]
+    person = None
+    if _plural_title(doc, items[t][0], end, word):
+        pass                                   # "den Regierungschefs", "die Außenminister": no one person
+    elif state is not None:
+        holders = gazetteer.holders(title.role, state, date)
+        if date is None:
+            holders = [h for h in holders if h in names]
+        if len(holders) == 1:
+            person = holders[0]
+    else:
+        person = _bare_title_person(word, title.role, titles, history, later if later is not None else _History())
+    used = t + 2 if end != t_end else t + 1
+    if person is None:
+        if state is not None and (date is not None or not gazetteer.holders(title.role, state, None)):
+            # "die EU-Außenminister", "der iranische Präsident" (no holder known): the state acts
+            return _mention(doc, start, end, state, state, gazetteer[state].cls, "government", gazetteer), used
+        return None, used
+    history.append((word, person))
+    kind = "gen" if doc[end - 1].text.endswith("s") and doc[end - 1].text[:-1].casefold() in \
+        {f.casefold() for f in title_forms(word)} else "role"
+    return _mention(doc, start, end, person, person, "Person", kind, gazetteer), used
+
+
+def _plural_title(doc: Doc, t_start: int, end: int, word: str) -> bool:
+    """ "den (südosteuropäischen) Regierungschefs", "die Außenminister", "die beiden Präsidenten":
+    a title in the plural names several people, never the one holder."""
+    i = t_start - 1
+    while i >= 0 and (doc[i].is_digit or (doc[i].text[:1].islower() and doc[i].text.endswith(("e", "en")))
+                      and doc[i].lower_ not in {"die", "den", "der", "des", "dem"}):
+        i -= 1
+    det = doc[i].lower_ if i >= 0 else ""
+    last = doc[end - 1].text
+    feminine = word.endswith("in")
+    if det == "den" and last.endswith("s"):
+        return True
+    if det == "die" and not feminine:
+        return True
+    return i < t_start - 1 and doc[i + 1].lower_ in {"beiden", "vier", "drei", "zwei", "mehrere", "einige", "alle"}

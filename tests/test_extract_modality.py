@@ -1,0 +1,98 @@
+"""Modality: hedges and sources, denials, plans, threats, negation, attribution.
+
+German sentence -> expected (subject, relation, object, modality), one-sentence articles
+made by :func:`extract_cases.run`.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extract_cases import case_id, facts, M, run, S, SANC, T, V
+
+
+CASES = [
+    # hedges and sources
+    ("Russland soll Nordkorea Technologien geliefert haben.", {("russia", S, "north_korea", "alleged")}),
+    ("Russland hat angeblich Raketen aus Nordkorea eingesetzt.", {("north_korea", S, "russia", "alleged")}),
+    ("Putin sagte, Nordkorea habe Raketen an Russland geliefert.", {("north_korea", S, "russia", "reported")}),
+    ("Nach Angaben der USA hat Nordkorea Munition an Russland geliefert.",
+     {("north_korea", S, "russia", "reported")}),
+    ("Die USA haben Sanktionen gegen Nordkorea verhängt, teilte das Weiße Haus mit.",
+     {("usa", SANC, "north_korea", "reported")}),
+    # denials
+    ("Nordkorea bestreitet, Waffen an Russland geliefert zu haben.", {("north_korea", S, "russia", "denied")}),
+    ("Der Kreml dementierte, dass Russland Waffen an Nordkorea geliefert habe.",
+     {("russia", S, "north_korea", "denied")}),
+    ("Russland wies die Vorwürfe zurück, Waffen an Nordkorea geliefert zu haben.",
+     {("russia", S, "north_korea", "denied")}),
+    ("Der Kreml bestritt, dass Putin sich mit Kim Jong Un getroffen habe.",
+     {("putin", M, "kim_jong_un", "denied")}),
+    ("Die USA werfen Nordkorea vor, Raketen an Russland zu liefern. Pjöngjang wies die Vorwürfe zurück.",
+     {("north_korea", S, "russia", "alleged"), ("north_korea", S, "russia", "denied")}),
+    # plans, offers, threats, future
+    ("Lawrow kündigte an, nächste Woche nach Peking zu reisen.", {("lavrov", V, "beijing", "planned")}),
+    ("Xi Jinping wird im Mai zu einem Staatsbesuch nach Russland reisen.",
+     {("xi_jinping", V, "russia", "planned")}),
+    ("Putin wird nächste Woche nach Nordkorea reisen.", {("putin", V, "north_korea", "planned")}),
+    ("Putin ist bereit, Nordkorea zu besuchen.", {("putin", V, "north_korea", "planned")}),
+    ("Lawrow wird Pjöngjang besuchen.", {("lavrov", V, "pyongyang", "planned")}),
+    ("Russland plant, Raketen an Nordkorea zu liefern.", {("russia", S, "north_korea", "planned")}),
+    ("Die EU will Sanktionen gegen Belarus verhängen.", {("eu", SANC, "belarus", "planned")}),
+    ("Russland drohte damit, Präzisionswaffen an Nordkorea zu liefern.",
+     {("russia", S, "north_korea", "planned")}),
+    # negation
+    ("Russland hat keine Abkommen mit Nordkorea geschlossen.", {("russia", T, "north_korea", "negated")}),
+    ("China lieferte keine Waffen an Russland.", {("china", S, "russia", "negated")}),
+    ("Nordkorea hat nie Raketen an Russland geliefert.", {("north_korea", S, "russia", "negated")}),
+    ("Die Ukraine hat Russland nicht besucht.", {("ukraine", V, "russia", "negated")}),
+    ("Nach Angaben Südkoreas hat Nordkorea Artilleriegranaten an Russland geliefert.",
+     {("north_korea", S, "russia", "reported")}),
+    ("Wie die Nachrichtenagentur KCNA berichtete, traf Kim Jong Un am Montag Putin.",
+     {("kim_jong_un", M, "putin", "reported")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=case_id)
+def test_modality(text, expected):
+    assert facts(run(text)) == expected
+
+
+THREATS = [
+    ("Die EU droht mit Sanktionen gegen Russland.", {("eu", SANC, "russia", "planned")}),
+    ("Die USA drohen Nordkorea mit weiteren Sanktionen.", {("usa", SANC, "north_korea", "planned")}),
+    ("Russland drohen neue Sanktionen der EU.", {("eu", SANC, "russia", "planned")}),
+    ("Der Türkei drohen Sanktionen der EU.", {("eu", SANC, "turkey", "planned")}),
+    ("Die EU erwägt Sanktionen gegen Weißrussland.", {("eu", SANC, "belarus", "planned")}),
+    ("Die EU will Sanktionen gegen Russland verhängen.", {("eu", SANC, "russia", "planned")}),
+    ("Die EU hat keine Sanktionen gegen China verhängt.", {("eu", SANC, "china", "negated")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THREATS, ids=lambda v: v[:40] if isinstance(v, str) else "")
+def test_sanctions_threatened_or_weighed_are_planned(text, expected):
+    assert facts(run(text)) == expected
+
+
+def test_denial_in_relative_clause():
+    ex = run("Nordkorea hat Russland angeblich Munition geliefert, was Moskau bestreitet.")
+    assert facts(ex) == {("north_korea", S, "russia", "alleged"), ("north_korea", S, "russia", "denied")}
+    claim, denial = ex.statements
+    assert (denial.attributed_to, denial.contradicts, denial.cue) == ("moscow", (0,), "bestreitet")
+
+
+def test_attribution_names_the_source():
+    (st,) = run("Die USA haben Sanktionen gegen Nordkorea verhängt, teilte das Weiße Haus mit.").statements
+    assert (st.modality, st.attributed_to) == ("reported", "white_house")
+    (st,) = run("Westliche Staaten verdächtigen Moskau, Technologien an Pjöngjang weiterzureichen.").statements
+    assert (st.modality, st.attributed_to) == ("alleged", "west")
+    (st,) = run("Der Kreml dementierte, dass Russland Waffen an Nordkorea geliefert habe.").statements
+    assert (st.modality, st.attributed_to) == ("denied", "kremlin")
+
+
+def test_denial_of_previous_sentence_is_its_own_statement():
+    ex = run("Im Westen hieß es, Russland werde in Nordkorea Munition kaufen. Kremlsprecher Dmitri Peskow dementierte dies.")
+    claim, denial = ex.statements
+    assert (claim.subject, claim.relation, claim.object) == ("north_korea", S, "russia")
+    assert claim.modality != "denied"
+    assert (denial.modality, denial.attributed_to, denial.contradicts) == ("denied", "peskov", (0,))
+    assert denial.sentence == 1

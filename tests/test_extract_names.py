@@ -1,0 +1,131 @@
+"""Who is named: role titles by the article's date, people nobody listed, office holders,
+titles that refer within the article."""
+from __future__ import annotations
+
+import pytest
+
+from extract_cases import M, V, facts, run
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Der US-Präsident besuchte Kiew.", "2015-06", {("obama", V, "kyiv", "asserted")}),
+        ("Der US-Präsident besuchte Kiew.", "2023-02", {("biden", V, "kyiv", "asserted")}),
+        ("Der US-Präsident besuchte Kiew.", "2025-03", {("trump", V, "kyiv", "asserted")}),
+        # no date line: a bare role is not guessed …
+        ("Der russische Präsident ist nach Jakutien gereist.", None, set()),
+        # … but resolves to a holder the article names
+        ("Putin reiste ab. Der russische Präsident ist nach Jakutien gereist.", None,
+         {("putin", V, "yakutia", "asserted")}),
+        ("Der russische Präsident ist nach Jakutien gereist.", "2010-03", {("medvedev", V, "yakutia", "asserted")}),
+        ("Der Kremlchef besuchte Pjöngjang.", "2024-06", {("putin", V, "pyongyang", "asserted")}),
+        ("Nordkoreas Machthaber besuchte Moskau.", "2009-05", {("kim_jong_il", V, "moscow", "asserted")}),
+    ],
+)
+def test_role_titles_resolve_by_article_date(text, date, expected):
+    assert facts(run(text, date)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kairo – Italiens Premier Matteo Renzi hat Ägypten besucht. Renzi traf sich dort mit Sameh Shukri.",
+         {("renzi", V, "egypt", "asserted")}),
+        ("Deutlich ging Xi Jinping bei einem Treffen mit dem iranischen Präsidenten Hassan Rohani auf den Streit ein.",
+         {("xi_jinping", M, "rouhani", "asserted")}),
+        ("Ägyptens Präsident Abdel Fattah al-Sisi bringt von seinem Besuch in Frankreich Verträge heim.",
+         {("sisi", V, "france", "asserted")}),
+        ("Außenministerin Federica Mogherini reist am Montag nach China. Mogherini will dort Xi Jinping treffen.",
+         {("mogherini", V, "china", "planned"), ("mogherini", M, "xi_jinping", "planned")}),
+        ("Der Machthaber Bashar al-Assad habe bei seinem Besuch in Moskau gesagt, dass der Krieg ende.",
+         {("assad", V, "moscow", "asserted")}),
+        ("Die Beziehungen bessern sich, sagte Ägyptens Außenminister Sameh Shukri bei einem Besuch in Rom.",
+         {("entity:sameh-shukri", V, "rom", "asserted")}),
+        ("Außenminister Lubomír Zaorálek zeigte sich nach seiner Begegnung mit dem Botschafter Sergey  Kiselev besorgt.",
+         {("entity:lubomir-zaoralek", M, "entity:sergey-kiselev", "asserted")}),
+        # "kurz vor dem Besuch": still ahead; "nach dem Besuch": done
+        ("Kurz vor dem Besuch von Präsident Barack Obama in Vietnam ist ein Priester freigekommen.",
+         {("obama", V, "vietnam", "planned")}),
+        ("Nach dem Besuch von Präsident Barack Obama in Vietnam ist ein Priester freigekommen.",
+         {("obama", V, "vietnam", "asserted")}),
+        # a headline: "möglich" qualifies the whole of it
+        ("Treffen EU, Ukraine, Russland diese Woche möglich",
+         {("eu", M, "ukraine", "planned"), ("eu", M, "russia", "planned"), ("ukraine", M, "russia", "planned")}),
+        # "sagte … ab" cancels
+        ("Am Abend sagte der türkische Premier die Reise nach Brüssel ab.", {("davutoglu", V, "bruessel", "negated")}),
+        # a compound ending in a role noun is a title when a name follows
+        ("EU-Handelskommissarin Cecilia Malmström traf Lawrow.", {("malmstrom", M, "lavrov", "asserted")}),
+        ("Justizministerin Karin Maier besuchte Polen.", {("entity:karin-maier", V, "poland", "asserted")}),
+        ("Die Kommissionspräsidentin reiste ab.", set()),
+        # "die Schwedin" is the last woman named; "Vertretern von X" stand for X; a comma list of three
+        # names is a list without "und"
+        ("EU-Kommissarin Cecilia Malmström kam nach Wien. Die Schwedin traf sich dort mit Vertretern von "
+         "Frankreich, Italien, Spanien, also einigen Partnern.",
+         {("malmstrom", M, "france", "asserted"), ("malmstrom", M, "italy", "asserted"), ("malmstrom", M, "spain", "asserted")}),
+        ("Der Franzose traf Putin.", set()),
+        # a place noun names a place nobody listed
+        ("Innenministerin Mikl-Leitner und Verteidigungsminister Doskozil besuchen am Dienstag Grenze bei "
+         "Spielfeld – Auch Serbien droht mit Grenzschließung.",
+         {("mikl_leitner", V, "entity:spielfeld", "planned"), ("doskozil", V, "entity:spielfeld", "planned")}),
+        ("Merkel besuchte das Flüchtlingslager Idomeni.", {("merkel", V, "entity:idomeni", "asserted")}),
+        # a headline may name a person before the text introduces them
+        ("Bundespräsident traf Merkel und Gauck\nDas sagte Bundespräsident Heinz Fischer. Er traf seinen "
+         "Amtskollegen Joachim Gauck.",
+         {("heinz_fischer", M, "merkel", "asserted"), ("heinz_fischer", M, "gauck", "asserted")}),
+        # no name after the title: nothing is minted
+        ("Der Außenminister am Montag in Moskau.", set()),
+    ],
+)
+def test_people_nobody_listed(text, expected):
+    assert facts(run(text, "2015-06")) == expected
+
+
+def test_minted_person_is_typed_and_linked_to_the_state_of_the_title():
+    ex = run("Italiens Außenminister Paolo Gentiloni hat Ägypten besucht.", "2015-06")
+    (person,) = [e for e in ex.entities if e.key == "entity:paolo-gentiloni"]
+    assert (person.label, person.cls, person.member_of, person.leader, person.in_gazetteer) == (
+        "Paolo Gentiloni", "Person", "italy", False, False)
+    (morales,) = [e for e in run("Boliviens Präsident Evo Morales besuchte Paris.", "2015-06").entities
+                  if e.cls == "Person"]
+    assert (morales.key, morales.member_of, morales.leader) == ("entity:evo-morales", "bolivia", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Der US-Außenminister besuchte Kairo.", "2015-06", {("kerry", V, "kairo", "asserted")}),
+        ("US-Außenminister John Kerry besuchte Kairo. Kerry traf dort Hollande.", "2015-06",
+         {("kerry", V, "kairo", "asserted"), ("kerry", M, "hollande", "asserted")}),
+        ("Die Bundeskanzlerin traf den französischen Präsidenten.", "2016-03", {("merkel", M, "hollande", "asserted")}),
+        ("Die Bundeskanzlerin traf den französischen Präsidenten.", "2018-03", {("merkel", M, "macron", "asserted")}),
+        ("Kanzler Faymann traf den türkischen Präsidenten.", "2015-10", {("faymann", M, "erdogan", "asserted")}),
+    ],
+)
+def test_office_holders_resolve_by_date(text, date, expected):
+    assert facts(run(text, date)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # "… Kerry … der Minister" is one person, with or without a date line
+        ("US-Außenminister John Kerry besuchte Kairo. Der Minister traf dort Hollande.", None,
+         {("kerry", V, "kairo", "asserted"), ("kerry", M, "hollande", "asserted")}),
+        ("Italiens Außenminister Paolo Gentiloni besuchte Kairo. Gentiloni traf dort Hollande. "
+         "Der Minister reiste dann nach Paris.", None,
+         {("entity:paolo-gentiloni", V, "kairo", "asserted"), ("entity:paolo-gentiloni", M, "hollande", "asserted"),
+          ("entity:paolo-gentiloni", V, "paris", "asserted")}),
+        # a headline's bare title is the person the article later names with it
+        ("Bundespräsident traf Merkel. Das sagte Bundespräsident Heinz Fischer am Donnerstag.", None,
+         {("heinz_fischer", M, "merkel", "asserted")}),
+        # a bare ambiguous title the article never names stays unresolved, date or not
+        ("Bundespräsident traf Merkel.", "2015-06", set()),
+        ("Bundespräsident traf Merkel.", None, set()),
+        # two people named with the title: not guessed
+        ("Der Minister traf Merkel. Außenminister Paolo Gentiloni und Innenminister Angelino Alfano "
+         "waren in Rom.", None, set()),
+    ],
+)
+def test_titles_refer_within_the_article(text, date, expected):
+    assert facts(run(text, date)) == expected
