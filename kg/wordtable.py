@@ -21,7 +21,6 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from importlib import metadata
-from pathlib import Path
 
 import numpy
 from spacy.strings import hash_string
