@@ -12,11 +12,11 @@ from kg.build import ExtractorSpec
 
 #: capability -> (found at least, false positives at most, factual errors at most)
 PINNED = {
-    "tense and voice": (107, 0, 0),
+    "tense and voice": (119, 0, 0),
     "word order": (59, 0, 0),
     "separable verbs": (29, 0, 0),
     "nominal forms": (14, 0, 0),
-    "actors nobody listed": (41, 0, 0),
+    "actors nobody listed": (42, 0, 0),
     "modality": (66, 0, 13),
     "reference across sentences": (10, 0, 0),
     "look-alikes": (0, 0, 0),

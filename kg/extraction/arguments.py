@@ -34,11 +34,19 @@ def _passive(ctx: Ctx, start: int, end: int) -> bool:
 
 
 def _attributive(ctx: Ctx, i: int) -> bool:
+    """A participle used as an adjective before its noun ("gelieferte Waffen", "die verhängten
+    Sanktionen"), not a finite verb in the past ("Russland lieferte Waffen", "China verhängte
+    Sanktionen"): a form that is not a ge-participle right after a bare actor (the clause's
+    subject) is the finite verb."""
     token = ctx.doc[i]
     nxt = ctx.doc[i + 1] if i + 1 < ctx.sent.end else None
     named = any(m.start <= i + 1 < m.end for m in ctx.mentions)
-    return (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and not named
-            and token.lower_.endswith(("e", "en", "er", "es", "em")) and token.lower_ != token.lemma_.lower())
+    if not (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and not named
+            and token.lower_.endswith(("e", "en", "er", "es", "em")) and token.lower_ != token.lemma_.lower()):
+        return False
+    if token.lower_.startswith("ge") and not token.lemma_.lower().startswith("ge"):
+        return True
+    return not any(m.end == i and m.is_actor for m in ctx.bare(ctx.sent.start, i))
 
 
 def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mention], bool]:
