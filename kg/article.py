@@ -176,14 +176,17 @@ def find_articles(paths: list[Path]) -> tuple[list[tuple[str, str]], list[str]]:
         elif path.is_file():
             add(name, article_identity(name))
         elif path.exists() or path.is_symlink():
-            problems.append(f"{display(name)}: {_not_regular(name)}, skipped")
+            problems.append(f"{display(name)}: {not_a_file_reason(name)}, skipped")
         else:
             problems.append(f"{display(name)}: no such file or folder")
     return [(path, identity) for identity, path in found.items()], problems
 
 
-def _not_regular(path: str) -> str:
-    return "a link to nothing" if not os.path.exists(path) else "not a regular file"
+def not_a_file_reason(path: str | os.PathLike) -> str:
+    """Why ``path`` cannot be read as a file: missing, a link to nothing, not a regular file."""
+    if os.path.exists(path):
+        return "not a regular file"
+    return "a link to nothing" if os.path.islink(path) else "no such file"
 
 
 def _txt_files(folder: str):
@@ -208,4 +211,4 @@ def _txt_files(folder: str):
             if os.path.isfile(path):
                 yield path, None
             else:
-                yield None, f"{display(path)}: {_not_regular(path)}, skipped"
+                yield None, f"{display(path)}: {not_a_file_reason(path)}, skipped"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.article import article_identity, display, find_articles, read_article
-from kg.errors import InputError, StoreError
+from kg.article import article_identity, display, find_articles, not_a_file_reason, read_article
+from kg.errors import InputError, StoreError, one_line
 from kg.gazetteer import default_gazetteer
 from kg.model import Article, Extraction
 from kg.rdf import article_iri, extraction_quads, extractor_quad, gazetteer_quads, ontology_quads
@@ -351,7 +351,7 @@ def load_shards(store, shards: Iterable[Path], progress=None) -> LoadReport:
             raise StoreError(f"{exc}; {len(seen) - before} graphs of {display(shard)} went in whole before it "
                              "(loading the shard again completes it)") from None
         except (SyntaxError, OSError) as exc:      # the shard changed after it was read through
-            raise InputError(f"{display(shard)}: {_one_line(exc)} while loading; {len(seen) - before} graphs "
+            raise InputError(f"{display(shard)}: {one_line(exc)} while loading; {len(seen) - before} graphs "
                              "of it went in whole (loading it again completes it)") from None
     report.graphs = len(seen)
     if seen:
@@ -369,7 +369,7 @@ def _shard_problem(shard: Path) -> str | None:
             if not isinstance(quad.graph_name, ox.NamedNode):
                 return "a quad outside any named graph; kg load takes N-Quads shards written by kg extract"
     except SyntaxError as exc:
-        return f"not N-Quads ({_one_line(exc)})"
+        return f"not N-Quads ({one_line(exc)})"
     except FileNotFoundError:
         return "no such file"
     except IsADirectoryError:
@@ -377,16 +377,6 @@ def _shard_problem(shard: Path) -> str | None:
     except OSError as exc:
         return f"cannot read ({exc.strerror or exc})"
     return None
-
-
-def not_a_file_reason(path: Path) -> str:
-    """Why a path that is not a regular file cannot be read as one."""
-    return "not a regular file" if path.exists() else "no such file"
-
-
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _flush(store, graph: str | None, batch: list, seen: set[str]) -> int:

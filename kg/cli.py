@@ -255,7 +255,8 @@ def load(obj: dict, shards: tuple[Path, ...]) -> None:
     that is broken is named with its reason, the others still load, and the
     exit code is 1.
     """
-    from kg.build import LoadReport, not_a_file_reason, load_shards
+    from kg.article import not_a_file_reason
+    from kg.build import LoadReport, load_shards
 
     if any(shard.is_file() for shard in shards):
         with open_store(obj, read_only=False) as store:

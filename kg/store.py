@@ -23,7 +23,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError, StoreError
+from kg.errors import QueryError, StoreError, one_line, shorten
 from kg.outfile import output_file
 from kg.sparql import service_iris
 from kg.storefolder import MARKER, READ_WAIT, StoreLock, clear_creation, recognise, write_marker
@@ -55,7 +55,6 @@ _PROLOGUE_ITEM = re.compile(
 )
 _KEYWORD = re.compile(r"[A-Za-z]+")
 _POSITION = re.compile(r"^error at (\d+):(\d+): ?")
-_MAX_MESSAGE = 200
 
 
 @dataclass(frozen=True)
@@ -410,7 +409,7 @@ def syntax_message(sparql: str, exc: SyntaxError) -> str:
     text = " ".join(str(exc).split())
     match = _POSITION.match(text)
     if not match:
-        return f"SPARQL syntax error: {_shorten(text)}"
+        return f"SPARQL syntax error: {shorten(text)}"
     line_no, col = int(match.group(1)), int(match.group(2))
     detail = text[match.end():]
     if "Prefix not found" in detail:
@@ -419,12 +418,12 @@ def syntax_message(sparql: str, exc: SyntaxError) -> str:
         pname = re.search(r"([A-Za-z][\w.\-]*)?:[\w.\-]*$", before)
         if pname:
             return f"SPARQL syntax error at {line_no}:{col}: unknown prefix '{pname.group(1) or ''}:'"
-    return f"SPARQL syntax error at {line_no}:{col}: {_shorten(detail)}"
+    return f"SPARQL syntax error at {line_no}:{col}: {shorten(detail)}"
 
 
 def query_failure(sparql: str, exc: BaseException) -> QueryError:
     """pyoxigraph's error running ``sparql`` as one line; a failed SERVICE request names the endpoint."""
-    message = _one_line(exc)
+    message = one_line(exc)
     match = re.search(r"does not contains? variable \?(\w+) in its SELECT projection", message)
     if match:
         return QueryError(f"the query does not select ?{match.group(1)}, so it cannot be given as a parameter")
@@ -435,14 +434,6 @@ def query_failure(sparql: str, exc: BaseException) -> QueryError:
         reason = "connection refused" if isinstance(exc, ConnectionRefusedError) else message
         return QueryError(f"SERVICE {where} failed: {reason}")
     return QueryError(f"query failed: {message}")
-
-
-def _shorten(text: str) -> str:
-    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1].rstrip() + "…"
-
-
-def _one_line(exc: BaseException) -> str:
-    return _shorten(" ".join(str(exc).split()) or type(exc).__name__)
 
 
 #: RocksDB's words for causes a user can act on, and how a message names them.
@@ -459,7 +450,7 @@ _CAUSES = (
 def _cause(exc: BaseException) -> str:
     """The cause of a store error in a few words: RocksDB's message names the file and the
     call (``IO error: No space left on device: While appending to file: …/000008.log``)."""
-    detail = _one_line(exc)
+    detail = one_line(exc)
     for words, cause in _CAUSES:
         if words in detail:
             return cause.format(detail=detail)
