@@ -9,11 +9,17 @@ the project asks of a query's text before running it are answered by a small lex
   undone first, as Oxigraph's parser undoes them.
 * :func:`where_body` : where the outer ``WHERE {`` opens, to put a parameter's ``VALUES``
   row there, not into a ``# WHERE {`` comment.
+
+It also says what is wrong with a query in one line: :func:`is_update` (an update is
+refused, not run), :func:`syntax_message` (pyoxigraph's syntax error with the line and
+column in the user's text) and :func:`query_failure` (an error while running it).
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+from kg.errors import QueryError, one_line, shorten
 
 _TOKEN = re.compile(
     r'''(?P<space>\s+)
@@ -66,3 +72,74 @@ def where_body(text: str) -> int | None:
         if kind == "other":
             depth += {"{": 1, "}": -1}.get(value, 0)
     return None
+
+
+UPDATE_REFUSED = "update queries are not allowed: kg query is read-only"
+SERVICE_REFUSED = "federated queries (SERVICE) are off; --allow-service turns them on"
+QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"})
+UPDATE_KEYWORDS = frozenset(
+    "INSERT DELETE LOAD CLEAR DROP CREATE ADD MOVE COPY WITH".split()
+)
+# The prologue of a SPARQL request: what may come before its first keyword.
+_PROLOGUE_ITEM = re.compile(
+    r"""\s+ | \#[^\n]*
+      | BASE\s*<[^<>"{}|^`\\\x00-\x20]*>
+      | PREFIX\s*[^\s:]*:\s*<[^<>"{}|^`\\\x00-\x20]*>""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_KEYWORD = re.compile(r"[A-Za-z]+")
+_POSITION = re.compile(r"^error at (\d+):(\d+): ?")
+
+
+def _first_keyword(sparql: str) -> tuple[str, int]:
+    """The first keyword after the prologue (PREFIX, BASE, comments) and its offset."""
+    pos = 0
+    while True:
+        match = _PROLOGUE_ITEM.match(sparql, pos)
+        if not match or match.end() == pos:
+            break
+        pos = match.end()
+    keyword = _KEYWORD.match(sparql, pos)
+    return (keyword.group().upper() if keyword else ""), pos
+
+
+def is_update(sparql: str) -> bool:
+    """Is this text a SPARQL Update request (judged by its first keyword)?"""
+    return _first_keyword(sparql)[0] in UPDATE_KEYWORDS
+
+
+def syntax_message(sparql: str, exc: SyntaxError) -> str:
+    """pyoxigraph's syntax error as one line that says where."""
+    keyword, offset = _first_keyword(sparql)
+    if keyword not in QUERY_FORMS:
+        line_no = sparql.count("\n", 0, offset) + 1
+        col = offset - (sparql.rfind("\n", 0, offset) + 1) + 1
+        return f"SPARQL syntax error at {line_no}:{col}: a query starts with SELECT, CONSTRUCT, ASK or DESCRIBE"
+    text = " ".join(str(exc).split())
+    match = _POSITION.match(text)
+    if not match:
+        return f"SPARQL syntax error: {shorten(text)}"
+    line_no, col = int(match.group(1)), int(match.group(2))
+    detail = text[match.end():]
+    if "Prefix not found" in detail:
+        lines = sparql.split("\n")
+        before = lines[line_no - 1][: col - 1] if 0 < line_no <= len(lines) else ""
+        pname = re.search(r"([A-Za-z][\w.\-]*)?:[\w.\-]*$", before)
+        if pname:
+            return f"SPARQL syntax error at {line_no}:{col}: unknown prefix '{pname.group(1) or ''}:'"
+    return f"SPARQL syntax error at {line_no}:{col}: {shorten(detail)}"
+
+
+def query_failure(sparql: str, exc: BaseException) -> QueryError:
+    """pyoxigraph's error running ``sparql`` as one line; a failed SERVICE request names the endpoint."""
+    message = one_line(exc)
+    match = re.search(r"does not contains? variable \?(\w+) in its SELECT projection", message)
+    if match:
+        return QueryError(f"the query does not select ?{match.group(1)}, so it cannot be given as a parameter")
+    endpoints = service_iris(sparql)
+    if endpoints and isinstance(exc, OSError):
+        named = re.search(r"returned by (\S+)", message)
+        where = f"<{named.group(1)}>" if named else ", ".join(endpoints)
+        reason = "connection refused" if isinstance(exc, ConnectionRefusedError) else message
+        return QueryError(f"SERVICE {where} failed: {reason}")
+    return QueryError(f"query failed: {message}")

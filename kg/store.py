@@ -15,7 +15,6 @@ with a one-line message; nothing here prints.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,38 +22,11 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError, StoreError, one_line, shorten
-from kg.outfile import output_file
-from kg.sparql import service_iris
+from kg.errors import QueryError, StoreError, one_line
+from kg.export import EXPORT_FORMATS, write_export
+from kg.sparql import SERVICE_REFUSED, UPDATE_REFUSED, is_update, query_failure, service_iris, syntax_message
 from kg.storefolder import MARKER, READ_WAIT, StoreLock, clear_creation, recognise, write_marker
 from kg.terms import GAZETTEER_GRAPH, ONTOLOGY_GRAPH, PREFIXES
-
-EXPORT_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-}
-#: Formats that cannot hold named graphs: they get the union of all graphs.
-GRAPHLESS_FORMATS = frozenset({"turtle", "ntriples"})
-#: Formats that can use the prefix table.
-PREFIXED_FORMATS = frozenset({"turtle", "trig"})
-
-UPDATE_REFUSED = "update queries are not allowed: kg query is read-only"
-SERVICE_REFUSED = "federated queries (SERVICE) are off; --allow-service turns them on"
-QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"})
-UPDATE_KEYWORDS = frozenset(
-    "INSERT DELETE LOAD CLEAR DROP CREATE ADD MOVE COPY WITH".split()
-)
-# The prologue of a SPARQL request: what may come before its first keyword.
-_PROLOGUE_ITEM = re.compile(
-    r"""\s+ | \#[^\n]*
-      | BASE\s*<[^<>"{}|^`\\\x00-\x20]*>
-      | PREFIX\s*[^\s:]*:\s*<[^<>"{}|^`\\\x00-\x20]*>""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_KEYWORD = re.compile(r"[A-Za-z]+")
-_POSITION = re.compile(r"^error at (\d+):(\d+): ?")
 
 
 @dataclass(frozen=True)
@@ -350,27 +322,8 @@ class KGStore:
 
     # ------------------------------------------------------------ export
     def export(self, fmt: str, out: BinaryIO | Path | str) -> None:
-        """Write the whole graph in ``fmt`` to a binary stream or a file path.
-
-        Turtle and N-Triples cannot hold named graphs: they get the union of all
-        graphs (each triple once).  TriG and N-Quads keep every graph.  The
-        output is sorted, so the same store always gives the same bytes.  A
-        file is replaced only once it is completely written.
-        """
-        try:
-            rdf_format = EXPORT_FORMATS[fmt]
-        except KeyError:
-            raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}") from None
-        if fmt in GRAPHLESS_FORMATS:
-            data = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in self._store}, key=_triple_key)
-        else:
-            data = sorted(self._store, key=_quad_key)
-        options = {"prefixes": PREFIXES} if fmt in PREFIXED_FORMATS else {}
-        if not isinstance(out, (str, Path)):
-            ox.serialize(data, out, rdf_format, **options)
-            return
-        with output_file(out) as stream:
-            ox.serialize(data, stream, rdf_format, **options)
+        """Write the whole graph in ``fmt`` to a binary stream or a file path (see :mod:`kg.export`)."""
+        write_export(self._store, fmt, out)
 
 
 # ---------------------------------------------------------------- helpers
@@ -380,60 +333,6 @@ def _writing_to(name):
         yield
     except (OSError, RuntimeError) as exc:
         raise StoreError(f"cannot write store {name}: {_cause(exc)}") from None
-
-
-def _first_keyword(sparql: str) -> tuple[str, int]:
-    """The first keyword after the prologue (PREFIX, BASE, comments) and its offset."""
-    pos = 0
-    while True:
-        match = _PROLOGUE_ITEM.match(sparql, pos)
-        if not match or match.end() == pos:
-            break
-        pos = match.end()
-    keyword = _KEYWORD.match(sparql, pos)
-    return (keyword.group().upper() if keyword else ""), pos
-
-
-def is_update(sparql: str) -> bool:
-    """Is this text a SPARQL Update request (judged by its first keyword)?"""
-    return _first_keyword(sparql)[0] in UPDATE_KEYWORDS
-
-
-def syntax_message(sparql: str, exc: SyntaxError) -> str:
-    """pyoxigraph's syntax error as one line that says where."""
-    keyword, offset = _first_keyword(sparql)
-    if keyword not in QUERY_FORMS:
-        line_no = sparql.count("\n", 0, offset) + 1
-        col = offset - (sparql.rfind("\n", 0, offset) + 1) + 1
-        return f"SPARQL syntax error at {line_no}:{col}: a query starts with SELECT, CONSTRUCT, ASK or DESCRIBE"
-    text = " ".join(str(exc).split())
-    match = _POSITION.match(text)
-    if not match:
-        return f"SPARQL syntax error: {shorten(text)}"
-    line_no, col = int(match.group(1)), int(match.group(2))
-    detail = text[match.end():]
-    if "Prefix not found" in detail:
-        lines = sparql.split("\n")
-        before = lines[line_no - 1][: col - 1] if 0 < line_no <= len(lines) else ""
-        pname = re.search(r"([A-Za-z][\w.\-]*)?:[\w.\-]*$", before)
-        if pname:
-            return f"SPARQL syntax error at {line_no}:{col}: unknown prefix '{pname.group(1) or ''}:'"
-    return f"SPARQL syntax error at {line_no}:{col}: {shorten(detail)}"
-
-
-def query_failure(sparql: str, exc: BaseException) -> QueryError:
-    """pyoxigraph's error running ``sparql`` as one line; a failed SERVICE request names the endpoint."""
-    message = one_line(exc)
-    match = re.search(r"does not contains? variable \?(\w+) in its SELECT projection", message)
-    if match:
-        return QueryError(f"the query does not select ?{match.group(1)}, so it cannot be given as a parameter")
-    endpoints = service_iris(sparql)
-    if endpoints and isinstance(exc, OSError):
-        named = re.search(r"returned by (\S+)", message)
-        where = f"<{named.group(1)}>" if named else ", ".join(endpoints)
-        reason = "connection refused" if isinstance(exc, ConnectionRefusedError) else message
-        return QueryError(f"SERVICE {where} failed: {reason}")
-    return QueryError(f"query failed: {message}")
 
 
 #: RocksDB's words for causes a user can act on, and how a message names them.
@@ -459,19 +358,6 @@ def _cause(exc: BaseException) -> str:
 
 def _value(term) -> str | None:
     return None if term is None else term.value
-
-
-def _term_key(term) -> tuple[int, str]:
-    return (0 if isinstance(term, ox.NamedNode) else 1 if isinstance(term, ox.BlankNode) else 2, str(term))
-
-
-def _triple_key(t: ox.Triple):
-    return (_term_key(t.subject), t.predicate.value, _term_key(t.object))
-
-
-def _quad_key(q: ox.Quad):
-    graph = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
-    return (graph, _term_key(q.subject), q.predicate.value, _term_key(q.object))
 
 
 def _in_graph(graph: ox.NamedNode, quads: Iterable[ox.Quad]):

@@ -10,7 +10,7 @@ import click
 from kg.cli.common import _stdout, check_output, format_option, handle_errors, open_store, utf8_text
 from kg.errors import shown
 from kg.output import DOCUMENT_FORMATS, RESULT_FORMATS, render_document
-from kg.store import EXPORT_FORMATS
+from kg.export import EXPORT_FORMATS
 
 
 def _parse_params(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
