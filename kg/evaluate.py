@@ -203,7 +203,22 @@ def default_negatives_path(gold_path: Path) -> Path | None:
 
 
 def evaluate(store: KGStore, gold: list[Gold], entities: dict[str, dict], negatives: list[Gold] = ()) -> Report:
-    keys = _entity_keys(store, entities)
+    """Score the store's statements against ``gold``: precision over the predicted facts of the
+    gold's articles, recall over the required gold facts, modality accuracy over those found,
+    factual errors, and the ``negatives`` (look-alikes) the graph wrongly holds."""
+    predicted = _predictions(store, gold, _entity_keys(store, entities))
+    overall = Figures()
+    by_relation: dict[str, Figures] = {rel: Figures() for rel in SCORED_RELATIONS}
+    hit, false_positives, factual_errors = _precision(predicted, gold, overall, by_relation)
+    missed, wrong, right_modality = _recall(gold, hit, overall, by_relation)
+    accuracy = round(right_modality / overall.found, 3) if overall.found else 0.0
+    return Report(overall, by_relation, accuracy, factual_errors, missed, wrong, false_positives,
+                  negatives=len(negatives), violations=_violations(predicted, negatives))
+
+
+def _predictions(store: KGStore, gold: list[Gold], keys: dict[str, set[str]]) -> dict[tuple, dict]:
+    """(article, subject, relation, object) -> the modalities it was stated with and the entity
+    keys of its two sides, for the scored relations in the gold's articles."""
     articles = {g.article for g in gold}
     predicted: dict[tuple, dict] = {}
     for row in store.query(PREDICTIONS):
@@ -219,23 +234,27 @@ def evaluate(store: KGStore, gold: list[Gold], entities: dict[str, dict], negati
         slot["m"].add(local_name(row["m"]))
         if row["target"] is not None:
             slot["o"] |= keys.get(row["target"].value, set())
+    return predicted
 
-    def matches(g: Gold, relation: str, s_keys: set[str], o_keys: set[str]) -> bool:
-        if relation not in g.p:
-            return False
-        if s_keys & set(g.s) and o_keys & set(g.o):
-            return True
-        return relation in SYMMETRIC_RELATIONS and bool(s_keys & set(g.o) and o_keys & set(g.s))
 
-    overall = Figures()
-    by_relation: dict[str, Figures] = {rel: Figures() for rel in SCORED_RELATIONS}
+def _matches(g: Gold, relation: str, s_keys: set[str], o_keys: set[str]) -> bool:
+    if relation not in g.p:
+        return False
+    if s_keys & set(g.s) and o_keys & set(g.o):
+        return True
+    return relation in SYMMETRIC_RELATIONS and bool(s_keys & set(g.o) and o_keys & set(g.s))
+
+
+def _precision(predicted, gold, overall, by_relation):
+    """Count each predicted fact, right or wrong; return the modalities each gold fact was
+    found with, the false positives (factual errors marked) and the number of factual errors."""
     hit: dict[int, set[str]] = defaultdict(set)
     factual_errors = 0
     false_positives = []
     for (article, s, relation, o), slot in sorted(predicted.items()):
         overall.predicted += 1
         by_relation[relation].predicted += 1
-        matched = [i for i, g in enumerate(gold) if g.article == article and matches(g, relation, slot["s"], slot["o"])]
+        matched = [i for i, g in enumerate(gold) if g.article == article and _matches(g, relation, slot["s"], slot["o"])]
         label = f"{article} {local_name(ox.NamedNode(s))} {relation} {local_name(ox.NamedNode(o))} [{', '.join(sorted(slot['m']))}]"
         if not matched:
             false_positives.append(label)
@@ -247,6 +266,12 @@ def evaluate(store: KGStore, gold: list[Gold], entities: dict[str, dict], negati
         if slot["m"] & FACTUAL_MODALITIES and {gold[i].modality for i in matched} <= NON_FACTUAL:
             factual_errors += 1
             false_positives.append(label + " (factual error)")
+    return hit, false_positives, factual_errors
+
+
+def _recall(gold, hit, overall, by_relation):
+    """Count the required gold facts and those found; return the missed ones, those found with
+    the wrong modality, and how many had the right one."""
     missed, wrong = [], []
     right_modality = 0
     for i, g in enumerate(gold):
@@ -256,7 +281,7 @@ def evaluate(store: KGStore, gold: list[Gold], entities: dict[str, dict], negati
         for relation in set(g.p) & set(SCORED_RELATIONS):
             by_relation[relation].required += 1
         if i not in hit:
-            missed.append(f"{g.article} {'|'.join(g.s)} {'|'.join(g.p)} {'|'.join(g.o)} ({g.modality}): {g.evidence}")
+            missed.append(f"{_fact(g)} ({g.modality}): {g.evidence}")
             continue
         overall.found += 1
         for relation in set(g.p) & set(SCORED_RELATIONS):
@@ -264,16 +289,21 @@ def evaluate(store: KGStore, gold: list[Gold], entities: dict[str, dict], negati
         if g.modality in hit[i]:
             right_modality += 1
         else:
-            wrong.append(f"{g.article} {'|'.join(g.s)} {'|'.join(g.p)} {'|'.join(g.o)}: "
-                         f"gold {g.modality}, graph {', '.join(sorted(hit[i]))}")
-    accuracy = round(right_modality / overall.found, 3) if overall.found else 0.0
+            wrong.append(f"{_fact(g)}: gold {g.modality}, graph {', '.join(sorted(hit[i]))}")
+    return missed, wrong, right_modality
+
+
+def _violations(predicted, negatives) -> list[str]:
+    """The look-alikes the graph holds: any statement for ``forbid: any``, else a factual one."""
     violations = []
     for g in negatives:
         for (article, s, relation, o), slot in sorted(predicted.items()):
-            if article != g.article or not matches(g, relation, slot["s"], slot["o"]):
+            if article != g.article or not _matches(g, relation, slot["s"], slot["o"]):
                 continue
             if g.forbid == "any" or slot["m"] & FACTUAL_MODALITIES:
-                violations.append(f"{g.article} {'|'.join(g.s)} {'|'.join(g.p)} {'|'.join(g.o)} "
-                                  f"[{', '.join(sorted(slot['m']))}]: {g.why or g.evidence}")
-    return Report(overall, by_relation, accuracy, factual_errors, missed, wrong, false_positives,
-                  negatives=len(negatives), violations=violations)
+                violations.append(f"{_fact(g)} [{', '.join(sorted(slot['m']))}]: {g.why or g.evidence}")
+    return violations
+
+
+def _fact(g: Gold) -> str:
+    return f"{g.article} {'|'.join(g.s)} {'|'.join(g.p)} {'|'.join(g.o)}"

@@ -213,55 +213,13 @@ def _read_toml(path: Path) -> dict:
 
 
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Read and check ``gazetteer.toml`` and the files it includes; a mistake is one line
+    naming the file and the entity or title."""
     path = path or ontology_dir() / "gazetteer.toml"
     data = _read_toml(path)
-    raw_entities = [(path, raw) for raw in data.get("entity", [])]
-    raw_titles = dict(data.get("titles", {}))
-    for name in data.get("include", []):       # e.g. the generated countries.toml
-        included = _read_toml(path.parent / name)
-        raw_entities += [(path.parent / name, raw) for raw in included.get("entity", [])]
-        for word, spec in included.get("titles", {}).items():
-            if word in raw_titles:
-                raise InputError(f"{path.parent / name}: title {word!r} is defined twice")
-            raw_titles[word] = spec
-    entries: dict[str, Entry] = {}
-    sources: dict[str, Path] = {}
-    for source, raw in raw_entities:
-        key = raw["key"]
-        if key in entries:
-            raise InputError(f"{source}: entity key {key!r} is defined twice")
-        if raw["class"] not in CLASSES:
-            raise InputError(f"{source}: {key}: unknown class {raw['class']!r}")
-        _check_place(source, key, raw)
-        sources[key] = source
-        roles = tuple(
-            Role(role=r["role"], of=r["of"], start=r.get("from"), end=r.get("to"))
-            for r in raw.get("roles", [])
-        )
-        entries[key] = Entry(
-            key=key,
-            label=raw["label"],
-            cls=raw["class"],
-            forms=_tuple(raw.get("forms")),
-            short_forms=_tuple(raw.get("short_forms")),
-            adjectives=_tuple(raw.get("adjectives")),
-            prefixes=_tuple(raw.get("prefixes")),
-            metonym_for=raw.get("metonym_for"),
-            wikidata=raw.get("wikidata"),
-            roles=roles,
-            member_of=_tuple(raw.get("member_of")),
-            gender=raw.get("gender"),
-            geonames=raw.get("geonames"),
-            country=raw.get("country"),
-            population=raw.get("population"),
-            common_word=raw.get("common_word", False),
-        )
-    for entry in entries.values():
-        for ref in [entry.metonym_for, entry.country, *entry.member_of, *(r.of for r in entry.roles)]:
-            if ref is not None and ref not in entries:
-                raise InputError(f"{sources[entry.key]}: {entry.key}: refers to unknown entity {ref!r}")
-        if entry.country is not None and entries[entry.country].cls not in {"State", "Place"}:
-            raise InputError(f"{sources[entry.key]}: {entry.key}: country {entry.country!r} is not a state")
+    raw_entities, raw_titles = _raw_entries(path, data)
+    entries, sources = _entries(raw_entities)
+    _check_references(entries, sources)
     titles = {}
     for word, spec in raw_titles.items():
         if spec.get("of") is not None and spec["of"] not in entries:
@@ -279,6 +237,59 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     return Gazetteer(entries=entries, titles=titles, source=str(path), blocked=tuple(data.get("blocked", [])),
                      title_heads=tuple(sorted(heads.items(), key=lambda kv: -len(kv[0]))), _by_label=by_label,
                      not_before_common=guard, clubs=_club_guard(path, data.get("clubs")))
+
+
+def _raw_entries(path: Path, data: dict) -> tuple[list[tuple[Path, dict]], dict[str, dict]]:
+    """The entity tables with the file each comes from, and the titles, of ``path`` and the
+    files it includes (e.g. the generated countries.toml)."""
+    raw_entities = [(path, raw) for raw in data.get("entity", [])]
+    raw_titles = dict(data.get("titles", {}))
+    for name in data.get("include", []):
+        included = _read_toml(path.parent / name)
+        raw_entities += [(path.parent / name, raw) for raw in included.get("entity", [])]
+        for word, spec in included.get("titles", {}).items():
+            if word in raw_titles:
+                raise InputError(f"{path.parent / name}: title {word!r} is defined twice")
+            raw_titles[word] = spec
+    return raw_entities, raw_titles
+
+
+def _entries(raw_entities: list[tuple[Path, dict]]) -> tuple[dict[str, Entry], dict[str, Path]]:
+    """Each entity table as an :class:`Entry` by key, and the file each key comes from."""
+    entries: dict[str, Entry] = {}
+    sources: dict[str, Path] = {}
+    for source, raw in raw_entities:
+        key = raw["key"]
+        if key in entries:
+            raise InputError(f"{source}: entity key {key!r} is defined twice")
+        if raw["class"] not in CLASSES:
+            raise InputError(f"{source}: {key}: unknown class {raw['class']!r}")
+        _check_place(source, key, raw)
+        sources[key] = source
+        roles = tuple(
+            Role(role=r["role"], of=r["of"], start=r.get("from"), end=r.get("to"))
+            for r in raw.get("roles", [])
+        )
+        entries[key] = Entry(
+            key=key, label=raw["label"], cls=raw["class"], forms=_tuple(raw.get("forms")),
+            short_forms=_tuple(raw.get("short_forms")), adjectives=_tuple(raw.get("adjectives")),
+            prefixes=_tuple(raw.get("prefixes")), metonym_for=raw.get("metonym_for"), wikidata=raw.get("wikidata"),
+            roles=roles, member_of=_tuple(raw.get("member_of")), gender=raw.get("gender"),
+            geonames=raw.get("geonames"), country=raw.get("country"), population=raw.get("population"),
+            common_word=raw.get("common_word", False),
+        )
+    return entries, sources
+
+
+def _check_references(entries: dict[str, Entry], sources: dict[str, Path]) -> None:
+    """Every key an entity names (metonym, country, membership, role) is an entity; a
+    country is a state or place."""
+    for entry in entries.values():
+        for ref in [entry.metonym_for, entry.country, *entry.member_of, *(r.of for r in entry.roles)]:
+            if ref is not None and ref not in entries:
+                raise InputError(f"{sources[entry.key]}: {entry.key}: refers to unknown entity {ref!r}")
+        if entry.country is not None and entries[entry.country].cls not in {"State", "Place"}:
+            raise InputError(f"{sources[entry.key]}: {entry.key}: country {entry.country!r} is not a state")
 
 
 # the fields of a place from GeoNames (places.toml) and the type each must have
