@@ -39,7 +39,7 @@ RELATION_KEYS = {
     "motion_verbs": WORDS, "motion_forms": WORDS, "motion_phrases": WORD_PAIRS, "place_preps": WORDS,
     "arrival_verbs": WORDS, "into_determiners": WORDS,
     # metWith: matches and goals
-    "clash_words": WORDS, "score_counts": WORDS, "reciprocal_words": WORDS,
+    "clash_words": WORDS, "score_counts": WORDS, "reciprocal_words": WORDS, "remote_modifiers": WORDS, "talk_heads": WORDS,
     # imposedSanctionsOn: owners, threats, targets as subjects
     "owner_verbs": WORDS, "threat_verbs": WORDS, "subject_target_verbs": WORDS, "subject_target_forms": WORDS,
     # vetoed: measures and the council
@@ -57,6 +57,7 @@ SECTIONS = {
         "denied": WORDS, "denied_not_of_previous": WORDS, "separable_particles": WORDS,
         "control": WORDS, "claim_verbs": WORDS,
     },
+    "governors": {"asserted": WORDS, "planned": WORDS, "denied": WORDS, "negated": WORDS},
     "reporting": {"speech_verbs": WORDS, "source_before": WORDS, "source_after": WORDS, "source_links": WORDS},
     "anaphora": {
         "denial_objects": WORDS, "pronouns_m": WORDS, "epithets_f": WORDS, "epithets_m": WORDS,
@@ -149,6 +150,12 @@ def validate(data: dict, path: Path) -> dict:
     for section in ("relations", *SECTIONS):
         if section not in data:
             raise _fail(path, section, None, "missing section")
+    seen: dict[str, str] = {}
+    for modality, verbs in data["governors"].items():
+        for verb in verbs:
+            if verb.lower() in seen:
+                raise _fail(path, f"governors.{modality}", verb, f"also under governors.{seen[verb.lower()]}")
+            seen[verb.lower()] = modality
     for word in data["modality"].get("precedence", ()):
         if word not in ("denied", "negated", "alleged", "planned", "reported", "asserted"):
             raise _fail(path, "modality.precedence", word, "not a modality")

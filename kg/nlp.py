@@ -79,9 +79,23 @@ class LookupLemmatizer:
 
 
 def lemma_table(cache: bool = True) -> WordTable:
-    """spacy-lookups-data's German lemma table (form -> lemma) as a cached word table."""
-    return cached_table("lemmas", b"de_lemma_lookup",
-                        lambda: WordTable.from_items(lookups_table("lemma_lookup").items()), cache=cache)
+    """spacy-lookups-data's German lemma table (form -> lemma) as a cached word table, with the
+    reformed spelling of its forms written with "ß" (:func:`with_ss_spellings`)."""
+    return cached_table("lemmas", b"de_lemma_lookup+ss",
+                        lambda: WordTable.from_items(with_ss_spellings(lookups_table("lemma_lookup")).items()),
+                        cache=cache)
+
+
+def with_ss_spellings(table: dict[str, str]) -> dict[str, str]:
+    """The table with each form written with "ß" also under "ss", unless that spelling has an
+    entry of its own: the table keeps the spelling before the 1996 reform for many strong verbs
+    ("schloß", "beschloß", "erließ" are there, "schloss", "beschloss", "erliess" are not), and
+    news since then writes "ss" after a short vowel (in Switzerland always)."""
+    out = dict(table)
+    for form, lemma in table.items():
+        if "ß" in form:
+            out.setdefault(form.replace("ß", "ss"), lemma)
+    return out
 
 
 def _line_break_rules(texts: list[str], stop_words) -> list[tuple[int, bool]]:

@@ -12,12 +12,12 @@ from kg.build import ExtractorSpec
 
 #: capability -> (found at least, false positives at most, factual errors at most)
 PINNED = {
-    "tense and voice": (119, 0, 0),
+    "tense and voice": (125, 0, 0),
     "word order": (59, 0, 0),
-    "separable verbs": (29, 0, 0),
-    "nominal forms": (14, 0, 0),
-    "actors nobody listed": (42, 0, 0),
-    "modality": (66, 0, 13),
+    "separable verbs": (38, 0, 0),
+    "nominal forms": (31, 0, 0),
+    "actors nobody listed": (50, 0, 0),
+    "modality": (79, 0, 0),
     "reference across sentences": (10, 0, 0),
     "look-alikes": (0, 0, 0),
 }

@@ -23,9 +23,8 @@ from kg.terms import KG
 ACCUSED_CUES = """
 [relations.accused]
 scored = false
-verbs = ["beschuldigen"]
+verbs = ["beschuldigen", "vorwerfen"]    # "wirft … vor": found from the lemma and its particle
 forms = ["beschuldigt", "beschuldigte", "beschuldigten"]
-phrases = [["wirft", "vor"], ["warf", "vor"], ["werfen", "vor"], ["warfen", "vor"]]
 noun_heads = ["vorwürfe", "vorwurf"]
 object_preps = ["gegen"]
 bare_object = true        # "X beschuldigte Y"

@@ -84,6 +84,22 @@ def test_kg_lemmatizer_gives_spacys_lookup_lemmas():
     assert ("lieferte", "liefern") in expected and ("Pjöngjang", "Pjöngjang") in expected   # unknown: itself
 
 
+@pytest.mark.parametrize(("form", "lemma"), [
+    ("schloss", "schließen"), ("schlossen", "schließen"), ("beschloss", "beschließen"), ("erliess", "erlassen"),
+    ("genoss", "genießen"), ("floss", "fließen"), ("liess", "lassen"), ("riss", "reißen"), ("schoss", "schießen"),
+])
+def test_reformed_ss_spellings_get_the_lemma_of_their_old_ss_spelling(form, lemma):
+    """The lookup table has "schloß", "beschloß"; news since 1996 writes "schloss"."""
+    assert [t.lemma_ for t in load_pipeline()(f"Er {form} es")][1] == lemma
+
+
+def test_an_ss_spelling_with_an_entry_of_its_own_keeps_it():
+    from kg.nlp import with_ss_spellings
+
+    table = with_ss_spellings({"Maße": "Maß", "Masse": "Masse", "schloß": "schließen"})
+    assert table == {"Maße": "Maß", "Masse": "Masse", "schloß": "schließen", "schloss": "schließen"}
+
+
 ATTRS_TEXT = ("Am 3. Mai 2024 lieferte Nordkorea 1.000 Granaten (laut „Reuters“) an Russland – "
               "für 2,5 Mio. € ; siehe https://example.org oder info@example.org.\n\nZehn  Panzer? Ja!")
 

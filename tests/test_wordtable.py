@@ -67,15 +67,17 @@ def test_cached_table_is_derived_once_per_source_and_a_bad_cache_ignored(tmp_pat
     assert cached_table("test", b"source 1", derive, cache=False) == first and len(calls) == 4
 
 
-def test_lemma_table_gives_the_lookup_tables_lemmas():
-    from kg.nlp import lemma_table
+def test_lemma_table_gives_the_lookup_tables_lemmas_and_their_ss_spellings():
+    from kg.nlp import lemma_table, with_ss_spellings
     from kg.resources import lookups_table
 
     raw = lookups_table("lemma_lookup")
     table = lemma_table()
-    assert len(table) == len(raw)
+    added = {form.replace("ß", "ss") for form in raw if "ß" in form} - set(raw)
+    assert len(table) == len(raw) + len(added) == len(with_ss_spellings(raw))
     sample = sorted(raw)[::997]
     assert [table.get(form) for form in sample] == [raw[form] for form in sample]
+    assert table.get("schloss") == raw["schloß"] == "schließen"
 
 
 def test_remembered_answers_are_the_lookups_and_the_memo_is_bounded(monkeypatch):

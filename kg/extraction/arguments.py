@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extraction.context import Ctx, group_of, is_adjective_like
+from kg.extraction.context import Ctx, group_of, is_adjective_like, prep_before
 from kg.extraction.cues import Frame
 from kg.extraction.triggers import SEGMENT_BREAKS, Trigger, head_match
+from kg.german import default_german
 from kg.mentions import Mention
 
 
@@ -59,6 +60,8 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
     bare = [m for m in ctx.bare(start, end) if m.start not in skip]
     if bare:
         return group_of(ctx, bare[0]) + co_agents(ctx, start, end), False
+    if _subject_is_a_thing(ctx, i, start, end):
+        return [], False               # "2.000 Migranten kommen … an": no actor, and none from elsewhere
     for r_start, r_end, _ in reversed([r for r in ctx.regions if r[1] <= start]):
         if r_start > ctx.sent.start and ctx.doc[r_start - 1].text == "(":
             continue                   # a parenthesis is an aside, not the clause's subject
@@ -66,6 +69,19 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
         if bare:
             return group_of(ctx, bare[0]), True
     return [], False
+
+
+def _subject_is_a_thing(ctx: Ctx, i: int, start: int, end: int) -> bool:
+    """Does the clause layer give the trigger's clause a subject of its own that names no actor
+    (a noun phrase with no mention: "die Kritik", "2.000 Migranten"; not an unresolved "er")?"""
+    clause, _ = clause_of(ctx, i)
+    if clause is None or not clause.subjects:
+        return False
+    a, b = clause.subjects[0]
+    if not (start <= a and b <= end) or any(m.start < b and a < m.end for m in ctx.mentions):
+        return False
+    pronouns = default_german()["nouns"]["subject_pronouns"]
+    return any(t.text[:1].isupper() and t.lower_ not in pronouns for t in ctx.doc[a:b])
 
 
 def verb_agents(ctx: Ctx, trig: Trigger) -> tuple[list[Mention], bool]:
@@ -112,11 +128,21 @@ def _noun_tail(ctx: Ctx, i: int, heads) -> int:
             j += 1
             continue
         nxt = ctx.doc[j + 1] if j + 1 < ctx.sent.end else None
-        if is_adjective_like(token) and nxt is not None and (nxt.text[:1].isupper() or is_adjective_like(nxt)):
+        if is_adjective_like(token) and nxt is not None and (nxt.text[:1].isupper() or is_adjective_like(nxt)) \
+                and not _finite_after_noun(ctx, j):
             j += 1
             continue
         break
     return j
+
+
+def _finite_after_noun(ctx: Ctx, j: int) -> bool:
+    """Is the word at ``j``, right after a noun, a verb form rather than an adjective ("Bei seinen
+    Gesprächen verteidigte Kerry …": the verb; "mit dem designierten Präsidenten": an adjective
+    after its determiner)?"""
+    token, before = ctx.doc[j], ctx.doc[j - 1]
+    lemma = token.lemma_.lower()
+    return before.text[:1].isupper() and lemma != token.lower_ and lemma.endswith(("en", "ern", "eln"))
 
 
 @dataclass
@@ -201,6 +227,47 @@ def requires(ctx: Ctx, frame: Frame, start: int, end: int, extra: int | None = N
         tokens.append(ctx.doc[start - 2])   # "einen Handelspakt, den Kiew mit der EU geschlossen hat"
     return any(t.text[:1].isupper() and head_match(t.lower_, frame.requires_noun_heads) for t in tokens)
 
+
+
+def clause_of(ctx: Ctx, i: int):
+    """The clause (:class:`kg.clauses.Clause`) token ``i`` belongs to, from the clause layer's
+    analysis of the sentence (lexical tags; made once per sentence, when a frame first asks)."""
+    clauses = ctx.memo.get("clauses")
+    if clauses is None:
+        from kg.clauses import clauses_of
+
+        clauses = ctx.memo["clauses"] = clauses_of(ctx.sent, source="lexical")
+    return next((c for c in clauses if i in c.tokens), None), clauses
+
+
+def governor(ctx: Ctx, trig: Trigger) -> tuple[str, str, object] | None:
+    """The verb that governs a trigger, the modality it gives it (``[governors]``) and its
+    clause (whose subject makes the claim or the plan): a noun
+    trigger that is the object of its clause's verb ("Die EU plant Sanktionen gegen Russland"
+    -> ("planen", "planned"); not a noun inside a prepositional phrase: "Nach dem Besuch plant
+    Xi …"), or any trigger of a zu-infinitive governed by such a verb ("Russland kündigte an,
+    ein Veto einzulegen", "bestritt, Waffen geliefert zu haben")."""
+    clause, clauses = clause_of(ctx, trig.i)
+    if clause is None:
+        return None
+    governors = ctx.cues.governors
+    if trig.kind == "noun" and prep_before(ctx.doc, ctx.sent, trig.i, ctx.cues) is None \
+            and clause.verbs.lemma in governors and clause.verbs.main != trig.i:
+        return clause.verbs.lemma, governors[clause.verbs.lemma], clause
+    if clause.kind == "infinitive" and clause.head is not None:
+        head = clauses[clause.head]
+        if head.verbs.lemma in governors:
+            return head.verbs.lemma, governors[head.verbs.lemma], head
+    return None
+
+
+def clause_subject(ctx: Ctx, clause) -> Mention | None:
+    """The first mention inside the likeliest subject the clause layer gives the clause."""
+    for start, end in clause.subjects[:1]:
+        for m in ctx.mentions:
+            if start <= m.start < end:
+                return m
+    return None
 
 
 def compound_place(ctx: Ctx, i: int) -> Mention | None:

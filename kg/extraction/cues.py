@@ -47,6 +47,15 @@ class Cues:
     symmetric: frozenset[str] = frozenset()   # the symmetric relations' names
     # separable verbs: finite form -> ((relation, kind, particle), …) ("traf" … "ein")
     phrases: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
+    # separable verbs by their particle: particle -> {rest of the lemma -> ((relation, kind), …)}
+    # ("zusammenkommen": "zusammen" -> {"kommen": (("metWith", "verb"),)}), from every frame's
+    # verb lemmas that begin with a separable particle of ontology/german.toml
+    separable: dict[str, dict[str, tuple[tuple[str, str], ...]]] = field(default_factory=dict)
+    particles: frozenset[str] = frozenset()   # every separable particle (german.toml)
+    # item words of one or two letters, which may open a compound trigger ("Öllieferungen")
+    short_modifiers: frozenset[str] = frozenset()
+    # verb lemma -> the modality it gives an event noun it governs ([governors])
+    governors: dict[str, str] = field(default_factory=dict)
     # every word a verb-like trigger can be (verbs, forms, provision, import, motion words of
     # every frame), and the noun heads by length: a word in neither is no trigger at all
     verb_words: frozenset[str] = frozenset()
@@ -98,6 +107,10 @@ def load_cues(path: Path | None = None) -> Cues:
         words=words,
         symmetric=frozenset(name for name, f in frames.items() if f.symmetric),
         phrases=_phrases(data["relations"]),
+        separable=_separable(frames),
+        particles=_particles(),
+        short_modifiers=frozenset(h for h in lower_set(data["items"]["heads"]) if len(h) < 3),
+        governors={verb.lower(): modality for modality, verbs in data["governors"].items() for verb in verbs},
         noun_heads=tuple(sorted({h for f in frames.values() for h in f.noun_heads}, key=len, reverse=True)),
         verb_words=frozenset().union(*(
             f.verbs | f.forms | f.words.get(kind + "_" + part, frozenset())
@@ -119,6 +132,33 @@ def _phrases(relations: dict) -> dict[str, tuple[tuple[str, str, str], ...]]:
             for first, *_, last in spec.get(key, ()):
                 found.setdefault(first.lower(), []).append((name, kind, last.lower()))
     return {first: tuple(entries) for first, entries in found.items()}
+
+
+def _particles() -> frozenset[str]:
+    from kg.german import default_german
+
+    return frozenset(default_german()["verbs"]["separable_particles"])
+
+
+def _separable(frames: dict[str, Frame]) -> dict[str, dict[str, tuple[tuple[str, str], ...]]]:
+    """The frames' verb lemmas that begin with a separable particle, split at it: the finite
+    verb of a main clause stands apart from its particle ("kam … zusammen")."""
+    from kg.german import default_german
+
+    german = default_german()["verbs"]
+    # "unter", "über": as cue verbs' prefixes they do not separate ("unterzeichnete")
+    particles = sorted(german["separable_particles"] - german["inseparable_prefixes"], key=len, reverse=True)
+    found: dict[str, dict[str, list]] = {}
+    for frame in frames.values():
+        lemmas = [(lemma, "verb") for lemma in frame.verbs]
+        lemmas += [(lemma, kind) for kind in VERB_KINDS for lemma in frame.words.get(kind + "_verbs", ())]
+        for lemma, kind in lemmas:
+            particle = next((p for p in particles if lemma.startswith(p) and len(lemma) - len(p) >= 5), None)
+            if particle is not None:
+                rest = found.setdefault(particle, {}).setdefault(lemma[len(particle):], [])
+                if (frame.name, kind) not in rest:
+                    rest.append((frame.name, kind))
+    return {p: {rest: tuple(v) for rest, v in by_rest.items()} for p, by_rest in found.items()}
 
 
 def _check_frames(path: Path, decls: dict[str, RelationDecl]) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from kg.extraction.arguments import clause_subject, governor
 from kg.extraction.context import Ctx, is_adjective_like
 from kg.extraction.triggers import Trigger
 from kg.mentions import Mention
@@ -174,7 +175,7 @@ def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
     """The modality of the trigger's statement, from every cue in scope, the strongest first
     (``[modality] precedence``), with the claimant or speaker who makes it."""
     seg = ctx.seg_of(trig.i)
-    cues = _word_cues(ctx, trig, seg, claimants) + _clause_cues(ctx, trig, seg)
+    cues = _word_cues(ctx, trig, seg, claimants) + _clause_cues(ctx, trig, seg) + _governor_cues(ctx, trig)
     cues += [Cue("reported", word, who) for scope, who, word in speakers if seg in scope]
     if not cues:
         return Cue("asserted", "")
@@ -204,6 +205,17 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
             who = claimants.get(i)
             cues.append(Cue(what, text, who.key if who else None))
     return cues
+
+
+def _governor_cues(ctx: Ctx, trig: Trigger) -> list[Cue]:
+    """The modality a governing verb gives the trigger ("plant ein Treffen", "kündigte an, ein
+    Veto einzulegen"), claimed by that verb's subject (:func:`kg.extraction.arguments.governor`)."""
+    found = governor(ctx, trig)
+    if found is None or found[1] == "asserted":
+        return []
+    lemma, modality, clause = found
+    who = clause_subject(ctx, clause)
+    return [Cue(modality, lemma, who.key if who is not None and modality == "denied" else None)]
 
 
 def _clause_cues(ctx: Ctx, trig: Trigger, seg: int) -> list[Cue]:
@@ -239,7 +251,7 @@ def _clause_cues(ctx: Ctx, trig: Trigger, seg: int) -> list[Cue]:
 def _future_infinitive(ctx: Ctx, trig: Trigger, seg_end: int) -> bool:
     """In a clause with a future auxiliary: is the trigger the infinitive ("wird reisen"), or
     does an infinitive close the clause of a noun trigger ("wird … einen Besuch abstatten")?"""
-    trigger, closing = ctx.doc[trig.i], ctx.doc[seg_end - 1]
+    trigger, closing = ctx.doc[trig.i], ctx.doc[max(_last_alpha_before(ctx.doc)[seg_end], trig.i)]
     return (trigger.lower_ == trigger.lemma_.lower() and not trigger.text[:1].isupper()) or (
         trig.kind == "noun" and closing.is_alpha and closing.text[:1].islower()
         and closing.lower_ == closing.lemma_.lower() and closing.lower_.endswith("en"))

@@ -1,6 +1,6 @@
 """Triggers: the tokens that can express a relation (verbs by lemma or form, provision,
 import and motion verbs, nouns by compound head), found once per (form, lemma); and separable
-verbs listed as phrases, whose particle closes the clause ("traf … in Moskau ein")."""
+verbs, whose particle closes the clause ("traf … in Moskau ein", "kam … zusammen")."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,9 +23,13 @@ class Trigger:
 
 
 
-def head_match(low: str, heads) -> str | None:
+def head_match(low: str, heads, modifiers=frozenset()) -> str | None:
+    """The head of ``heads`` the word ends in, after a modifier of three letters or more, a
+    hyphen, or one of ``modifiers`` ("Öllieferungen" with "öl"); not "Eintreffen" (a word
+    that merely ends like "treffen")."""
     for head in heads:
-        if low.endswith(head) and (len(low) == len(head) or len(low) - len(head) >= 3 or "-" in low):
+        if low.endswith(head) and (len(low) == len(head) or len(low) - len(head) >= 3 or "-" in low
+                                   or low[: len(low) - len(head)] in modifiers):
             return head
     return None
 
@@ -54,39 +58,52 @@ def triggers_in(doc: Doc, cues: Cues) -> list[Trigger]:
         if here:
             text = strings[key[0]]
             found.extend(Trigger(relation, i, kind, text) for relation, kind in here)
-    return _with_phrases(doc, cues, found) if cues.phrases else found
+    return _with_phrases(doc, cues, found) if cues.phrases or cues.separable else found
 
 
 def _with_phrases(doc: Doc, cues: Cues, found: list[Trigger]) -> list[Trigger]:
-    """``found`` with the separable verbs of ``cues.phrases``: a finite form whose particle is
-    the last word of its clause ("Kim traf am Montag in Moskau ein") is that verb, and only it."""
+    """``found`` with the separable verbs: a finite verb whose particle is the last word of its
+    clause ("Kim traf am Montag in Moskau ein", "Putin kam mit Xi zusammen") is the verb its
+    lemma makes with the particle ("eintreffen", "zusammenkommen": ``cues.separable``, or a
+    form listed in ``cues.phrases``), and only that verb."""
     texts = words(doc)
-    starts = set(sentence_starts(doc))
+    lemmas = doc.to_array(LEMMA).tolist()
+    strings = doc.vocab.strings
     phrased: dict[int, list[Trigger]] = {}
-    for i, text in enumerate(texts):
-        entries = cues.phrases.get(text) if text[:1].islower() else None    # a verb, not "Treffen"
-        if not entries:
-            continue
-        last = _clause_last_word(texts, starts, i)
-        hits = [Trigger(relation, i, kind, text, particle) for relation, kind, particle in entries
-                if last is not None and texts[last].lower() == particle]
-        if hits:
-            phrased[i] = hits
+    for clause in _clauses(texts, sentence_starts(doc)):
+        particle = texts[clause[-1]].lower()
+        by_rest = cues.separable.get(particle)
+        for i in clause[:-1]:
+            text = texts[i]
+            if not text[:1].islower():                   # a verb, not "Treffen"
+                continue
+            hits = [Trigger(relation, i, kind, text, particle) for relation, kind, last in cues.phrases.get(text, ())
+                     if last == particle]
+            if by_rest:
+                hits += [Trigger(relation, i, kind, text, particle)
+                         for relation, kind in by_rest.get(strings[lemmas[i]].lower(), ())]
+            if hits:
+                phrased[i] = hits
     if not phrased:
         return found
     kept = [t for t in found if t.i not in phrased or t.kind == "noun"]
     return sorted(kept + [t for hits in phrased.values() for t in hits], key=lambda t: t.i)
 
 
-def _clause_last_word(texts: list[str], starts: set[int], i: int) -> int | None:
-    """The last alphabetic word after ``i`` before a clause break or the sentence's end."""
-    last = None
-    for j in range(i + 1, len(texts)):
-        if j in starts or texts[j] in SEGMENT_BREAKS or texts[j] == "." or texts[j].isspace():
-            break
-        if texts[j].isalpha():
-            last = j
-    return last
+def _clauses(texts: list[str], starts: list[int]):
+    """The alphabetic words of each stretch between clause breaks (and sentence starts) that
+    has two or more: where a finite verb and its particle can stand."""
+    start_set = set(starts)
+    clause: list[int] = []
+    for j, text in enumerate(texts):
+        if j in start_set or text in SEGMENT_BREAKS or text == "." or text.isspace():
+            if len(clause) > 1:
+                yield clause
+            clause = []
+        if text.isalpha():
+            clause.append(j)
+    if len(clause) > 1:
+        yield clause
 
 
 _NO_TRIGGER = ((), ())     # (as any word, as a sentence's first word): the answer for most words
@@ -116,9 +133,9 @@ def trigger_kinds(cues: Cues, text: str, lemma: str, first: bool) -> tuple[tuple
     for frame in cues.frames.values():
         # German sentences seldom open with a finite verb: a capitalised first word that is
         # a trigger noun ("Treffen EU, Ukraine, Russland möglich") is the noun
-        if noun and (not first or head_match(low, frame.noun_heads)
+        if noun and (not first or head_match(low, frame.noun_heads, cues.short_modifiers)
                      or not (lemma in frame.verbs or low in frame.forms)):
-            if head_match(low, frame.noun_heads):
+            if head_match(low, frame.noun_heads, cues.short_modifiers):
                 found.append((frame.name, "noun"))
             continue
         if lemma in frame.verbs or low in frame.forms or (unzu and unzu in frame.verbs):

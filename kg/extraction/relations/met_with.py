@@ -10,7 +10,7 @@ from kg.extraction.arguments import Args, co_agents, foreign_owner, group_of, no
 from kg.extraction.context import Ctx, is_adjective_like
 from kg.extraction.cues import Frame
 from kg.extraction.relations import register
-from kg.extraction.triggers import Trigger
+from kg.extraction.triggers import Trigger, head_match
 from kg.mentions import Mention
 
 SCORE = re.compile(r"^\d{1,2}:\d{1,2}\.?$")     # "zum 1:0" (a time is "10:00 Uhr")
@@ -20,10 +20,18 @@ SCORE = re.compile(r"^\d{1,2}:\d{1,2}\.?$")     # "zum 1:0" (a time is "10:00 Uh
 def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     start, end, _ = ctx.region_of(trig.i)
     if trig.kind == "noun":
+        if ctx.doc[trig.i].lower_.startswith(tuple(frame.words.get("remote_modifiers", ()))):
+            return []      # "Telefongespräch": talks at a distance
         parts = noun_parts(ctx, trig.i)
         partners = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
         participants = parts.left_gen + parts.right_gen + parts.von
         partners = group_of(ctx, partners[0]) if partners else []
+        if partners and all(m.cls == "Organization" for m in partners) \
+                and head_match(ctx.doc[trig.i].lower_, frame.words.get("talk_heads", ())):
+            return []      # "im Gespräch mit der APA": an interview
+        if not participants and len(partners) >= 2 and ctx.prep.get(partners[0].start) == "zwischen":
+            # "ein Treffen zwischen X und Y": the pair met, whoever else the clause names
+            return [Args(agents=[a], objects=partners[n + 1:]) for n, a in enumerate(partners[:-1])]
         fallback = False
         if not participants and not partners:
             # a headline's list right after the noun: "Treffen EU, Ukraine, Russland …"

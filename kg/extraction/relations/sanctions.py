@@ -2,7 +2,9 @@
 "X droht Y mit Sanktionen", "Y unterliegt Sanktionen der X"."""
 from __future__ import annotations
 
-from kg.extraction.arguments import Args, compound_place, group_of, noun_parts, requires, subject, verb_agents
+from kg.extraction.arguments import (
+    Args, compound_place, governor, group_of, noun_parts, requires, subject, verb_agents,
+)
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
 from kg.extraction.relations import register
@@ -16,8 +18,9 @@ def sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         parts = noun_parts(ctx, trig.i)
         agents = parts.left_adj or parts.right_gen or parts.von
         from_subject = False
-        if not agents and any(frame.has("owner_verbs", t.lemma_) for t in ctx.doc[start:trig.i]):
-            agents, _ = subject(ctx, trig.i)     # "Die USA haben Sanktionen gegen Russland"
+        if not agents and (governor(ctx, trig) is not None
+                           or any(frame.has("owner_verbs", t.lemma_) for t in ctx.doc[start:trig.i])):
+            agents, _ = subject(ctx, trig.i)     # "Die USA haben Sanktionen gegen Russland", "Die EU kündigte … an"
             from_subject = True
         if not agents:
             return []

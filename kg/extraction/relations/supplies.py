@@ -2,8 +2,9 @@
 (import), "X versorgt Y mit Waffen" (provision)."""
 from __future__ import annotations
 
-from kg.extraction.arguments import (Args, controller, group_of, is_infinitive, items_in, noun_parts,
-                                     subject, verb_agents)
+from kg.extraction.arguments import (
+    Args, controller, governor, group_of, is_infinitive, items_in, noun_parts, subject, verb_agents,
+)
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
 from kg.extraction.relations import register
@@ -36,7 +37,15 @@ def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
                 if adj:
                     suppliers = adj[:1]
                     break
+        if not suppliers:
+            # "Lieferungen von Waffen aus Russland an China": the source is the supplier
+            suppliers = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.spec.get("source_preps", [])))
+                         if m.is_actor and m.cls == "State"][:1]
         recipients = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
+        if not suppliers and recipients and governor(ctx, trig) is not None:
+            # "Der Iran räumte Drohnenlieferungen an Russland ein": the governing verb's subject
+            suppliers = [m for m in subject(ctx, trig.i, skip={m.start for m in recipients})[0]
+                         if m not in recipients]
         compound = ctx.doc[trig.i].lower_
         head = head_match(compound, frame.noun_heads) or ""
         modifier = ctx.doc[trig.i].text[: len(compound) - len(head)].rstrip("-")

@@ -2,7 +2,9 @@
 Ministerin" (the host is the subject)."""
 from __future__ import annotations
 
-from kg.extraction.arguments import Args, compound_place, foreign_owner, noun_parts, place_in, subject, verb_agents
+from kg.extraction.arguments import (
+    Args, clause_of, compound_place, foreign_owner, governor, noun_parts, place_in, subject, verb_agents,
+)
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
 from kg.extraction.relations import register
@@ -19,6 +21,10 @@ def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
             (visitors if m.cls == "Person" or (m in parts.von and m.is_actor) else places).append(m)
         if not places:
             place = compound_place(ctx, trig.i) or place_in(ctx, trig.i + 1, parts.tail_end, frame.words["place_preps"])
+            if place is None and governor(ctx, trig) is not None:
+                # "stattete Moskau einen Besuch ab", "kündigte Peking einen Besuch an": the bare object
+                place = next((m for m in ctx.bare(start, trig.i, actors_only=False)
+                              if m.cls in {"Place", "State"} and m.start > start), None)
             if place is None and ctx.doc[trig.i - 1].lower_ == "zu":
                 place = place_in(ctx, start, trig.i)    # "ist in der polnischen Hauptstadt zu Besuch"
             places = [place] if place else []
@@ -49,6 +55,9 @@ def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if not agents:
         return []
     if trig.kind == "motion":
+        clause, _ = clause_of(ctx, trig.i)
+        if clause is not None:         # the destination is in the verb's own clause ("…, es kommt darauf an")
+            start, end = max(start, clause.start), min(end, clause.end)
         nach = [m for m in ctx.with_prep(start, end, {"nach"}) if m.cls in {"Place", "State"}]
         lemma = ctx.doc[trig.i].lemma_.lower()
         arrival = frame.has("arrival_verbs", trig.particle + lemma, lemma)     # "traf in Moskau ein"
