@@ -37,9 +37,9 @@ RELATION_KEYS = {
     # visited: travel
     "planned_forms": WORDS,
     "motion_verbs": WORDS, "motion_forms": WORDS, "motion_phrases": WORD_PAIRS, "place_preps": WORDS,
-    "arrival_verbs": WORDS, "into_determiners": WORDS,
+    "arrival_verbs": WORDS, "into_determiners": WORDS, "not_visits": WORDS,
     # metWith: matches and goals
-    "clash_words": WORDS, "score_counts": WORDS, "reciprocal_words": WORDS, "remote_modifiers": WORDS, "talk_heads": WORDS,
+    "clash_words": WORDS, "score_counts": WORDS, "reciprocal_words": WORDS, "remote_modifiers": WORDS, "talk_heads": WORDS, "not_met_objects": WORDS,
     # imposedSanctionsOn: owners, threats, targets as subjects
     "owner_verbs": WORDS, "threat_verbs": WORDS, "subject_target_verbs": WORDS, "subject_target_forms": WORDS,
     # vetoed: measures and the council
@@ -61,7 +61,7 @@ SECTIONS = {
     "reporting": {"speech_verbs": WORDS, "source_before": WORDS, "source_after": WORDS, "source_links": WORDS},
     "anaphora": {
         "denial_objects": WORDS, "pronouns_m": WORDS, "epithets_f": WORDS, "epithets_m": WORDS,
-        "possessives": WORDS,
+        "possessives": WORDS, "state_descriptions": WORDS, "female_name_endings": WORDS,
     },
     "syntax": {
         "prepositions": WORDS, "contractions": TABLE, "determiners": WORDS, "coordinators": WORDS,

@@ -2,7 +2,8 @@
 
 The file holds tables of single lower-case words (subordinators, relative pronouns, the
 paradigms of haben / sein / werden and of the modal verbs, separable particles, negation
-words, case-marking determiners, prepositions).  :func:`load_german` checks it when it
+words, case-marking determiners, prepositions) and the endings and nouns that tell what a
+name nobody listed names (:mod:`kg.mentions.bare`).  :func:`load_german` checks it when it
 loads and refuses, with one line naming the file, the key and the value (a
 :class:`kg.errors.InputError`): an unknown table or key, a value that is not a list of
 strings, a phrase or an upper-case word where single words are expected, a duplicate
@@ -33,6 +34,7 @@ SCHEMA: dict[str, frozenset[str]] = {
                         "possessives", "subject_pronouns", "object_pronouns", "time_nouns"}),
     "prepositions": frozenset({"words", "contractions"}),
     "adverbs": frozenset({"words"}),
+    "names": frozenset({"state_suffixes", "place_suffixes", "organisation_nouns"}),
 }
 # values of the form "word=word" (a contraction and its preposition)
 PAIRS = frozenset({("prepositions", "contractions")})

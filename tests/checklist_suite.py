@@ -276,10 +276,19 @@ def all_cases() -> list[Case]:
 
 # ---------------------------------------------------------------- scoring
 def _names(extraction) -> dict[str, set[str]]:
-    """Entity key -> the folded names it goes by in this extraction (label and surface forms)."""
+    """Entity key -> the folded names it goes by: its label, surface forms in this extraction
+    and, for a listed entity, the gazetteer's forms."""
+    from kg.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
     names: dict[str, set[str]] = defaultdict(set)
-    for entity in extraction.entities:
-        names[entity.key] |= {fold(entity.label), *(fold(f) for f in entity.surface_forms)}
+    for entity in extraction.entities:          # and every name the gazetteer gives it ("USA")
+        listed = gazetteer[entity.key].forms if entity.key in gazetteer else ()
+        names[entity.key] |= {fold(entity.label), *(fold(f) for f in (*entity.surface_forms, *listed))}
+    for st in extraction.statements:            # an entity named by no surface form ("US-Regierung")
+        for key in (st.subject, st.object):
+            if key in gazetteer and key not in names:
+                names[key] |= {fold(gazetteer[key].label), *(fold(f) for f in gazetteer[key].forms)}
     for entity in extraction.entities:          # a measure stands for the actor it concerns
         if entity.concerns:
             names[entity.key] |= names.get(entity.concerns, set())

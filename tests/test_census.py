@@ -72,7 +72,7 @@ def test_census_figures_as_measured(figures):
             "precision", "factual_errors")
     assert {k: figures[k] for k in keys} == {
         "sentences": 200, "with_facts": 19, "facts": 22, "expected": 15, "found": 6, "recall": 0.4,
-        "predicted": 8, "correct": 6, "precision": 0.75, "factual_errors": 0,
+        "predicted": 7, "correct": 6, "precision": 0.857, "factual_errors": 0,
     }
     by_relation = {rel: (f["expected"], f["found"], f["predicted"], f["correct"], f["factual_errors"])
                    for rel, f in figures["by_relation"].items()}
@@ -81,7 +81,7 @@ def test_census_figures_as_measured(figures):
         "supplies": (1, 1, 1, 1, 0),
         "vetoed": (0, 0, 0, 0, 0),
         "visited": (9, 3, 4, 3, 0),
-        "metWith": (4, 2, 3, 2, 0),
+        "metWith": (4, 2, 2, 2, 0),
         "imposedSanctionsOn": (1, 0, 0, 0, 0),
     }
 
@@ -89,7 +89,6 @@ def test_census_figures_as_measured(figures):
 def test_census_false_positives_are_the_known_look_alikes(figures):
     assert figures["false_positives"] == [
         "c119 israel visited palestine_state_of [negated]",          # "ließ ... nicht reisen": a causative
-        "c131 entity:dominic-thiem metWith entity:gilles-simon [asserted]",   # a tennis pairing
     ]
 
 

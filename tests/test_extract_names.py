@@ -31,7 +31,7 @@ def test_role_titles_resolve_by_article_date(text, date, expected):
     ("text", "expected"),
     [
         ("Kairo – Italiens Premier Matteo Renzi hat Ägypten besucht. Renzi traf sich dort mit Sameh Shukri.",
-         {("renzi", V, "egypt", "asserted")}),
+         {("renzi", V, "egypt", "asserted"), ("renzi", M, "entity:sameh-shukri", "asserted")}),
         ("Deutlich ging Xi Jinping bei einem Treffen mit dem iranischen Präsidenten Hassan Rohani auf den Streit ein.",
          {("xi_jinping", M, "rouhani", "asserted")}),
         ("Ägyptens Präsident Abdel Fattah al-Sisi bringt von seinem Besuch in Frankreich Verträge heim.",

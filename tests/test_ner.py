@@ -105,10 +105,11 @@ def test_build_with_the_name_model_finds_names_no_rule_knows(tiny_model, tmp_pat
     result = runner.invoke(main, ["--store", str(store), "export", "--format", "nquads"])
     assert result.exit_code == 0, result.output
     assert "/entity/kleinhausen>" in result.output
-    # without the model, no rule knows Kleinhausen
+    # without the model, Kleinhausen is known only as a name no word list knows, standing bare in
+    # a sentence with a relation word (kg.mentions.bare); in one without, only the model knows it
     assert runner.invoke(main, ["--store", str(tmp_path / "plain"), "build", "-q", str(article)]).exit_code == 0
     plain = runner.invoke(main, ["--store", str(tmp_path / "plain"), "export", "--format", "nquads"]).output
-    assert "/entity/kleinhausen>" not in plain
+    assert "/entity/kleinhausen>" in plain
 
 
 @pytest.mark.parametrize(
@@ -132,5 +133,5 @@ def test_germeval_figure_as_measured(tmp_path):
     result = train_ner.run(GERMEVAL / "NER-de-dev.tsv", GERMEVAL / "NER-de-test.tsv", tmp_path / "m.crfsuite",
                            c1=0.05, c2=0.05, iterations=150)
     assert {k: result["crf"][k]["f1"] for k in ("PER", "LOC", "ORG", "all")} == {
-        "PER": 0.806, "LOC": 0.748, "ORG": 0.514, "all": 0.715}
+        "PER": 0.807, "LOC": 0.749, "ORG": 0.514, "all": 0.716}
     assert result["crf"]["all"]["f1"] >= 0.7

@@ -57,6 +57,8 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
         return [speaker], False        # "…, sagte Kerry bei einem Besuch in Kairo": Kerry is the subject here
     start, end, _ = ctx.region_of(i)
     end = min(end, ctx.segments[ctx.seg_of(i)][1])   # not past the trigger's own segment
+    if _impersonal(ctx, i):
+        return [], False               # "Wenn man auf große Tradition treffe": nobody in particular
     bare = [m for m in ctx.bare(start, end) if m.start not in skip]
     if bare:
         return group_of(ctx, bare[0]) + co_agents(ctx, start, end), False
@@ -69,6 +71,15 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
         if bare:
             return group_of(ctx, bare[0]), True
     return [], False
+
+
+def _impersonal(ctx: Ctx, i: int) -> bool:
+    """Is the subject the clause layer gives the trigger's clause "man", "wer", "jemand" …?"""
+    clause, _ = clause_of(ctx, i)
+    if clause is None or not clause.subjects:
+        return False
+    a, b = clause.subjects[0]
+    return b - a == 1 and ctx.doc[a].lower_ in ctx.w("non_referential")
 
 
 def _subject_is_a_thing(ctx: Ctx, i: int, start: int, end: int) -> bool:

@@ -81,14 +81,15 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
     gazetteer = gazetteer or default_gazetteer()
     cues = cues or default_cues()
     mention_cues = {**cues.syntax, **cues.anaphora}
-    mentions = find_mentions(doc, gazetteer, article.date, mention_cues, lexicon or default_lexicon(), tagger)
+    all_triggers = triggers_in(doc, cues)
+    trigger_starts = [t.i for t in all_triggers]
+    sent_starts = sentence_starts(doc)
+    mentions = find_mentions(doc, gazetteer, article.date, mention_cues, lexicon or default_lexicon(), tagger,
+                             relation_ranges=_with_triggers(sent_starts, len(doc), trigger_starts))
     offset = article.body_start
     found = _Found()
     starts = [m.start for m in mentions]
     texts = words(doc)
-    all_triggers = triggers_in(doc, cues)
-    trigger_starts = [t.i for t in all_triggers]
-    sent_starts = sentence_starts(doc)
     for sent_start, sent_end in zip(sent_starts, sent_starts[1:] + [len(doc)]):
         bounds = _sentence_bounds(doc, sent_start, sent_end, texts)
         if bounds is None:
@@ -108,6 +109,16 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
         found.statements.extend(new)
     return Extraction(article=article, sentences=tuple(found.sentences), statements=tuple(found.statements),
                       entities=tuple(_entities(found, gazetteer)))
+
+
+def _with_triggers(sent_starts: list[int], length: int, trigger_starts: list[int]) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence that holds a trigger."""
+    ranges = []
+    for start, end in zip(sent_starts, sent_starts[1:] + [length]):
+        k = bisect.bisect_left(trigger_starts, start)
+        if k < len(trigger_starts) and trigger_starts[k] < end:
+            ranges.append((start, end))
+    return ranges
 
 
 def _sentence_context(sent: Span, index: int, here: list[Mention], cues: Cues, gazetteer: Gazetteer) -> Ctx:

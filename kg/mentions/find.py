@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
+from kg.mentions.bare import bare_names
 from kg.mentions.base import _prefix_index, _title_index, Mention
 from kg.mentions.names import _coreferent_surnames, _lexicon_names, _named_after, _named_places, _tagged_names
 from kg.mentions.pronouns import _with_pronouns
@@ -19,8 +20,10 @@ from kg.nlp import capitalised, gazetteer_matches, words
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
-                  lexicon: Lexicon | None = None, tagger=None) -> list[Mention]:
-    """All mentions of the Doc, in text order, with keys resolved."""
+                  lexicon: Lexicon | None = None, tagger=None,
+                  relation_ranges: list[tuple[int, int]] = ()) -> list[Mention]:
+    """All mentions of the Doc, in text order, with keys resolved; in ``relation_ranges`` (the
+    sentences that hold a relation word) also names that no word list knows (:mod:`kg.mentions.bare`)."""
     spans = gazetteer_matches(doc)                        # (start, end, label, key)
     anchors = {key for _, _, label, key in spans if label in {"name", "gen"}}
     titles = _title_index(gazetteer)
@@ -62,5 +65,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
     mentions = _coreferent_surnames(doc, mentions)
     if tagger is not None and lexicon is not None:     # a trained name model (kg/ner.py): what is left
         mentions = sorted(mentions + _tagged_names(doc, mentions, tagger.names(doc, gazetteer, lexicon, mentions)),
+                          key=lambda m: m.start)
+    if lexicon is not None and relation_ranges:        # then names no word list knows, where relations are
+        mentions = sorted(mentions + bare_names(doc, mentions, list(relation_ranges), lexicon,
+                                                frozenset(cues.get("determiners", ())), gazetteer),
                           key=lambda m: m.start)
     return _with_pronouns(doc, mentions, gazetteer, cues)

@@ -99,7 +99,9 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
                 mentions.append(_mention(doc, start, end, key, key, entry.cls, "adj", gazetteer))
         elif label == "prefix":
             tail = doc[start].text.split("-", 1)[1].casefold()
-            kind = "government" if tail in cues.get("member_nouns", ()) else "prefix"   # "EU-Staaten" act
+            # "EU-Staaten", "US-Regierung", "US-Armee" act; "UN-Sanktionen" only names whose
+            kind = "government" if tail in cues.get("member_nouns", ()) or tail in cues.get("government_nouns", ()) \
+                else "prefix"
             mentions.append(_mention(doc, start, end, key, key, entry.cls, kind, gazetteer))
         else:
             actor = entry.metonym_for or key

@@ -57,6 +57,8 @@ def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
                 for n, a in enumerate(participants[:-1])]
     if any(frame.has("clash_words", t.lower_) or _score(t) for t in ctx.doc[start:end]):
         return []
+    if _decision(ctx, frame, start, end):
+        return []      # "Entscheidungen getroffen", "Vereinbarungen, die X mit Y traf"
     after = ctx.doc[trig.i + 1] if trig.i + 1 < end else None
     if after is not None and frame.has("score_counts", after.lower_) and not any(
             frame.has("reciprocal_words", t.lower_) for t in ctx.doc[start:end]):
@@ -98,3 +100,13 @@ def _encountered(ctx: Ctx, m: Mention, start: int) -> bool:
         j -= 1
     return False
 
+
+def _decision(ctx: Ctx, frame: Frame, start: int, end: int) -> bool:
+    """Does the clause (or the antecedent of its relative pronoun) hold a noun one "trifft" without
+    meeting anyone: a decision, an agreement, a choice ("not_met_objects")?"""
+    heads = frame.words.get("not_met_objects", frozenset())
+    tokens = list(ctx.doc[start:end])
+    if start - 2 >= ctx.sent.start and ctx.doc[start - 1].text == "," \
+            and ctx.doc[start].lower_ in ctx.w("relative_pronouns"):
+        tokens.append(ctx.doc[start - 2])
+    return any(t.text[:1].isupper() and head_match(t.lower_, heads) for t in tokens)

@@ -15,6 +15,8 @@ from kg.extraction.triggers import Trigger
 def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     start, end, _ = ctx.region_of(trig.i)
     if trig.kind == "noun":
+        if frame.has("not_visits", ctx.doc[trig.i].lower_):
+            return []            # "auf der Durchreise in Serbien": passing through
         parts = noun_parts(ctx, trig.i)
         visitors, places, fallback = [], [], False
         for m in parts.left_gen + parts.right_gen + parts.von:

@@ -1,0 +1,95 @@
+"""Actors nobody listed and reference across sentences, as generated paradigms.
+
+* Names no word list knows, standing bare in a sentence with a relation word
+  (kg/mentions/bare.py): states by their ending ("Valdoria", "Ostravien", "Nordland"), places
+  ("Kleinhausen", "Port Arlen"), companies after "die Firma", people of two unknown words;
+  as subject, object after a preposition and bare object, in several tenses.
+* Governments by an entity prefix ("US-Regierung", "EU-Führung").
+* "das Land", "das Regime" for the last state of the sentences before; "er" for a man, else for
+  the person whose gender nobody listed who opens the sentence before.
+* Look-alikes: a known common noun, a compound of one ("Drohnenlieferungen"), a word after an
+  article, a name the gazetteer blocks (a club), "man" as the subject, a decision "getroffen".
+"""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from extract_cases import M, S, SANC, V, case_id, facts, run
+
+UNLISTED_STATES = [("Valdoria", "entity:valdoria"), ("Ostravien", "entity:ostravien"),
+                   ("Tarnesien", "entity:tarnesien"), ("Karvakistan", "entity:karvakistan")]
+LISTED_STATES = [("Russland", "russia"), ("Frankreich", "france")]
+STATE_FORMS = [("{a} lieferte Munition an {b}.", S), ("{a} liefert Waffen an {b}.", S),
+               ("{a} hat Raketen an {b} geliefert.", S), ("Am Montag lieferte {a} Drohnen an {b}.", S),
+               ("{a} verhängte Sanktionen gegen {b}.", SANC), ("{a} hat Sanktionen gegen {b} verhängt.", SANC)]
+STATES = [(form.format(a=a, b=b), (ka, rel, kb, "asserted"))
+          for (form, rel), ((a, ka), (b, kb)) in itertools.product(
+              STATE_FORMS, [p for p in itertools.permutations(UNLISTED_STATES + LISTED_STATES, 2)
+                            if "entity:" in p[0][1] + p[1][1]][::5])]
+
+PLACES = [("Kleinhausen", "entity:kleinhausen"), ("Arlenburg", "entity:arlenburg"),
+          ("Port Arlen", "entity:port-arlen"), ("Vrenadorf", "entity:vrenadorf")]
+VISIT_FORMS = ["{a} besuchte {p}.", "{a} hat {p} besucht.", "{a} reiste nach {p}.", "{a} ist nach {p} gereist.",
+               "{a} traf am Montag in {p} ein."]
+VISITORS = [("Wladimir Putin", "putin"), ("Jana Novak", "entity:jana-novak")]
+VISITS = [(form.format(a=a, p=p), (ka, V, kp, "asserted"))
+          for form, (a, ka), (p, kp) in itertools.product(VISIT_FORMS, VISITORS, PLACES)]
+
+COMPANIES = [("Die Firma Rheinmetall liefert Munition an die Ukraine.", ("entity:rheinmetall", S, "ukraine")),
+             ("Die Firma Lindqvist Defence liefert Munition an die Ukraine.",
+              ("entity:lindqvist-defence", S, "ukraine")),
+             ("Der Konzern Zellwerk lieferte Drohnen an Russland.", ("entity:zellwerk", S, "russia")),
+             ("Der Rüstungskonzern Korvak hat Panzer an Polen geliefert.", ("entity:korvak", S, "poland"))]
+GOVERNMENTS = [("Die US-Regierung hat Sanktionen gegen Russland verhängt.", ("usa", SANC, "russia")),
+               ("Die US-Armee lieferte Raketen an die Ukraine.", ("usa", S, "ukraine")),
+               ("Die EU-Führung verhängte Sanktionen gegen Belarus.", ("eu", SANC, "belarus"))]
+
+REFERENCE = [
+    ("Russland rüstet auf. Das Land liefert Raketen an China.", ("russia", S, "china")),
+    ("Nordkorea ist isoliert. Das Regime lieferte Granaten an Russland.", ("north_korea", S, "russia")),
+    ("Der Iran schweigt. Am Montag hat das Land Drohnen an Russland geliefert.", ("iran", S, "russia")),
+    ("Valdoria rüstet auf. Das Land liefert Raketen an China.", ("entity:valdoria", S, "china")),
+    ("Tomasz Wieczorek reiste nach Pjöngjang. Dort traf er Wladimir Putin.", ("entity:tomasz-wieczorek", M, "putin")),
+    ("Tomasz Wieczorek ist seit Jahren im Amt. Am Montag traf er in Pjöngjang mit Wladimir Putin zusammen.",
+     ("entity:tomasz-wieczorek", M, "putin")),
+    ("Xi Jinping landete in Moskau. Dort traf er Wladimir Putin.", ("xi_jinping", M, "putin")),
+]
+
+# (text, the relation that must not come out)
+LOOK_ALIKES = [
+    ("Die Drohnenlieferungen an Russland gehen weiter.", S),
+    ("Die Kritik kam bei den Wählern in Kleinhausen nicht gut an.", V),
+    ("Wenn man auf Wladimir Putin trifft, ist Vorsicht geboten.", M),
+    ("Es waren Vereinbarungen, die Wladimir Putin mit Xi Jinping traf.", M),
+    ("Wladimir Putin hat eine Entscheidung getroffen.", M),
+    ("Russland hat das Land angegriffen und liefert Raketen an China.", V),
+    ("Jana Novak reiste nach Paris. Dort traf er Wladimir Putin.", M),
+    ("Die Austria besiegte Rapid, dann traf die Austria auf Sturm.", M),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STATES + VISITS, ids=case_id)
+def test_unlisted_states_and_places(text, expected):
+    found = facts(run(text))
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPANIES + GOVERNMENTS + REFERENCE, ids=case_id)
+def test_companies_governments_and_reference(text, expected):
+    assert {f[:3] for f in facts(run(text)) if f[1] == expected[1]} == {expected}
+
+
+@pytest.mark.parametrize(("text", "relation"), LOOK_ALIKES, ids=case_id)
+def test_look_alikes(text, relation):
+    assert not {f for f in facts(run(text)) if f[1] == relation}
+
+
+def test_an_unlisted_name_is_typed_by_its_ending():
+    entities = {e.key: e.cls for e in run("Valdoria lieferte Munition an Kleinhausen.").entities}
+    assert entities["entity:valdoria"] == "State" and entities["entity:kleinhausen"] == "Place"
+
+
+def test_the_paradigm_is_large():
+    assert len(STATES) + len(VISITS) + len(COMPANIES) + len(GOVERNMENTS) + len(REFERENCE) >= 80
