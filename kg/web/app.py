@@ -74,7 +74,7 @@ def create_app(store: KGStore, timeout: float | None = 30.0) -> Starlette:
             Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
                        allow_headers=["*"], max_age=86400),
         ],
-        exception_handlers={404: pages.not_found},
+        exception_handlers={404: pages.not_found, 400: pages.bad_request},
     )
     app.state.store = store
     return app
