@@ -32,6 +32,7 @@ import ctypes
 import os
 import select
 import signal
+import threading
 import time
 from collections.abc import Callable
 from typing import BinaryIO
@@ -43,6 +44,8 @@ from kg.queries import Query, prepare
 from kg.store import KGStore, query_failure
 
 _CHUNK = 1 << 16
+#: How often a query that can be cancelled looks whether it is.
+_CANCEL_POLL = 0.2
 _PR_SET_PDEATHSIG = 1
 
 
@@ -68,11 +71,12 @@ def stream(open_store: Callable[[], KGStore], query: Query, values: dict[str, st
 
 
 def run_stoppable(open_store: Callable[[], KGStore], work: Callable[[KGStore, BinaryIO], None], out: BinaryIO,
-                  timeout: float | None = None) -> None:
+                  timeout: float | None = None, cancel: threading.Event | None = None) -> None:
     """``work(store, sink)`` in a child process on the store ``open_store()`` opens there, what
     it writes to ``sink`` copied to ``out`` as it comes; stopped after ``timeout`` seconds
-    (None or 0: no limit) with :class:`QueryTimeout`, at once on KeyboardInterrupt.  A
-    :class:`KGError` that ``work`` raises is raised here again, as the same class."""
+    (None or 0: no limit) with :class:`QueryTimeout`, at once on KeyboardInterrupt, and within
+    :data:`_CANCEL_POLL` seconds once ``cancel`` is set (a server stopping: :class:`QueryError`).
+    A :class:`KGError` that ``work`` raises is raised here again, as the same class."""
     deadline = time.monotonic() + timeout if timeout else None
     data_r, data_w = os.pipe()
     error_r, error_w = os.pipe()
@@ -86,7 +90,7 @@ def run_stoppable(open_store: Callable[[], KGStore], work: Callable[[KGStore, Bi
     try:
         with os.fdopen(data_r, "rb", buffering=0) as data, os.fdopen(error_r, "rb") as errors:
             try:
-                _copy(data, out, deadline, timeout)
+                _copy(data, out, deadline, timeout, cancel)
             except BaseException:
                 _stop(pid)
                 raise
@@ -99,12 +103,17 @@ def run_stoppable(open_store: Callable[[], KGStore], work: Callable[[KGStore, Bi
         raise (error if isinstance(error, type) and issubclass(error, KGError) else QueryError)(text)
 
 
-def _copy(data: BinaryIO, out: BinaryIO, deadline: float | None, timeout: float | None) -> None:
-    """Copy the child's output to ``out`` until it ends or the deadline passes."""
+def _copy(data: BinaryIO, out: BinaryIO, deadline: float | None, timeout: float | None,
+          cancel: threading.Event | None = None) -> None:
+    """Copy the child's output to ``out`` until it ends, the deadline passes or ``cancel`` is set."""
     while True:
         wait = None if deadline is None else deadline - time.monotonic()
         if wait is not None and wait <= 0:
             raise QueryTimeout(f"query stopped after {timeout:g} s (--timeout)")
+        if cancel is not None:
+            if cancel.is_set():
+                raise QueryError("query stopped: the server is stopping")
+            wait = _CANCEL_POLL if wait is None else min(wait, _CANCEL_POLL)
         if not select.select([data], [], [], wait)[0]:
             continue
         chunk = data.read(_CHUNK)

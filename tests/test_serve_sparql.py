@@ -7,6 +7,9 @@ import io
 import json
 import signal
 import socket
+import subprocess
+import sys
+import threading
 import time
 import xml.etree.ElementTree as ET
 
@@ -16,7 +19,7 @@ import rdflib
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, TSV, TURTLE, XML, SPARQLWrapper
 
-from conftest import cli, serving
+from conftest import cli, processes_running, serving
 
 RES = "https://w3id.org/newskg/resource/"
 NK = RES + "entity/north-korea"
@@ -241,6 +244,29 @@ def test_ctrl_c_stops_with_one_line(seed_store):
         server.send_signal(signal.SIGINT)
         out, err = server.communicate(timeout=30)
     assert (server.returncode, out, err) == (0, "", "stopped\n")
+
+
+def test_ctrl_c_stops_a_query_that_runs_without_a_limit(seed_store):
+    endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    others = processes_running(str(seed_store))               # the session's server, if it runs
+    with serving(seed_store, "--timeout", 0) as (url, server):
+        client = threading.Thread(target=lambda: httpx.get(f"{url}/sparql", params={"query": endless}, timeout=60),
+                                  daemon=True)
+        client.start()
+        time.sleep(1)
+        assert len(processes_running(str(seed_store))) == len(others) + 2    # this server and its query's child
+        started = time.monotonic()
+        server.send_signal(signal.SIGINT)
+        out, err = server.communicate(timeout=30)
+    assert (server.returncode, err) == (0, "stopped\n")
+    assert time.monotonic() - started < 5
+    assert processes_running(str(seed_store)) == others
+
+
+def test_importing_the_server_does_not_import_spacy():
+    code = "import kg.web.app, kg.cli.serve, sys; print('spacy' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "False\n"
 
 
 def test_a_port_in_use_is_one_line(seed_store):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -51,6 +52,7 @@ def create_app(store: KGStore, timeout: float | None = 30.0) -> Starlette:
             return contextlib.nullcontext(store)
 
     slots = anyio.CapacityLimiter(QUERY_SLOTS)
+    stopping = threading.Event()            # set by serve() on Ctrl-C: running queries stop
 
     async def sparql(request: Request) -> Response:
         if request.method == "GET" and not request.query_params and _wants_html(request):
@@ -58,7 +60,7 @@ def create_app(store: KGStore, timeout: float | None = 30.0) -> Starlette:
         try:
             wanted = await read_request(request)
             fmt = negotiate(query_form(wanted.text), wanted.format, request.headers.get("accept"))
-            body = await anyio.to_thread.run_sync(answer, open_store, wanted, fmt, timeout, limiter=slots)
+            body = await anyio.to_thread.run_sync(answer, open_store, wanted, fmt, timeout, stopping, limiter=slots)
         except ProtocolError as exc:
             return PlainTextResponse(f"{exc}\n", status_code=exc.status)
         return Response(body, media_type=media_type(fmt), headers={"Vary": "Accept"})
@@ -77,6 +79,7 @@ def create_app(store: KGStore, timeout: float | None = 30.0) -> Starlette:
         exception_handlers={404: pages.not_found, 400: pages.bad_request},
     )
     app.state.store = store
+    app.state.stopping = stopping
     return app
 
 
@@ -120,10 +123,14 @@ def serve(store: KGStore, sock: socket.socket, timeout: float | None, started: C
     server has stopped); ``started`` is called when the server accepts requests."""
     import uvicorn
 
-    config = uvicorn.Config(create_app(store, timeout), log_config=None, access_log=False,
-                            timeout_graceful_shutdown=2, lifespan="off")
+    app = create_app(store, timeout)
+    config = uvicorn.Config(app, log_config=None, access_log=False, timeout_graceful_shutdown=2, lifespan="off")
     server = uvicorn.Server(config)
-    original = server.startup
+    original, exiting = server.startup, server.handle_exit
+
+    def handle_exit(sig, frame):            # Ctrl-C: stop the queries that run, then the server
+        app.state.stopping.set()
+        exiting(sig, frame)
 
     async def startup(sockets=None):
         await original(sockets)
@@ -131,6 +138,7 @@ def serve(store: KGStore, sock: socket.socket, timeout: float | None, started: C
             started()
 
     server.startup = startup
+    server.handle_exit = handle_exit
     server.run(sockets=[sock])
     if not server.started:
         raise KGError(f"the server on {url_of(sock)} did not start")

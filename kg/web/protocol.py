@@ -21,6 +21,7 @@ response objects of Starlette.
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
@@ -181,9 +182,11 @@ def media_type(name: str) -> str:
     return media if media.startswith("application/") and media.endswith("json") else media + "; charset=utf-8"
 
 
-def answer(open_store: Callable[[], KGStore], request: SparqlRequest, fmt: str, timeout: float | None) -> bytes:
+def answer(open_store: Callable[[], KGStore], request: SparqlRequest, fmt: str, timeout: float | None,
+           cancel: threading.Event | None = None) -> bytes:
     """The query's result in the format ``fmt``, run in a child process stopped after
-    ``timeout`` seconds (None or 0: no limit).  A failure is a :class:`ProtocolError`."""
+    ``timeout`` seconds (None or 0: no limit) or once ``cancel`` is set (the server
+    stopping).  A failure is a :class:`ProtocolError`."""
 
     def work(store: KGStore, sink) -> None:
         try:
@@ -198,7 +201,7 @@ def answer(open_store: Callable[[], KGStore], request: SparqlRequest, fmt: str, 
 
     out = io.BytesIO()
     try:
-        run_stoppable(open_store, work, out, timeout)
+        run_stoppable(open_store, work, out, timeout, cancel)
     except QueryTimeout:
         raise ProtocolError(503, f"query stopped after {timeout:g} s, the server's time limit (kg serve --timeout)") \
             from None
