@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 STORE  ?= kg-store
 SHARED ?= ../shared
 
-.PHONY: install demo test checklist score gazetteer germeval ner lexicon bench bench-large bench-linear clean
+.PHONY: install browser serve demo test checklist score gazetteer germeval ner lexicon bench bench-large bench-linear clean
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,19 @@ demo: install
 	$(BIN)/kg --store $(STORE) summary
 	$(BIN)/kg --store $(STORE) query who-supplies-whom --format table
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest
+
+# headless Chromium for tests/test_serve_browser.py (Debian's package, driven by Playwright: no
+# browser download); installed once with apt-get (CI runs as root), then a no-op
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+		(apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
+		echo "make browser: cannot install chromium (apt-get install chromium, as root); tests/test_serve_browser.py will fail" >&2
+
+# the store over HTTP: SPARQL endpoint and explorer (kg serve --help)
+serve: install
+	$(BIN)/kg --store $(STORE) serve
 
 # the behavioural suite: pass rate, false positives and factual errors per capability (-v: every failure)
 checklist: install

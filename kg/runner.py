@@ -32,6 +32,7 @@ import ctypes
 import os
 import select
 import signal
+import threading
 import time
 from collections.abc import Callable
 from typing import BinaryIO
@@ -43,6 +44,8 @@ from kg.queries import Query, prepare
 from kg.store import KGStore, query_failure
 
 _CHUNK = 1 << 16
+#: How often a query that can be cancelled looks whether it is.
+_CANCEL_POLL = 0.2
 _PR_SET_PDEATHSIG = 1
 
 
@@ -54,6 +57,26 @@ def stream(open_store: Callable[[], KGStore], query: Query, values: dict[str, st
     Stopped after ``timeout`` seconds (None or 0: no limit) with :class:`QueryTimeout`;
     a KeyboardInterrupt stops it at once and is raised again.  Writing to ``out``
     fails with the stream's OSError (BrokenPipeError for a reader that stopped)."""
+
+    def work(store: KGStore, sink: BinaryIO) -> None:
+        sparql, substitutions = prepare(store, query, values)
+        try:
+            write_results(store.query(sparql, substitutions, allow_service=allow_service), fmt, sink)
+        except BrokenPipeError:
+            raise
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise query_failure(sparql, exc) from None
+
+    run_stoppable(open_store, work, out, timeout)
+
+
+def run_stoppable(open_store: Callable[[], KGStore], work: Callable[[KGStore, BinaryIO], None], out: BinaryIO,
+                  timeout: float | None = None, cancel: threading.Event | None = None) -> None:
+    """``work(store, sink)`` in a child process on the store ``open_store()`` opens there, what
+    it writes to ``sink`` copied to ``out`` as it comes; stopped after ``timeout`` seconds
+    (None or 0: no limit) with :class:`QueryTimeout`, at once on KeyboardInterrupt, and within
+    :data:`_CANCEL_POLL` seconds once ``cancel`` is set (a server stopping: :class:`QueryError`).
+    A :class:`KGError` that ``work`` raises is raised here again, as the same class."""
     deadline = time.monotonic() + timeout if timeout else None
     data_r, data_w = os.pipe()
     error_r, error_w = os.pipe()
@@ -61,13 +84,13 @@ def stream(open_store: Callable[[], KGStore], query: Query, values: dict[str, st
     if pid == 0:       # the child: never returns
         os.close(data_r)
         os.close(error_r)
-        _child(data_w, error_w, open_store, query, values, fmt, allow_service)
+        _child(data_w, error_w, open_store, work)
     os.close(data_w)
     os.close(error_w)
     try:
         with os.fdopen(data_r, "rb", buffering=0) as data, os.fdopen(error_r, "rb") as errors:
             try:
-                _copy(data, out, deadline, timeout)
+                _copy(data, out, deadline, timeout, cancel)
             except BaseException:
                 _stop(pid)
                 raise
@@ -80,12 +103,17 @@ def stream(open_store: Callable[[], KGStore], query: Query, values: dict[str, st
         raise (error if isinstance(error, type) and issubclass(error, KGError) else QueryError)(text)
 
 
-def _copy(data: BinaryIO, out: BinaryIO, deadline: float | None, timeout: float | None) -> None:
-    """Copy the child's output to ``out`` until it ends or the deadline passes."""
+def _copy(data: BinaryIO, out: BinaryIO, deadline: float | None, timeout: float | None,
+          cancel: threading.Event | None = None) -> None:
+    """Copy the child's output to ``out`` until it ends, the deadline passes or ``cancel`` is set."""
     while True:
         wait = None if deadline is None else deadline - time.monotonic()
         if wait is not None and wait <= 0:
             raise QueryTimeout(f"query stopped after {timeout:g} s (--timeout)")
+        if cancel is not None:
+            if cancel.is_set():
+                raise QueryError("query stopped: the server is stopping")
+            wait = _CANCEL_POLL if wait is None else min(wait, _CANCEL_POLL)
         if not select.select([data], [], [], wait)[0]:
             continue
         chunk = data.read(_CHUNK)
@@ -104,21 +132,15 @@ def _stop(pid: int) -> None:
         os.waitpid(pid, 0)
 
 
-def _child(data_w: int, error_w: int, open_store, query: Query, values, fmt: str, allow_service: bool) -> None:
-    """Run the query and write its result to ``data_w``; an error as ``Kind<TAB>message`` to
+def _child(data_w: int, error_w: int, open_store, work) -> None:
+    """Run ``work`` and write its result to ``data_w``; an error as ``Kind<TAB>message`` to
     ``error_w``.  Ends the process, whatever happens."""
     code, text = 0, None
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the parent's to handle
         _die_with_parent()
         with os.fdopen(data_w, "wb", buffering=_CHUNK) as sink, open_store() as store:
-            sparql, substitutions = prepare(store, query, values)
-            try:
-                write_results(store.query(sparql, substitutions, allow_service=allow_service), fmt, sink)
-            except BrokenPipeError:
-                raise
-            except (OSError, RuntimeError, ValueError) as exc:
-                raise query_failure(sparql, exc) from None
+            work(store, sink)
     except BrokenPipeError:           # the parent stopped reading: it is stopping us too
         pass
     except KGError as exc:
@@ -137,4 +159,4 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-__all__ = ["stream"]
+__all__ = ["run_stoppable", "stream"]

@@ -103,6 +103,12 @@ def _first_keyword(sparql: str) -> tuple[str, int]:
     return (keyword.group().upper() if keyword else ""), pos
 
 
+def query_form(sparql: str) -> str:
+    """The request's first keyword after its prologue, upper case: ``SELECT``, ``ASK``,
+    ``CONSTRUCT``, ``DESCRIBE``, an update's (``INSERT``, …), or ``""``."""
+    return _first_keyword(sparql)[0]
+
+
 def is_update(sparql: str) -> bool:
     """Is this text a SPARQL Update request (judged by its first keyword)?"""
     return _first_keyword(sparql)[0] in UPDATE_KEYWORDS

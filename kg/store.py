@@ -264,25 +264,35 @@ class KGStore:
         return str(self.path) if self.path is not None else "(in memory)"
 
     # ------------------------------------------------------------ reading
-    def query(self, sparql: str, substitutions: dict[str, object] | None = None, allow_service: bool = False):
+    def query(self, sparql: str, substitutions: dict[str, object] | None = None, allow_service: bool = False,
+              default_graphs: list[str] | None = None, named_graphs: list[str] | None = None):
         """Run a read-only SPARQL query over the union of all graphs.
 
         ``substitutions`` binds variables (name without ``?``) to RDF terms; in
         a SELECT query a bound variable must be in the projection.  A federated
         query (``SERVICE``: outbound HTTP requests) is refused unless
-        ``allow_service``.  Returns pyoxigraph's ``QuerySolutions``,
+        ``allow_service``.  ``default_graphs`` (graph IRIs) makes the default
+        graph their merge instead of the union of all graphs, ``named_graphs``
+        limits what ``GRAPH`` sees (the SPARQL protocol's ``default-graph-uri``
+        and ``named-graph-uri``).  Returns pyoxigraph's ``QuerySolutions``,
         ``QueryBoolean`` or ``QueryTriples``; an error while iterating them (a
         SERVICE request is made then) is made one line by :func:`query_failure`.
         """
         if not allow_service and service_iris(sparql):
             raise QueryError(SERVICE_REFUSED)
         subs = {ox.Variable(name): term for name, term in (substitutions or {}).items()}
+        dataset = {}
+        if default_graphs:
+            dataset["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs]
+        if named_graphs:
+            dataset["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
         try:
             results = self._store.query(
                 sparql,
-                use_default_graph_as_union=True,
+                use_default_graph_as_union=not default_graphs,
                 prefixes=PREFIXES,
                 substitutions=subs or None,
+                **dataset,
             )
         except SyntaxError as exc:
             if is_update(sparql):

@@ -19,6 +19,18 @@ from kg.terms import MODALITIES
 
 SEP = "\u001f"  # joins multi-valued cells inside GROUP_CONCAT; labels never hold it
 
+#: A statement (?st) with its parts (?s ?p ?o), modality (?m), evidence sentence (?sentence, its
+#: text ?evidence), article (?a, its identifier ?article), the labels of its parts (?sl ?ol),
+#: time (?t) and items (?il): the pattern every statement listing starts from.
+STATEMENT = """  ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:modality ?m ;
+      prov:wasDerivedFrom ?sentence .
+  ?sentence kg:text ?evidence ; schema:isPartOf ?a .
+  ?a dcterms:identifier ?article .
+  OPTIONAL { ?s rdfs:label ?sl }
+  OPTIONAL { ?o rdfs:label ?ol }
+  OPTIONAL { ?st kg:time ?t }
+  OPTIONAL { ?st kg:item/rdfs:label ?il }"""
+
 # One row per statement.  Everything that could have several values in the
 # union of the graphs (labels repeated across article graphs) is aggregated,
 # so a statement never appears twice.
@@ -32,23 +44,16 @@ SELECT ?st ?s ?p ?o ?m ?article ?evidence
        #FOCUS_VAR#
 WHERE {
   #FOCUS#
-  ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:modality ?m ;
-      prov:wasDerivedFrom ?sentence .
-  ?sentence kg:text ?evidence ; schema:isPartOf ?a .
-  ?a dcterms:identifier ?article .
+#STATEMENT#
   OPTIONAL { ?sentence kg:startChar ?start_ }
   OPTIONAL { ?a schema:datePublished ?published_ }
   OPTIONAL { ?a schema:publisher ?publisher_ }
-  OPTIONAL { ?s rdfs:label ?sl }
-  OPTIONAL { ?o rdfs:label ?ol }
   OPTIONAL { ?o kg:concerns/rdfs:label ?cl }
   OPTIONAL { ?st kg:attributedTo/rdfs:label ?srcl }
-  OPTIONAL { ?st kg:time ?t }
   OPTIONAL { ?st kg:place/rdfs:label ?pl }
-  OPTIONAL { ?st kg:item/rdfs:label ?il }
 }
 GROUP BY ?st ?s ?p ?o ?m ?article ?evidence #FOCUS_VAR#
-"""
+""".replace("#STATEMENT#", STATEMENT)
 ALL_STATEMENTS = _SELECT.replace("#FOCUS_VAR#", "").replace("#FOCUS#", "")
 # ?focus is bound by substitution; it must be selected for that.
 STATEMENTS_ABOUT = _SELECT.replace("#FOCUS_VAR#", "?focus").replace(

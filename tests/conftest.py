@@ -286,3 +286,40 @@ def copy_shard(shard: Path, out: Path, tag: str) -> Path:
     article graphs as the shard has."""
     out.write_bytes(shard.read_bytes().replace(b"/resource/article/", f"/resource/article/{tag}-".encode()))
     return out
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory) -> Path:
+    """A store of ``seeds/`` built by ``kg build`` (the real extractor), shared by the session."""
+    path = tmp_path_factory.mktemp("seeds") / "kg-store"
+    result = cli("--store", path, "build", "-q", SEEDS)
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@contextlib.contextmanager
+def serving(store_path, *options):
+    """``kg serve`` on a free loopback port in a real process: yields (base URL, process); the
+    server is stopped with Ctrl-C (SIGINT) when the block ends, if it still runs."""
+    import signal
+
+    server = subprocess.Popen([KG, "--store", str(store_path), "serve", "--port", "0", *map(str, options)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = server.stdout.readline()
+        assert line.startswith(f"serving {store_path} at http://127.0.0.1:"), (line, server.stderr.read())
+        yield line.split(" at ", 1)[1].split("/ ", 1)[0], server
+    finally:
+        if server.poll() is None:
+            server.send_signal(signal.SIGINT)
+        server.communicate(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def seed_server(seed_store):
+    """The base URL of ``kg serve --timeout 3`` over :func:`seed_store`, for the session."""
+    with serving(seed_store, "--timeout", 3) as (url, _):
+        yield url

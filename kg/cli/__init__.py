@@ -9,7 +9,7 @@ the read commands start fast.
 
 Rooms: ``kg.cli.common`` (error handling, shared options, store and ``-o``
 checks), ``kg.cli.write`` (build, extract, load, remove), ``kg.cli.read``
-(query, export, summary, show, eval).  A new command is a click command in one
+(query, export, summary, show, eval), ``kg.cli.serve`` (serve).  A new command is a click command in one
 of them, added to ``main`` below.
 """
 from __future__ import annotations
@@ -18,6 +18,7 @@ import click
 
 from kg import __version__
 from kg.cli.read import evaluate, export, query, show, summary
+from kg.cli.serve import serve
 from kg.cli.write import build, extract, load, remove
 
 
@@ -32,5 +33,5 @@ def main(ctx: click.Context, store: str) -> None:
     ctx.obj = {"store": store}
 
 
-for _command in (build, extract, load, remove, query, export, summary, show, evaluate):
+for _command in (build, extract, load, remove, query, export, summary, show, evaluate, serve):
     main.add_command(_command)
