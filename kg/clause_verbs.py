@@ -134,6 +134,11 @@ def verb_complex(s: SentView, kind: str, toks: list[int]) -> VerbComplex:
     modals = tuple(i for i in verbal if s.tag(i).startswith("VM"))
     parts = tuple(i for i in verbal if s.tag(i) == "VVPP")
     infs = tuple(i for i in verbal if s.tag(i) in ("VVINF", "VVIZU") and i != finite)
+    if not parts and infs and ((finite is not None and s.lowers[finite] in v["werden_past"])
+                               or any(s.lowers[i] in v["passive_participle"] for i in verbal)):
+        # "wurde … empfangen", "ist … empfangen worden": with "wurde" or "worden" a form like an
+        # infinitive is the participle (no infinitive goes with them)
+        parts, infs = infs[-1:], infs[:-1]
     particle = next((i for i in reversed(toks) if s.tag(i) == "PTKVZ"), None)
     full = [i for i in verbal if s.tag(i).startswith("VV")]
     main = (parts or infs or ([finite] if finite in full else full[:1]) or [finite] or [None])[0]

@@ -271,7 +271,7 @@ def _entries(raw_entities: list[tuple[Path, dict]]) -> tuple[dict[str, Entry], d
             for r in raw.get("roles", [])
         )
         entries[key] = Entry(
-            key=key, label=raw["label"], cls=raw["class"], forms=_tuple(raw.get("forms")),
+            key=key, label=raw["label"], cls=raw["class"], forms=with_variants(_tuple(raw.get("forms"))),
             short_forms=_tuple(raw.get("short_forms")), adjectives=_tuple(raw.get("adjectives")),
             prefixes=_tuple(raw.get("prefixes")), metonym_for=raw.get("metonym_for"), wikidata=raw.get("wikidata"),
             roles=roles, member_of=_tuple(raw.get("member_of")), gender=raw.get("gender"),
@@ -279,6 +279,23 @@ def _entries(raw_entities: list[tuple[Path, dict]]) -> tuple[dict[str, Entry], d
             common_word=raw.get("common_word", False),
         )
     return entries, sources
+
+
+#: the spellings of a Slavic surname's ending in German news: Selenskyj, Selenski, Selensky, Selenskij
+SLAVIC_ENDINGS = ("skyj", "skij", "skiy", "skyy", "sky", "ski")
+
+
+def with_variants(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """``forms`` and their spelling variants: every transliteration of a Slavic surname's ending
+    ("Selenskyj" -> "Selenski", "Selensky", …) and "ss" for "ß" ("Strauß" -> "Strauss")."""
+    out = list(forms)
+    for form in forms:
+        variants = [form.replace("ß", "ss")] if "ß" in form else []
+        ending = next((e for e in SLAVIC_ENDINGS if form.endswith(e)), None)
+        if ending is not None:
+            variants += [form[: len(form) - len(ending)] + other for other in SLAVIC_ENDINGS]
+        out += [v for v in variants if v not in out]
+    return tuple(out)
 
 
 def _check_references(entries: dict[str, Entry], sources: dict[str, Path]) -> None:

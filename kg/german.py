@@ -28,7 +28,7 @@ SCHEMA: dict[str, frozenset[str]] = {
           for kind in ("present", "past", "subjunctive1", "subjunctive2")),
         "auxiliary_infinitives", "auxiliary_participles", "passive_participle", "subjunctive1_third",
         "modals", "modal_present", "modal_past", "modal_subjunctive1", "modal_subjunctive2",
-        "sein_perfect", "separable_particles", "inseparable_prefixes"}),
+        "sein_perfect", "separable_particles", "inseparable_prefixes", "causatives"}),
     "negation": frozenset({"words", "determiner_stems"}),
     "nouns": frozenset({"nominative_or_accusative", "nominative", "accusative", "dative", "genitive",
                         "possessives", "subject_pronouns", "object_pronouns", "time_nouns"}),

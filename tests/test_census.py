@@ -72,7 +72,7 @@ def test_census_figures_as_measured(figures):
             "precision", "factual_errors")
     assert {k: figures[k] for k in keys} == {
         "sentences": 200, "with_facts": 19, "facts": 22, "expected": 15, "found": 6, "recall": 0.4,
-        "predicted": 7, "correct": 6, "precision": 0.857, "factual_errors": 0,
+        "predicted": 6, "correct": 6, "precision": 1.0, "factual_errors": 0,
     }
     by_relation = {rel: (f["expected"], f["found"], f["predicted"], f["correct"], f["factual_errors"])
                    for rel, f in figures["by_relation"].items()}
@@ -80,16 +80,15 @@ def test_census_figures_as_measured(figures):
         "signedTreatyWith": (0, 0, 0, 0, 0),
         "supplies": (1, 1, 1, 1, 0),
         "vetoed": (0, 0, 0, 0, 0),
-        "visited": (9, 3, 4, 3, 0),
+        "visited": (9, 3, 3, 3, 0),
         "metWith": (4, 2, 2, 2, 0),
         "imposedSanctionsOn": (1, 0, 0, 0, 0),
     }
 
 
 def test_census_false_positives_are_the_known_look_alikes(figures):
-    assert figures["false_positives"] == [
-        "c119 israel visited palestine_state_of [negated]",          # "ließ ... nicht reisen": a causative
-    ]
+    # the causative "ließ ... nicht reisen" (c119) and the tennis pairing "trifft er auf" (c131) were the two
+    assert figures["false_positives"] == []
 
 
 def test_matching_is_by_relation_and_folded_names_symmetric_either_way():

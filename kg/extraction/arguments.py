@@ -61,7 +61,8 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
         return [], False               # "Wenn man auf große Tradition treffe": nobody in particular
     bare = [m for m in ctx.bare(start, end) if m.start not in skip]
     if bare:
-        return group_of(ctx, bare[0]) + co_agents(ctx, start, end), False
+        first = _clause_subject_mention(ctx, i, bare) or bare[0]
+        return group_of(ctx, first) + co_agents(ctx, start, end), False
     if _subject_is_a_thing(ctx, i, start, end):
         return [], False               # "2.000 Migranten kommen … an": no actor, and none from elsewhere
     for r_start, r_end, _ in reversed([r for r in ctx.regions if r[1] <= start]):
@@ -71,6 +72,34 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
         if bare:
             return group_of(ctx, bare[0]), True
     return [], False
+
+
+def _clause_subject_mention(ctx: Ctx, i: int, bare: list[Mention]) -> Mention | None:
+    """The bare mention inside the subject the clause layer gives the clause whose verb is token
+    ``i`` ("Wenn Putin nach Peking reist, trifft er Xi": "er", not the sentence's first name)."""
+    clause, _ = clause_of(ctx, i)
+    if clause is None or not clause.subjects or i not in (clause.verbs.main, clause.verbs.finite):
+        return None            # (a noun's agent may be another: "hatte Israel Falk keine Reise erlaubt")
+    a, b = clause.subjects[0]
+    return next((m for m in bare if a <= m.start < b), None)
+
+
+def _causative(ctx: Ctx, trig: Trigger) -> list[Mention] | None:
+    """The agent of an infinitive under "lassen" is its accusative object, not the subject
+    ("Die Regierung ließ den Minister nicht nach Moskau reisen": the minister would travel;
+    nobody named); None when the trigger is under no causative verb, or its object is goods
+    ("ließ Waffen liefern": the causer supplies)."""
+    clause, _ = clause_of(ctx, trig.i)
+    if clause is None or clause.verbs.finite is None or trig.i == clause.verbs.finite \
+            or ctx.doc[clause.verbs.finite].lemma_.lower() not in default_german()["verbs"]["causatives"]:
+        return None
+    spans = [span for case in ("acc", "nom_acc", "obj", "bare") for span in clause.objects.get(case, ())]
+    named = [m for m in ctx.mentions if any(a <= m.start < b for a, b in spans) and m.is_actor and not m.genitive]
+    if named:
+        return named[:1]
+    if any(head_match(t.lower_, ctx.cues.items) for a, b in spans for t in ctx.doc[a:b]):
+        return None            # "ließ Waffen an Syrien liefern": goods, so the causer supplies
+    return []                  # "ließ den Minister nicht reisen": someone nobody names
 
 
 def _impersonal(ctx: Ctx, i: int) -> bool:
@@ -99,10 +128,15 @@ def verb_agents(ctx: Ctx, trig: Trigger) -> tuple[list[Mention], bool]:
     start, end, _ = ctx.region_of(trig.i)
     if ctx.doc[start].lower_ in ctx.w("non_referential"):
         return [], False
+    causer = _causative(ctx, trig)
+    if causer is not None:
+        return causer, False
     token = ctx.doc[trig.i]
     seg_start, seg_end = ctx.segments[ctx.seg_of(trig.i)]
     participle = token.lower_ != token.lemma_.lower()
-    if _attributive(ctx, trig.i) or (participle and _passive(ctx, seg_start, seg_end)):
+    clause, _ = clause_of(ctx, trig.i)
+    passive = clause is not None and clause.verbs.main == trig.i and clause.verbs.voice == "passive"
+    if _attributive(ctx, trig.i) or ((participle or passive) and _passive(ctx, seg_start, seg_end)):
         von = [m for m in ctx.with_prep(start, trig.i, {"von"}) if m.is_actor]
         if von:
             return group_of(ctx, von[0]), False
@@ -279,6 +313,19 @@ def clause_subject(ctx: Ctx, clause) -> Mention | None:
             if start <= m.start < end:
                 return m
     return None
+
+
+def compound_people(ctx: Ctx, i: int) -> list[Mention]:
+    """The people a hyphen compound's modifiers name: "Putin-Besuch" -> Putin, "Merkel-Putin-Treffen"
+    -> Merkel, Putin (only names the gazetteer lists under that very form)."""
+    text = ctx.doc[i].text
+    found = []
+    for part in text.split("-")[:-1]:
+        key = ctx.gazetteer.lookup(part)
+        if key is not None and ctx.gazetteer[key].cls == "Person":
+            found.append(Mention(start=i, end=i + 1, key=key, actor=key, cls="Person", kind="name", text=part,
+                                 head=i, surface=part))
+    return found
 
 
 def compound_place(ctx: Ctx, i: int) -> Mention | None:

@@ -107,8 +107,13 @@ def prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
 
 
 def split_segments(sent: Span) -> list[tuple[int, int]]:
+    """The stretches between commas, dashes, quotes, brackets; a short parenthesis ("Olaf Scholz
+    (SPD) und …") is an aside, not a break."""
     segments, start = [], sent.start
+    parens = {i for s, e in find_asides(sent) if sent.doc[s].text == "(" for i in (s, e - 1)}
     for token in sent:
+        if token.i in parens:
+            continue
         if token.text in SEGMENT_BREAKS or token.is_space:
             if token.i > start:
                 segments.append((start, token.i))
@@ -120,10 +125,28 @@ def split_segments(sent: Span) -> list[tuple[int, int]]:
 
 ASIDE_DASHES = {"–", "—", "-"}
 ASIDE_MAX = 12
+PAREN_MAX = 6          # "(SPD)", "(58)", "(CDU/CSU)", "(Archivbild)": a short parenthesis
 
 
 def find_asides(sent: Span) -> list[tuple[int, int]]:
-    """Dash pairs inside a sentence: "der UN-Sicherheitsrat – einschließlich China – verhängte"."""
+    """Dash pairs inside a sentence ("der UN-Sicherheitsrat – einschließlich China – verhängte")
+    and short parentheses ("Olaf Scholz (SPD) und Emmanuel Macron")."""
+    return sorted(_dash_asides(sent) + _paren_asides(sent))
+
+
+def _paren_asides(sent: Span) -> list[tuple[int, int]]:
+    asides, open_at = [], None
+    for token in sent:
+        if token.text == "(":
+            open_at = token.i
+        elif token.text == ")" and open_at is not None:
+            if 1 < token.i - open_at <= PAREN_MAX:
+                asides.append((open_at, token.i + 1))
+            open_at = None
+    return asides
+
+
+def _dash_asides(sent: Span) -> list[tuple[int, int]]:
     asides, open_at = [], None
     for token in sent:
         if token.text not in ASIDE_DASHES:
@@ -174,12 +197,13 @@ def link_groups(ctx: Ctx) -> None:
     """Coordinated mentions share a group and the first one's preposition."""
     coord = ctx.w("coordinators") | ctx.w("list_words") | {","}
     dets = ctx.w("determiners")
-    actors = [m for m in ctx.mentions if m.kind not in {"adj", "prefix"}]
+    actors = [m for m in ctx.mentions if m.kind not in {"adj", "prefix"} and m.start not in ctx.excluded]
+    aside = {i for s, e in find_asides(ctx.sent) for i in range(s, e)}
     chains: list[list[Mention]] = []
     for m in actors:
         if chains:
             last = chains[-1][-1]
-            between = ctx.doc[last.end:m.start]
+            between = [t for t in ctx.doc[last.end:m.start] if t.i not in aside]
             if between and all(
                 t.lower_ in coord or t.lower_ in dets or is_adjective_like(t) for t in between
             ) and last.genitive == m.genitive:
@@ -217,9 +241,21 @@ def exclude_datelines(ctx: Ctx) -> None:
     for m in ctx.mentions:
         if not (m.end < ctx.sent.end and (ctx.doc[m.end].text in dashes or ctx.doc[m.end].text == "/")):
             continue           # (asked first: the test of everything before the mention is the dear one)
+        if ctx.doc[m.end].text == "(" and not _dateline_paren(ctx, m.end):
+            continue           # "Olaf Scholz (SPD) traf …": a party, not a news agency
         before = ctx.doc[ctx.sent.start:m.start]
         if all(t.text in {"/", ","} or any(m2.start <= t.i < m2.end for m2 in ctx.mentions) for t in before):
             ctx.excluded.add(m.start)
+
+
+def _dateline_paren(ctx: Ctx, i: int) -> bool:
+    """Does the parenthesis at ``i`` close a dateline ("Wien (APA) – …", "MOSKAU (dpa):"): a dash,
+    colon or full stop, or the sentence's end, after it?"""
+    for j in range(i + 1, min(i + PAREN_MAX + 1, ctx.sent.end)):
+        if ctx.doc[j].text == ")":
+            after = ctx.doc[j + 1] if j + 1 < ctx.sent.end else None
+            return after is None or after.text in {"–", "—", "-", ":", "."} or after.is_space
+    return True
 
 
 def exclude_possessors(ctx: Ctx) -> None:

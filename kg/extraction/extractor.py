@@ -128,9 +128,9 @@ def _sentence_context(sent: Span, index: int, here: list[Mention], cues: Cues, g
               segments=split_segments(sent), regions=split_regions(sent, cues))
     for m in ctx.mentions:
         ctx.prep[m.start] = prep_before(doc, sent, m.start, cues)
+    exclude_asides(ctx)                # before the groups: "Olaf Scholz (SPD) und Emmanuel Macron"
     link_groups(ctx)
     exclude_datelines(ctx)
-    exclude_asides(ctx)
     exclude_possessors(ctx)
     return ctx
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from kg.extraction.arguments import clause_subject, governor
+from kg.extraction.arguments import clause_of, clause_subject, governor
 from kg.extraction.context import Ctx, is_adjective_like
 from kg.extraction.triggers import Trigger
 from kg.mentions import Mention
@@ -53,14 +53,14 @@ def find_speakers(ctx: Ctx) -> list[tuple[set[int], str | None, str]]:
         who = None
         if low in ctx.w("source_before"):
             nxt = ctx.doc[token.i + 1] if token.i + 1 < ctx.sent.end else None
-            if nxt is None or not (nxt.text[:1].isupper() or nxt.lower_ in ctx.w("determiners")
-                                   or nxt.lower_ in ctx.w("source_links")):
+            adj = [m for m in ctx.mentions if m.end == token.i and m.kind == "adj"]
+            if adj and low == "angaben":
+                who = adj[0]       # "nach südkoreanischen Angaben"
+            elif nxt is None or not (nxt.text[:1].isupper() or nxt.lower_ in ctx.w("determiners")
+                                     or nxt.lower_ in ctx.w("source_links")):
                 continue           # "laut geworden" is loud, not "according to"
-            cands = [m for m in ctx.in_span(token.i + 1, min(token.i + 6, ctx.sent.end))]
-            who = cands[0] if cands else None
-            if who is None and low == "angaben":
-                adj = [m for m in ctx.mentions if m.end == token.i and m.kind == "adj"]
-                who = adj[0] if adj else None
+            else:
+                who = _named_source(ctx, token.i + 1)
         elif low in ctx.w("source_after"):
             cands = [m for m in ctx.mentions if token.i - 3 <= m.end <= token.i]
             who = cands[-1] if cands else None
@@ -72,6 +72,30 @@ def find_speakers(ctx: Ctx) -> list[tuple[set[int], str | None, str]]:
     return scopes
 
 
+def _named_source(ctx: Ctx, j: int) -> Mention | None:
+    """The source a "laut"/"nach Angaben" phrase names from token ``j`` on: a mention right after
+    its articles and adjectives ("laut dem Kreml"), after a noun ("laut Sprecher Peskow"), or
+    after the noun's "von"/"aus"/genitive ("nach Angaben von Peskow", "laut einem Sprecher des
+    Kremls"); none for an unnamed source ("Laut Medienberichten hat Nordkorea …")."""
+    end = min(j + 8, ctx.sent.end)
+    starts = {m.start: m for m in ctx.mentions}
+    while j < end and (ctx.doc[j].lower_ in ctx.w("determiners") or is_adjective_like(ctx.doc[j])):
+        j += 1
+    if j >= end or j in starts:
+        return starts.get(j)
+    if not ctx.doc[j].text[:1].isupper():
+        return None
+    k = j + 1
+    if k < end and k in starts:
+        return starts[k]
+    if k < end and (ctx.doc[k].lower_ in ctx.w("source_links") or ctx.doc[k].lower_ in ctx.w("genitive_articles")):
+        k += 1
+        while k < end and (ctx.doc[k].lower_ in ctx.w("determiners") or is_adjective_like(ctx.doc[k])):
+            k += 1
+        return starts.get(k)
+    return None
+
+
 def find_claimants(ctx: Ctx, triggers=()) -> dict[int, Mention]:
     """Subjects of claim verbs ("Westliche Staaten verdächtigen Moskau"), by verb token.  A claim
     verb that is itself a trigger ("X beschuldigte Y" of a relation ``accused``) keeps its subject."""
@@ -79,7 +103,15 @@ def find_claimants(ctx: Ctx, triggers=()) -> dict[int, Mention]:
     triggering = {t.i for t in triggers}
     for token in ctx.sent:
         if _lemmas(ctx, token) & ctx.w("claim_verbs"):
-            start, _, _ = ctx.region_of(token.i)
+            start, end, _ = ctx.region_of(token.i)
+            clause, _ = clause_of(ctx, token.i)
+            if clause is not None and clause.verbs.voice == "passive" and token.i == clause.verbs.main:
+                # "Nordkorea wird verdächtigt, …": the subject is the suspect; "von X" claims
+                by = ctx.with_prep(token.i, end, {"von"}) + ctx.with_prep(start, token.i, {"von"})
+                if by:
+                    found[token.i] = by[0]
+                    ctx.excluded.add(by[0].start)
+                continue
             before = [m for m in ctx.bare(start, token.i)]
             if before:
                 found[token.i] = before[0]
@@ -176,7 +208,8 @@ def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
     (``[modality] precedence``), with the claimant or speaker who makes it."""
     seg = ctx.seg_of(trig.i)
     cues = _word_cues(ctx, trig, seg, claimants) + _clause_cues(ctx, trig, seg) + _governor_cues(ctx, trig)
-    cues += [Cue("reported", word, who) for scope, who, word in speakers if seg in scope]
+    reported = [Cue("reported", word, who) for scope, who, word in speakers if seg in scope]
+    cues += reported + _mood_cues(ctx, trig, bool(reported))
     if not cues:
         return Cue("asserted", "")
     return _strongest(ctx, cues)
@@ -204,6 +237,31 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
         else:
             who = claimants.get(i)
             cues.append(Cue(what, text, who.key if who else None))
+    return cues
+
+
+def _mood_cues(ctx: Ctx, trig: Trigger, reported: bool) -> list[Cue]:
+    """What the sentence's form says, read from the clause layer: a condition makes the whole
+    sentence hypothetical ("Falls Russland Waffen liefert, drohen Sanktionen", "Sollte sich X
+    durchsetzen, trifft er auf Y") and the Konjunktiv II its clause ("Russland könnte Waffen
+    liefern", "hätte … geliefert"): planned; a question asks, it does not state: alleged.  In
+    reported speech the Konjunktiv II only reports ("…, Russland hätte Waffen geliefert, sagte X")."""
+    def make():
+        conditional = None
+        for c in clause_of(ctx, ctx.sent.start)[1]:
+            word = ctx.doc[c.introducer].lower_ if c.introducer is not None else (
+                ctx.doc[c.verbs.finite].lower_ if c.verbs.finite == c.start and c.kind != "main" else "")
+            if word in ctx.w("conditionals") and not (word == "wenn" and c.verbs.tense.startswith(("past", "plu"))):
+                conditional = word
+        last = next((t for t in reversed(ctx.sent) if not t.is_space), None)
+        return conditional, last is not None and last.text == "?"
+    conditional, question = _memo(ctx, "mood", make)
+    cues = [Cue("planned", conditional)] if conditional else []
+    clause, _ = clause_of(ctx, trig.i)
+    if clause is not None and clause.verbs.mood == "subjunctive2" and not reported:
+        cues.append(Cue("planned", ctx.doc[clause.verbs.finite].text))
+    if question:
+        cues.append(Cue("alleged", "?"))
     return cues
 
 

@@ -6,7 +6,9 @@ import re
 
 from spacy.tokens import Token
 
-from kg.extraction.arguments import Args, co_agents, foreign_owner, group_of, noun_parts, subject, verb_agents
+from kg.extraction.arguments import (
+    Args, co_agents, compound_people, foreign_owner, group_of, noun_parts, subject, verb_agents,
+)
 from kg.extraction.context import Ctx, is_adjective_like
 from kg.extraction.cues import Frame
 from kg.extraction.relations import register
@@ -24,10 +26,10 @@ def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
             return []      # "Telefongespräch": talks at a distance
         parts = noun_parts(ctx, trig.i)
         partners = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
-        participants = parts.left_gen + parts.right_gen + parts.von
+        participants = parts.left_gen + parts.right_gen + parts.von or compound_people(ctx, trig.i)
         partners = group_of(ctx, partners[0]) if partners else []
-        if partners and all(m.cls == "Organization" for m in partners) \
-                and head_match(ctx.doc[trig.i].lower_, frame.words.get("talk_heads", ())):
+        talks = head_match(ctx.doc[trig.i].lower_, frame.words.get("talk_heads", ())) is not None
+        if partners and talks and all(m.cls == "Organization" for m in partners):
             return []      # "im Gespräch mit der APA": an interview
         if not participants and len(partners) >= 2 and ctx.prep.get(partners[0].start) == "zwischen":
             # "ein Treffen zwischen X und Y": the pair met, whoever else the clause names
@@ -52,32 +54,45 @@ def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
                 fallback = True
         if partners:
             return [Args(agents=participants, objects=partners, fallback=fallback)]
+        if talks and all(m.cls == "Organization" for m in participants):
+            return []      # "Die Gespräche führen die EU, die EZB sowie der IWF": one side of talks
         # "das Treffen Kim Jong-uns und Putins", "Treffen EU, Ukraine, Russland": every pair met
         return [Args(agents=[a], objects=participants[n + 1:], fallback=fallback)
                 for n, a in enumerate(participants[:-1])]
-    if any(frame.has("clash_words", t.lower_) or _score(t) for t in ctx.doc[start:end]):
-        return []
+    if any(frame.has("clash_words", t.lower_) or _score(t) or _minute(t) for t in ctx.doc[start:end]):
+        return []      # "trafen mit einem Eigentor (30.)": goals
     if _decision(ctx, frame, start, end):
         return []      # "Entscheidungen getroffen", "Vereinbarungen, die X mit Y traf"
     after = ctx.doc[trig.i + 1] if trig.i + 1 < end else None
     if after is not None and frame.has("score_counts", after.lower_) and not any(
             frame.has("reciprocal_words", t.lower_) for t in ctx.doc[start:end]):
         return []      # "Suarez trifft viermal, Messi dreimal": goals, not meetings
-    if any(_encountered(ctx, m, start) for m in ctx.in_span(start, end)):
+    if any(_encountered(ctx, m, start) for m in ctx.in_span(start, end)) or _faces(ctx, start, end):
         return []      # "auf den Grünen Van der Bellen treffen", "trifft auf Russland": faces, not meets
     agents, fallback = verb_agents(ctx, trig)
     if not agents:
         return []
+    selves = {a.actor for a in agents}     # nobody meets themselves: "Wenn Putin …, trifft er Xi"
     partners = [m for m in ctx.with_prep(start, end, set(frame.object_preps)) if m.is_actor and m not in agents
-                and m not in co_agents(ctx, start, end)]
+                and m not in co_agents(ctx, start, end) and m.actor not in selves]
     if partners:
         return [Args(agents=agents, objects=group_of(ctx, partners[0]), fallback=fallback)]
-    others = [m for m in ctx.bare(start, end) if m not in agents]
+    others = [m for m in ctx.bare(start, end) if m not in agents and m.actor not in selves]
     if others:
         return [Args(agents=agents, objects=group_of(ctx, others[0]), fallback=fallback)]
     if len(agents) >= 2:
         return [Args(agents=agents[:1], objects=agents[1:], fallback=fallback)]
     return []
+
+
+MINUTE = re.compile(r"^\d{1,3}\.$")
+
+
+def _minute(token: Token) -> bool:
+    """A match minute in brackets: "Julian Brandt (54.)"."""
+    doc = token.doc
+    return bool(MINUTE.match(token.text)) and token.i > 0 and doc[token.i - 1].text == "(" \
+        and token.i + 1 < len(doc) and doc[token.i + 1].text in {")", ","}
 
 
 def _score(token: Token) -> bool:
@@ -110,3 +125,13 @@ def _decision(ctx: Ctx, frame: Frame, start: int, end: int) -> bool:
             and ctx.doc[start].lower_ in ctx.w("relative_pronouns"):
         tokens.append(ctx.doc[start - 2])
     return any(t.text[:1].isupper() and head_match(t.lower_, heads) for t in tokens)
+
+
+ACCUSATIVE = frozenset({"den", "die", "das", "einen", "eine"})
+
+
+def _faces(ctx: Ctx, start: int, end: int) -> bool:
+    """ "trifft er auf den Sieger …": "auf" with an accusative is whom one faces (a draw, an
+    opponent), not whom one meets; "auf dem Gipfel" (a dative) is where one meets."""
+    return any(t.lower_ == "auf" and t.i + 1 < end and ctx.doc[t.i + 1].lower_ in ACCUSATIVE
+               for t in ctx.doc[start:end])

@@ -16,7 +16,8 @@ def vetoed(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     measure_heads = tuple(frame.words.get("measure_heads", ()))
     if trig.kind == "noun":
         parts = noun_parts(ctx, trig.i)
-        agents = parts.left_gen or [m for m in parts.left_adj if m.kind == "adj"]
+        # "Russlands Veto", "das russische Veto", "das Veto der USA"
+        agents = parts.left_gen or [m for m in parts.left_adj if m.kind == "adj"] or parts.right_gen
         fallback = False
         if not agents:
             agents, fallback = subject(ctx, trig.i)

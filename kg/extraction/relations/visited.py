@@ -3,7 +3,7 @@ Ministerin" (the host is the subject)."""
 from __future__ import annotations
 
 from kg.extraction.arguments import (
-    Args, clause_of, compound_place, foreign_owner, governor, noun_parts, place_in, subject, verb_agents,
+    Args, clause_of, compound_people, compound_place, foreign_owner, governor, noun_parts, place_in, subject, verb_agents,
 )
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
@@ -30,6 +30,8 @@ def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
             if place is None and ctx.doc[trig.i - 1].lower_ == "zu":
                 place = place_in(ctx, start, trig.i)    # "ist in der polnischen Hauptstadt zu Besuch"
             places = [place] if place else []
+        if not visitors:
+            visitors = compound_people(ctx, trig.i)[:1]     # "der Putin-Besuch in Pjöngjang"
         if not visitors and foreign_owner(ctx, trig.i):
             return []            # "Auslandsreise des Pontifex": the owner is named, but unknown
         if not visitors:

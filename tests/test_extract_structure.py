@@ -1,0 +1,100 @@
+"""Arguments from clause structure, generated over names: a short parenthesis is an aside
+("Olaf Scholz (SPD) und …", "(65)"), not a dateline unless a dash follows it; the passive
+"wurde … empfangen" takes its agent from "von"; "lassen" hands the action to its object; the
+subject of a main clause after a subordinate one is its own ("Wenn X …, trifft er Y"), and
+nobody meets themselves; compounds name people ("Putin-Besuch", "Merkel-Putin-Treffen");
+Slavic surnames in every transliteration ("Selenski", "Selenskij"); traps: goals with their
+minute "(54.)", "trifft auf den Sieger", "Entscheidungen getroffen"."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from extract_cases import M, S, T, V, case_id, facts, run
+
+PEOPLE = [("Olaf Scholz", "scholz"), ("Emmanuel Macron", "macron"), ("Wladimir Putin", "putin"),
+          ("Xi Jinping", "xi_jinping")]
+ASIDES = ["(SPD)", "(65)", "(links)", "(Archivbild)"]
+
+
+def _pairs():
+    return [(a, b) for a, b in itertools.permutations(PEOPLE, 2)][::3]
+
+
+PARENTHESES = [
+    (form.format(a=a, b=b, x=x), {(ka, M, kb)})
+    for ((a, ka), (b, kb)), x, form in itertools.product(
+        _pairs(), ASIDES, ["{a} {x} und {b} trafen sich in Paris.", "{a} {x} traf {b} in Paris.",
+                           "Am Montag traf {a} {x} in Paris mit {b} zusammen."])
+]
+PASSIVES = [
+    (form.format(a=a, b=b), {(kb, M, ka)})
+    for ((a, ka), (b, kb)), form in itertools.product(
+        _pairs(), ["{a} wurde von {b} empfangen.", "{a} wurde am Montag in Moskau von {b} empfangen.",
+                   "{a} ist von {b} empfangen worden."])
+]
+MAIN_AFTER_SUBORDINATE = [
+    (f"Nachdem {a} in Peking eingetroffen war, traf er {b}.", {(ka, M, kb)})
+    for (a, ka), (b, kb) in _pairs()
+]
+COMPOUNDS = [
+    ("Der Putin-Besuch in Pjöngjang dauerte zwei Tage.", {("putin", V, "pyongyang")}),
+    ("Der Scholz-Besuch in Paris war kurz.", {("scholz", V, "paris")}),
+    ("Das Merkel-Putin-Treffen fand in Sotschi statt.", {("merkel", M, "putin")}),
+    ("Das Putin-Treffen mit Xi Jinping fand in Moskau statt.", {("putin", M, "xi_jinping")}),
+]
+VARIANTS = [
+    (f"{name} traf Olaf Scholz in Berlin.", {("zelensky", M, "scholz")})
+    for name in ("Selenskyj", "Selenski", "Selensky", "Selenskij", "Wolodymyr Selenskij")
+]
+CAUSATIVES = [
+    ("Die Regierung ließ den Minister nicht nach Moskau reisen.", set()),
+    ("Israel ließ die Delegation nicht nach Gaza reisen.", set()),
+    ("Israel ließ Wladimir Putin nicht nach Jerusalem reisen.", {("putin", V, "jerusalem")}),
+    ("Russland ließ Waffen an Syrien liefern.", {("russia", S, "syria")}),
+]
+TRAPS = [
+    ("Julian Brandt (54.), Karim Bellarabi (56.) und Chicharito (60.) trafen innerhalb von sechs Minuten.", M),
+    ("Neben ihm trafen Cristian Brolli mit einem Eigentor (30.) sowie Harry Kane (77.).", M),
+    ("Sollte sich Dominic Thiem durchsetzen, trifft er auf den Sieger des Duells zwischen Gilles Simon "
+     "und Ivo Karlovic.", M),
+    ("Wladimir Putin hat mit Xi Jinping eine Entscheidung getroffen.", M),
+    ("Die Gespräche führen die Europäische Union (EU), die Europäische Zentralbank (EZB) sowie der "
+     "Internationale Währungsfonds (IWF).", M),
+]
+DATELINES = [
+    ("Moskau (APA) – Wladimir Putin traf Xi Jinping.", {("putin", M, "xi_jinping")}),
+    ("Wien (APA) – Russland und China unterzeichneten ein Abkommen.", {("russia", T, "china")}),
+]
+
+
+def _symmetric(found: set, relation: str) -> set:
+    """(subject, relation, object) of ``relation``, a symmetric one in one order."""
+    out = set()
+    for s, r, o, _ in found:
+        if r == relation:
+            out.add((s, r, o) if relation not in (M, T) or s < o else (o, r, s))
+    return out
+
+
+def _ordered(expected: set) -> set:
+    return {(s, r, o) if r not in (M, T) or s < o else (o, r, s) for s, r, o in expected}
+
+
+@pytest.mark.parametrize(("text", "expected"),
+                         PARENTHESES + PASSIVES + MAIN_AFTER_SUBORDINATE + COMPOUNDS + VARIANTS + CAUSATIVES
+                         + DATELINES, ids=case_id)
+def test_arguments_from_clause_structure(text, expected):
+    relations = {r for _, r, _ in expected} or {V}
+    found = set().union(*(_symmetric(facts(run(text)), r) for r in relations))
+    assert found == _ordered(expected)
+
+
+@pytest.mark.parametrize(("text", "relation"), TRAPS, ids=case_id)
+def test_traps(text, relation):
+    assert not {f for f in facts(run(text)) if f[1] == relation}
+
+
+def test_the_paradigm_is_large():
+    assert len(PARENTHESES) + len(PASSIVES) + len(MAIN_AFTER_SUBORDINATE) >= 50
