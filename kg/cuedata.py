@@ -66,7 +66,7 @@ SECTIONS = {
     "syntax": {
         "prepositions": WORDS, "contractions": TABLE, "determiners": WORDS, "coordinators": WORDS,
         "list_words": WORDS, "subordinators": WORDS, "proxy_nouns": WORDS, "place_nouns": WORDS,
-        "fallback_agent_preps": WORDS, "non_referential": WORDS, "relative_pronouns": WORDS,
+        "fallback_agent_preps": WORDS, "apposition_heads": WORDS, "non_referential": WORDS, "relative_pronouns": WORDS,
         "member_nouns": WORDS, "capital_nouns": WORDS, "government_nouns": WORDS,
         "passive_auxiliaries": WORDS, "genitive_articles": WORDS, "agent_preps": WORDS, "not_names": WORDS,
     },

@@ -63,10 +63,21 @@ FIXED = [
      ("north_korea", S, "russia"), "alleged"),
     ("Nordkorea steht im Verdacht, Raketen an Russland zu liefern.", ("north_korea", S, "russia"), "alleged"),
     ("Der Iran weigerte sich, Drohnen an Russland zu liefern.", ("iran", S, "russia"), "negated"),
+    ("Gleichzeitig beschuldigt die Ukraine Nordkorea, habe Raketen an Russland geliefert.",
+     ("north_korea", S, "russia"), "alleged"),
+    ("Die Ukraine beschuldigte Nordkorea, Raketen an Russland geliefert zu haben.",
+     ("north_korea", S, "russia"), "alleged"),
     ("Nach südkoreanischen Angaben hat Nordkorea Raketen an Russland geliefert.",
      ("north_korea", S, "russia"), "reported"),
     ("Laut einem Sprecher des Kremls hat Nordkorea Raketen an Russland geliefert.",
      ("north_korea", S, "russia"), "reported"),
+]
+NAMED_SOURCES = [
+    ("Nach Angaben von Kremlchef Wladimir Putin hat Nordkorea Raketen an Russland geliefert.", "putin"),
+    ("Nach Angaben aus dem Weißen Haus hat Nordkorea Raketen an Russland geliefert.", "white_house"),
+    ("Laut Südkorea hat Nordkorea Raketen an Russland geliefert.", "south_korea"),
+    ("Laut dem Kreml hat Nordkorea Raketen an Russland geliefert.", "kremlin"),
+    ("Laut Medienberichten hat Nordkorea Raketen an Russland geliefert.", None),
 ]
 
 
@@ -76,11 +87,10 @@ def test_the_form_of_the_sentence_sets_the_modality(text, fact, modality):
     assert found == {modality}
 
 
-def test_a_named_source_is_the_claimant_an_unnamed_one_none():
-    (named,) = run("Laut Südkorea hat Nordkorea Raketen an Russland geliefert.").statements
-    (unnamed,) = run("Laut Medienberichten hat Nordkorea Raketen an Russland geliefert.").statements
-    assert (named.modality, named.attributed_to) == ("reported", "south_korea")
-    assert (unnamed.modality, unnamed.attributed_to) == ("reported", None)
+@pytest.mark.parametrize(("text", "source"), NAMED_SOURCES, ids=case_id)
+def test_a_named_source_is_the_claimant_an_unnamed_one_none(text, source):
+    (statement,) = run(text).statements
+    assert (statement.subject, statement.modality, statement.attributed_to) == ("north_korea", "reported", source)
 
 
 def test_the_paradigm_is_large():

@@ -62,7 +62,8 @@ def test_role_titles_resolve_by_article_date(text, date, expected):
         # names is a list without "und"
         ("EU-Kommissarin Cecilia Malmström kam nach Wien. Die Schwedin traf sich dort mit Vertretern von "
          "Frankreich, Italien, Spanien, also einigen Partnern.",
-         {("malmstrom", M, "france", "asserted"), ("malmstrom", M, "italy", "asserted"), ("malmstrom", M, "spain", "asserted")}),
+         {("malmstrom", M, "france", "asserted"), ("malmstrom", M, "italy", "asserted"), ("malmstrom", M, "spain", "asserted"),
+          ("malmstrom", V, "wien", "asserted")}),
         ("Der Franzose traf Putin.", set()),
         # a place noun names a place nobody listed
         ("Innenministerin Mikl-Leitner und Verteidigungsminister Doskozil besuchen am Dienstag Grenze bei "

@@ -62,6 +62,27 @@ TRAPS = [
     ("Wladimir Putin hat mit Xi Jinping eine Entscheidung getroffen.", M),
     ("Die Gespräche führen die Europäische Union (EU), die Europäische Zentralbank (EZB) sowie der "
      "Internationale Währungsfonds (IWF).", M),
+    ("Wenn Olaf Scholz sie empfängt, steht der Konflikt zwischen Russland und der Ukraine im Mittelpunkt.", M),
+    ("Es kommt zu Protesten in Paris.", V),
+    ("Die Flüchtlinge kommen nach Österreich.", V),
+]
+STATES = [("Frankreich", "france", "Frankreich"), ("China", "china", "China"), ("Polen", "poland", "Polen")]
+# one-word compounds, apposition nouns before a name, weapon systems, "kommen" as travel
+WORDS_AND_PHRASES = [
+    (f"Der {name}besuch von Olaf Scholz dauerte zwei Tage.", {("scholz", V, key)}) for name, key, _ in STATES
+] + [
+    (f"Olaf Scholz hat eine {name}reise angekündigt.", {("scholz", V, key)}) for name, key, _ in STATES
+] + [
+    (f"Die USA verhängten Sanktionen gegen {noun} {name}.", {("usa", "imposedSanctionsOn", key)})
+    for (name, key, _), noun in itertools.product(STATES, ["den NATO-Partner", "das Nachbarland", "den Verbündeten"])
+] + [
+    (f"Russland lieferte {item} an {name}.", {("russia", S, key)})
+    for (name, key, _), item in itertools.product(STATES, ["das Raketenabwehrsystem S-400", "Haubitzen",
+                                                          "Marschflugkörper"])
+] + [
+    (f"Olaf Scholz kommt am Montag nach {name}.", {("scholz", V, key)}) for name, key, _ in STATES
+] + [
+    (f"Olaf Scholz ist nach {name} gekommen.", {("scholz", V, key)}) for name, key, _ in STATES
 ]
 DATELINES = [
     ("Moskau (APA) – Wladimir Putin traf Xi Jinping.", {("putin", M, "xi_jinping")}),
@@ -84,7 +105,7 @@ def _ordered(expected: set) -> set:
 
 @pytest.mark.parametrize(("text", "expected"),
                          PARENTHESES + PASSIVES + MAIN_AFTER_SUBORDINATE + COMPOUNDS + VARIANTS + CAUSATIVES
-                         + DATELINES, ids=case_id)
+                         + WORDS_AND_PHRASES + DATELINES, ids=case_id)
 def test_arguments_from_clause_structure(text, expected):
     relations = {r for _, r, _ in expected} or {V}
     found = set().union(*(_symmetric(facts(run(text)), r) for r in relations))

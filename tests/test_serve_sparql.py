@@ -191,7 +191,7 @@ def test_updates_are_refused_and_the_store_is_unchanged(seed_server):
         get(seed_server, "PREFIX x: <urn:x>\nDELETE WHERE { ?s ?p ?o }"),
     ):
         assert (response.status_code, response.text) == (403, "SPARQL Update is not allowed: this endpoint is read-only\n")
-    assert count(seed_server) == before == 8544
+    assert count(seed_server) == before > 8000
 
 
 def test_service_is_refused(seed_server):
@@ -233,9 +233,10 @@ def test_cors(seed_server):
 
 # ---------------------------------------------------------------- the process
 def test_a_build_while_serving_is_refused(seed_server, seed_store):
+    before = count(seed_server)
     result = cli("--store", seed_store, "remove", "000_6c5487194f5f798d")
     assert (result.exit_code, result.output) == (1, f"Error: store {seed_store} is in use by another process\n")
-    assert count(seed_server) == 8544
+    assert count(seed_server) == before > 8000
 
 
 def test_ctrl_c_stops_with_one_line(seed_store):

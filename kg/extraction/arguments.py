@@ -329,11 +329,16 @@ def compound_people(ctx: Ctx, i: int) -> list[Mention]:
 
 
 def compound_place(ctx: Ctx, i: int) -> Mention | None:
-    """The state or place a hyphen compound names: "China-Besuch", "Moskau-Reise", "Iran-Sanktionen"."""
+    """The state or place a compound names: "China-Besuch", "Moskau-Reise", "Iran-Sanktionen",
+    and written as one word, "Deutschlandbesuch", "Chinareise" (the part before a cue noun)."""
     text = ctx.doc[i].text
-    if "-" not in text:
-        return None
-    modifier = text.rsplit("-", 1)[0]
+    if "-" in text:
+        modifier = text.rsplit("-", 1)[0]
+    else:
+        head = head_match(text.lower(), ctx.cues.noun_heads)
+        if head is None or len(text) - len(head) < 3:
+            return None
+        modifier = text[: len(text) - len(head)]
     key = ctx.gazetteer.lookup(modifier)
     if key is None or ctx.gazetteer[key].cls not in {"State", "Place"}:
         return None

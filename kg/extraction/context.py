@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.cues import Cues
-from kg.extraction.triggers import SEGMENT_BREAKS, may_trigger, trigger_kinds
+from kg.extraction.triggers import SEGMENT_BREAKS, head_match, may_trigger, trigger_kinds
 from kg.gazetteer import Gazetteer
 from kg.mentions import Mention
 
@@ -101,6 +101,11 @@ def prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
         if low in dets or token.like_num or is_adjective_like(token) or low in {"zu"} or low in proxies:
             i -= 1
             steps += 1
+            continue
+        if i == start - 1 and i > sent.start and doc[i - 1].lower_ in dets \
+                and head_match(low, cues.words["apposition_heads"]):
+            i -= 2             # "gegen den NATO-Bündnispartner Türkei": a noun in apposition before the name
+            steps += 2
             continue
         return None
     return None

@@ -79,6 +79,8 @@ def _named_source(ctx: Ctx, j: int) -> Mention | None:
     Kremls"); none for an unnamed source ("Laut Medienberichten hat Nordkorea …")."""
     end = min(j + 8, ctx.sent.end)
     starts = {m.start: m for m in ctx.mentions}
+    if j < end and ctx.doc[j].lower_ in ctx.w("source_links"):
+        j += 1                 # "nach Angaben von Kremlchef Putin", "… aus dem Weißen Haus"
     while j < end and (ctx.doc[j].lower_ in ctx.w("determiners") or is_adjective_like(ctx.doc[j])):
         j += 1
     if j >= end or j in starts:
@@ -113,6 +115,9 @@ def find_claimants(ctx: Ctx, triggers=()) -> dict[int, Mention]:
                     ctx.excluded.add(by[0].start)
                 continue
             before = [m for m in ctx.bare(start, token.i)]
+            own = clause_subject(ctx, clause) if clause is not None and token.i == clause.verbs.finite else None
+            if own is not None and own.start > token.i and ctx.prep.get(own.start) is None:
+                before = [own]         # "Gleichzeitig beschuldigt die sudanesische Armee Abu Dhabi, …"
             if before:
                 found[token.i] = before[0]
                 # who alleges is no party ("Westliche Staaten verdächtigen Moskau"); who

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extraction.arguments import (
-    Args, co_agents, compound_people, foreign_owner, group_of, noun_parts, subject, verb_agents,
+    Args, clause_of, co_agents, compound_people, foreign_owner, group_of, noun_parts, subject, verb_agents,
 )
 from kg.extraction.context import Ctx, is_adjective_like
 from kg.extraction.cues import Frame
@@ -72,6 +72,11 @@ def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     agents, fallback = verb_agents(ctx, trig)
     if not agents:
         return []
+    clause, _ = clause_of(ctx, trig.i)
+    if clause is not None and clause.kind != "main":
+        # the partner is in the verb's own clause: "wenn Blinken sie empfängt, steht der Konflikt
+        # zwischen Russland und der Ukraine im Mittelpunkt"
+        start, end = max(start, clause.start), min(end, clause.end)
     selves = {a.actor for a in agents}     # nobody meets themselves: "Wenn Putin …, trifft er Xi"
     partners = [m for m in ctx.with_prep(start, end, set(frame.object_preps)) if m.is_actor and m not in agents
                 and m not in co_agents(ctx, start, end) and m.actor not in selves]
