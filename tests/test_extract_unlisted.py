@@ -41,7 +41,9 @@ COMPANIES = [("Die Firma Rheinmetall liefert Munition an die Ukraine.", ("entity
              ("Die Firma Lindqvist Defence liefert Munition an die Ukraine.",
               ("entity:lindqvist-defence", S, "ukraine")),
              ("Der Konzern Zellwerk lieferte Drohnen an Russland.", ("entity:zellwerk", S, "russia")),
-             ("Der Rüstungskonzern Korvak hat Panzer an Polen geliefert.", ("entity:korvak", S, "poland"))]
+             ("Der Rüstungskonzern Korvak hat Panzer an Polen geliefert.", ("entity:korvak", S, "poland")),
+    ("Die Wagner-Gruppe lieferte Waffen an Mali.", ("entity:wagner-gruppe", S, "mali")),
+    ("Die Islamische Republik liefert Drohnen an Russland.", ("iran", S, "russia"))]
 GOVERNMENTS = [("Die US-Regierung hat Sanktionen gegen Russland verhängt.", ("usa", SANC, "russia")),
                ("Die US-Armee lieferte Raketen an die Ukraine.", ("usa", S, "ukraine")),
                ("Die EU-Führung verhängte Sanktionen gegen Belarus.", ("eu", SANC, "belarus"))]
@@ -55,6 +57,9 @@ REFERENCE = [
     ("Tomasz Wieczorek ist seit Jahren im Amt. Am Montag traf er in Pjöngjang mit Wladimir Putin zusammen.",
      ("entity:tomasz-wieczorek", M, "putin")),
     ("Xi Jinping landete in Moskau. Dort traf er Wladimir Putin.", ("xi_jinping", M, "putin")),
+    ("Olaf Scholz reiste nach Paris. Der 65-Jährige traf dort Emmanuel Macron.", ("scholz", M, "macron")),
+    ("Annalena Baerbock reiste nach Washington. Dort traf die 41-Jährige Antony Blinken.",
+     ("baerbock", M, "blinken")),
 ]
 
 # (text, the relation that must not come out)

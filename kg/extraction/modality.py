@@ -339,8 +339,8 @@ def _strongest(ctx: Ctx, cues: list[Cue]) -> Cue:
 def _segment_cues(ctx: Ctx, seg_start: int, seg_end: int) -> tuple[list[str], bool, bool]:
     """A segment's planned phrases ("in Planung"), whether it has a future auxiliary and a past one."""
     tokens = ctx.doc[seg_start:seg_end]
-    segment_text = " ".join(t.lower_ for t in tokens)
-    phrases = [phrase for phrase in ctx.w("planned_phrases") if phrase in segment_text]
+    segment_text = " " + " ".join(t.lower_ for t in tokens) + " "
+    phrases = [phrase for phrase in ctx.w("planned_phrases") if f" {phrase} " in segment_text]   # whole words
     future = any(t.lower_ in ctx.w("future_auxiliaries") for t in tokens)
     past = any(t.lower_ in ctx.w("perfect_auxiliaries") for t in tokens)
     return phrases, future, past

@@ -72,6 +72,8 @@ def _name_at(texts, low, classes, known, lexicon, i, start, end, covered, stop, 
     if i in covered or not _capitalised_word(text) or low[i] in stop:
         return None
     before = low[i - 1] if i > start else ""
+    if "-" in text and low[i].rsplit("-", 1)[1] in names["organisation_nouns"]:
+        return i + 1, "Organization"                       # "die Wagner-Gruppe", "die Hamas-Miliz"
     if before in names["organisation_nouns"]:              # "die Firma Lindqvist Defence"
         return _extend(texts, low, i, end, covered, stop, lambda j: True), "Organization"
     if before in determiners or (before.isalpha() and texts[i - 1][:1].islower()

@@ -1,14 +1,18 @@
-"""Pronouns and epithets: "er"/"ihm"/"ihn" and "die Schwedin" -> the last person of that
-gender named (same or previous two sentences)."""
+"""Pronouns and epithets: "er"/"ihm"/"ihn", "die Schwedin" and "der 65-Jährige" -> the last
+person of that gender named (same or previous two sentences); "das Land" -> the last state."""
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer
 from kg.mentions.base import Mention
 from kg.nlp import lowers, sentence_starts, span_text
+
+
+AGE = re.compile(r"^\d{1,3}-jährige$")       # "der 65-Jährige" is a person of that age named before
 
 
 def _gender(m: Mention, gazetteer: Gazetteer) -> str | None:
@@ -62,11 +66,15 @@ def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues
     low = lowers(doc)
     for i, word in enumerate(low):
         gender = epithets.get(word)
+        if gender is None and AGE.match(word) and i > 0:      # "der 65-Jährige", "die 41-Jährige"
+            gender = "f" if low[i - 1] == "die" else "m"
         if gender is None or i in covered or i == 0 or low[i - 1] not in {"der", "die"}:
             continue
         token = doc[i]
-        if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and doc[token.i + 1].is_alpha:
-            continue          # "die Französin Christine Lagarde": a name follows (or a noun: not ours)
+        if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and doc[token.i + 1].is_alpha \
+                and "-J" not in token.text:
+            continue          # "die Französin Christine Lagarde": a name follows (or a noun: not ours);
+                              # "die 41-jährige Annalena Baerbock" is an adjective, "Jährige" a noun
         ref = last_before(token.i, gender, 3)
         if ref is not None:
             out.append(Mention(start=token.i - 1, end=token.i + 1, key=ref.key, actor=ref.actor, cls="Person",
