@@ -7,22 +7,31 @@ to another ontology folder alone.
 """
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import os
 from pathlib import Path
 
 
+#: the source tree's root, worked out once (resolving the path is the dear part)
+_SOURCE_ROOT = Path(__file__).resolve().parent.parent
+
+
 def data_root() -> Path:
     override = os.environ.get("KG_DATA_DIR")
-    return Path(override) if override else Path(__file__).resolve().parent.parent
+    return Path(override) if override else _SOURCE_ROOT
+
+
+@functools.lru_cache(maxsize=16)
+def _ontology_dir(ontology: str | None, data: str | None) -> Path:
+    return Path(ontology) if ontology else (Path(data) if data else _SOURCE_ROOT) / "ontology"
 
 
 def ontology_dir() -> Path:
     """``ontology/`` of the data root, or the folder ``KG_ONTOLOGY_DIR`` names (a copy with a
-    relation or cue added, for example)."""
-    override = os.environ.get("KG_ONTOLOGY_DIR")
-    return Path(override) if override else data_root() / "ontology"
+    relation or cue added, for example); read from the environment at each call."""
+    return _ontology_dir(os.environ.get("KG_ONTOLOGY_DIR"), os.environ.get("KG_DATA_DIR"))
 
 
 def queries_dir() -> Path:

@@ -61,15 +61,15 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
         return [], False               # "Wenn man auf große Tradition treffe": nobody in particular
     bare = [m for m in ctx.bare(start, end) if m.start not in skip]
     if bare:
-        first = _clause_subject_mention(ctx, i, bare) or bare[0]
+        first = (_clause_subject_mention(ctx, i, bare) if len(bare) > 1 else None) or bare[0]
         return group_of(ctx, first) + co_agents(ctx, start, end), False
-    if _subject_is_a_thing(ctx, i, start, end):
-        return [], False               # "2.000 Migranten kommen … an": no actor, and none from elsewhere
     for r_start, r_end, _ in reversed([r for r in ctx.regions if r[1] <= start]):
         if r_start > ctx.sent.start and ctx.doc[r_start - 1].text == "(":
             continue                   # a parenthesis is an aside, not the clause's subject
         bare = [m for m in ctx.bare(r_start, r_end) if m.start not in skip]
         if bare:
+            if _subject_is_a_thing(ctx, i, start, end):
+                return [], False       # "2.000 Migranten kommen … an": no actor, and none from elsewhere
             return group_of(ctx, bare[0]), True
     return [], False
 
@@ -89,9 +89,12 @@ def _causative(ctx: Ctx, trig: Trigger) -> list[Mention] | None:
     ("Die Regierung ließ den Minister nicht nach Moskau reisen": the minister would travel;
     nobody named); None when the trigger is under no causative verb, or its object is goods
     ("ließ Waffen liefern": the causer supplies)."""
+    causatives = default_german()["verbs"]["causatives"]
+    if causatives.isdisjoint(sentence_words(ctx)):
+        return None
     clause, _ = clause_of(ctx, trig.i)
     if clause is None or clause.verbs.finite is None or trig.i == clause.verbs.finite \
-            or ctx.doc[clause.verbs.finite].lemma_.lower() not in default_german()["verbs"]["causatives"]:
+            or ctx.doc[clause.verbs.finite].lemma_.lower() not in causatives:
         return None
     spans = [span for case in ("acc", "nom_acc", "obj", "bare") for span in clause.objects.get(case, ())]
     named = [m for m in ctx.mentions if any(a <= m.start < b for a, b in spans) and m.is_actor and not m.genitive]
@@ -104,6 +107,8 @@ def _causative(ctx: Ctx, trig: Trigger) -> list[Mention] | None:
 
 def _impersonal(ctx: Ctx, i: int) -> bool:
     """Is the subject the clause layer gives the trigger's clause "man", "wer", "jemand" …?"""
+    if ctx.w("non_referential").isdisjoint(sentence_words(ctx)):
+        return False
     clause, _ = clause_of(ctx, i)
     if clause is None or not clause.subjects:
         return False
@@ -124,6 +129,9 @@ def _subject_is_a_thing(ctx: Ctx, i: int, start: int, end: int) -> bool:
     return any(t.text[:1].isupper() and t.lower_ not in pronouns for t in ctx.doc[a:b])
 
 
+_PASSIVE_WORDS = frozenset({"wurde", "wurden", "worden", "werden", "wird"})
+
+
 def verb_agents(ctx: Ctx, trig: Trigger) -> tuple[list[Mention], bool]:
     start, end, _ = ctx.region_of(trig.i)
     if ctx.doc[start].lower_ in ctx.w("non_referential"):
@@ -134,8 +142,10 @@ def verb_agents(ctx: Ctx, trig: Trigger) -> tuple[list[Mention], bool]:
     token = ctx.doc[trig.i]
     seg_start, seg_end = ctx.segments[ctx.seg_of(trig.i)]
     participle = token.lower_ != token.lemma_.lower()
-    clause, _ = clause_of(ctx, trig.i)
-    passive = clause is not None and clause.verbs.main == trig.i and clause.verbs.voice == "passive"
+    passive = False
+    if not participle and not _PASSIVE_WORDS.isdisjoint(sentence_words(ctx)):
+        clause, _ = clause_of(ctx, trig.i)      # "wurde … empfangen": a participle like an infinitive
+        passive = clause is not None and clause.verbs.main == trig.i and clause.verbs.voice == "passive"
     if _attributive(ctx, trig.i) or ((participle or passive) and _passive(ctx, seg_start, seg_end)):
         von = [m for m in ctx.with_prep(start, trig.i, {"von"}) if m.is_actor]
         if von:
@@ -274,6 +284,19 @@ def requires(ctx: Ctx, frame: Frame, start: int, end: int, extra: int | None = N
 
 
 
+def sentence_words(ctx: Ctx) -> frozenset[str]:
+    """The sentence's words, lower-cased, their lemmas, and each lemma joined to a separable
+    particle the sentence holds: a cheap test of whether a rule that needs the clause layer
+    can apply at all (made once per sentence)."""
+    found = ctx.memo.get("words")
+    if found is None:
+        lows = [t.lower_ for t in ctx.sent]
+        lemmas = {t.lemma_.lower() for t in ctx.sent}
+        particles = {w for w in lows if w in ctx.cues.particles}
+        found = ctx.memo["words"] = frozenset(lows) | lemmas | {p + lemma for p in particles for lemma in lemmas}
+    return found
+
+
 def clause_of(ctx: Ctx, i: int):
     """The clause (:class:`kg.clauses.Clause`) token ``i`` belongs to, from the clause layer's
     analysis of the sentence (lexical tags; made once per sentence, when a frame first asks)."""
@@ -292,10 +315,12 @@ def governor(ctx: Ctx, trig: Trigger) -> tuple[str, str, object] | None:
     -> ("planen", "planned"); not a noun inside a prepositional phrase: "Nach dem Besuch plant
     Xi …"), or any trigger of a zu-infinitive governed by such a verb ("Russland kündigte an,
     ein Veto einzulegen", "bestritt, Waffen geliefert zu haben")."""
+    governors = ctx.cues.governors
+    if governors.keys().isdisjoint(sentence_words(ctx)):
+        return None
     clause, clauses = clause_of(ctx, trig.i)
     if clause is None:
         return None
-    governors = ctx.cues.governors
     if trig.kind == "noun" and prep_before(ctx.doc, ctx.sent, trig.i, ctx.cues) is None \
             and clause.verbs.lemma in governors and clause.verbs.main != trig.i:
         return clause.verbs.lemma, governors[clause.verbs.lemma], clause

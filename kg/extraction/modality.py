@@ -7,9 +7,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from kg.extraction.arguments import clause_of, clause_subject, governor
+from kg.extraction.arguments import clause_of, clause_subject, governor, sentence_words
 from kg.extraction.context import Ctx, is_adjective_like
 from kg.extraction.triggers import Trigger
+from kg.german import default_german
 from kg.mentions import Mention
 from kg.nlp import words
 
@@ -260,6 +261,9 @@ def _mood_cues(ctx: Ctx, trig: Trigger, reported: bool) -> list[Cue]:
                 conditional = word
         last = next((t for t in reversed(ctx.sent) if not t.is_space), None)
         return conditional, last is not None and last.text == "?"
+    words = sentence_words(ctx)
+    if _hypothetical_words(ctx).isdisjoint(words) and "?" not in words:
+        return []              # (the clause layer is asked only when a cue word is there)
     conditional, question = _memo(ctx, "mood", make)
     cues = [Cue("planned", conditional)] if conditional else []
     clause, _ = clause_of(ctx, trig.i)
@@ -268,6 +272,13 @@ def _mood_cues(ctx: Ctx, trig: Trigger, reported: bool) -> list[Cue]:
     if question:
         cues.append(Cue("alleged", "?"))
     return cues
+
+
+def _hypothetical_words(ctx: Ctx) -> frozenset[str]:
+    """The conditionals and the forms of the Konjunktiv II: a sentence with none of them is no
+    condition and has no Konjunktiv II clause (of an auxiliary or modal)."""
+    verbs = default_german()["verbs"]
+    return ctx.w("conditionals").union(*(verbs[f"{aux}_subjunctive2"] for aux in ("haben", "sein", "werden", "modal")))
 
 
 def _governor_cues(ctx: Ctx, trig: Trigger) -> list[Cue]:

@@ -9,7 +9,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
 from kg.extraction.cues import Cues
-from kg.nlp import orths, sentence_starts, words
+from kg.nlp import lowers, orths, sentence_starts, words
 
 SEGMENT_BREAKS = {",", ";", ":", "–", "—", "-", "(", ")", '"', "„", "“", "”", "«", "»", "?", "!"}
 
@@ -65,23 +65,27 @@ def _with_phrases(doc: Doc, cues: Cues, found: list[Trigger]) -> list[Trigger]:
     """``found`` with the separable verbs: a finite verb whose particle is the last word of its
     clause ("Kim traf am Montag in Moskau ein", "Putin kam mit Xi zusammen") is the verb its
     lemma makes with the particle ("eintreffen", "zusammenkommen": ``cues.separable``, or a
-    form listed in ``cues.phrases``), and only that verb."""
-    texts = words(doc)
-    lemmas = doc.to_array(LEMMA).tolist()
-    strings = doc.vocab.strings
+    form listed in ``cues.phrases``), and only that verb.  Only a particle that closes a clause
+    is looked at, and the clause's words before it."""
+    texts, low = words(doc), lowers(doc)
+    starts = set(sentence_starts(doc))
+    closing = set(cues.separable) | {last for entries in cues.phrases.values() for _, _, last in entries}
+    lemmas = None
     phrased: dict[int, list[Trigger]] = {}
-    for clause in _clauses(texts, sentence_starts(doc)):
-        particle = texts[clause[-1]].lower()
-        by_rest = cues.separable.get(particle)
-        for i in clause[:-1]:
+    for j, word in enumerate(low):
+        if word not in closing or not _closes_clause(texts, starts, j + 1):
+            continue
+        if lemmas is None:
+            lemmas = doc.to_array(LEMMA).tolist()
+        by_rest = cues.separable.get(word, {})
+        for i in _clause_before(texts, starts, j):
             text = texts[i]
             if not text[:1].islower():                   # a verb, not "Treffen"
                 continue
-            hits = [Trigger(relation, i, kind, text, particle) for relation, kind, last in cues.phrases.get(text, ())
-                     if last == particle]
-            if by_rest:
-                hits += [Trigger(relation, i, kind, text, particle)
-                         for relation, kind in by_rest.get(strings[lemmas[i]].lower(), ())]
+            hits = [Trigger(relation, i, kind, text, word) for relation, kind, last in cues.phrases.get(text, ())
+                    if last == word]
+            hits += [Trigger(relation, i, kind, text, word)
+                     for relation, kind in by_rest.get(doc.vocab.strings[lemmas[i]].lower(), ())]
             if hits:
                 phrased[i] = hits
     if not phrased:
@@ -90,20 +94,29 @@ def _with_phrases(doc: Doc, cues: Cues, found: list[Trigger]) -> list[Trigger]:
     return sorted(kept + [t for hits in phrased.values() for t in hits], key=lambda t: t.i)
 
 
-def _clauses(texts: list[str], starts: list[int]):
-    """The alphabetic words of each stretch between clause breaks (and sentence starts) that
-    has two or more: where a finite verb and its particle can stand."""
-    start_set = set(starts)
-    clause: list[int] = []
-    for j, text in enumerate(texts):
-        if j in start_set or text in SEGMENT_BREAKS or text == "." or text.isspace():
-            if len(clause) > 1:
-                yield clause
-            clause = []
+def _breaks(texts: list[str], starts: set[int], j: int) -> bool:
+    return j in starts or texts[j] in SEGMENT_BREAKS or texts[j] == "." or texts[j].isspace()
+
+
+def _closes_clause(texts: list[str], starts: set[int], j: int) -> bool:
+    """Is ``j`` past the last word of a clause: a break, a sentence start, or the end?"""
+    return j >= len(texts) or _breaks(texts, starts, j)
+
+
+def _clause_before(texts: list[str], starts: set[int], j: int) -> list[int]:
+    """The alphabetic words of the clause that ends with token ``j``, before it."""
+    out = []
+    i = j - 1
+    while i >= 0:
+        text = texts[i]
+        if text in SEGMENT_BREAKS or text == "." or text.isspace():
+            break
         if text.isalpha():
-            clause.append(j)
-    if len(clause) > 1:
-        yield clause
+            out.append(i)
+        if i in starts:
+            break
+        i -= 1
+    return out
 
 
 _NO_TRIGGER = ((), ())     # (as any word, as a sentence's first word): the answer for most words
