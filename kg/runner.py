@@ -47,9 +47,9 @@ _PR_SET_PDEATHSIG = 1
 
 
 def stream(open_store: Callable[[], KGStore], query: Query, values: dict[str, str], fmt: str, out: BinaryIO,
-           timeout: float | None = None, allow_service: bool = False) -> None:
+           timeout: float | None = None, allow_service: bool = False, width: int | None = None) -> None:
     """Run ``query`` with its parameters on the store ``open_store()`` opens, writing the
-    result in ``fmt`` to ``out`` as it comes.
+    result in ``fmt`` to ``out`` as it comes (a table fitted to ``width``, if given).
 
     Stopped after ``timeout`` seconds (None or 0: no limit) with :class:`QueryTimeout`;
     a KeyboardInterrupt stops it at once and is raised again.  Writing to ``out``
@@ -61,7 +61,7 @@ def stream(open_store: Callable[[], KGStore], query: Query, values: dict[str, st
     if pid == 0:       # the child: never returns
         os.close(data_r)
         os.close(error_r)
-        _child(data_w, error_w, open_store, query, values, fmt, allow_service)
+        _child(data_w, error_w, open_store, query, values, fmt, allow_service, width)
     os.close(data_w)
     os.close(error_w)
     try:
@@ -104,7 +104,8 @@ def _stop(pid: int) -> None:
         os.waitpid(pid, 0)
 
 
-def _child(data_w: int, error_w: int, open_store, query: Query, values, fmt: str, allow_service: bool) -> None:
+def _child(data_w: int, error_w: int, open_store, query: Query, values, fmt: str, allow_service: bool,
+           width: int | None) -> None:
     """Run the query and write its result to ``data_w``; an error as ``Kind<TAB>message`` to
     ``error_w``.  Ends the process, whatever happens."""
     code, text = 0, None
@@ -114,7 +115,7 @@ def _child(data_w: int, error_w: int, open_store, query: Query, values, fmt: str
         with os.fdopen(data_w, "wb", buffering=_CHUNK) as sink, open_store() as store:
             sparql, substitutions = prepare(store, query, values)
             try:
-                write_results(store.query(sparql, substitutions, allow_service=allow_service), fmt, sink)
+                write_results(store.query(sparql, substitutions, allow_service=allow_service), fmt, sink, width)
             except BrokenPipeError:
                 raise
             except (OSError, RuntimeError, ValueError) as exc:
