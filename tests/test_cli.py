@@ -240,8 +240,8 @@ def test_run_time_errors_are_one_line_and_exit_1(built, args, stdin, code, messa
         (["query", "visits", "--param", "oops"], "Error: Invalid value for '--param': 'oops' is not NAME=VALUE\n"),
         (["query", "visits", "--format", "xml"], "Error: Invalid value for '--format': 'xml' is not one of "
                                                   "'table', 'csv', 'tsv', 'json'.\n"),
-        (["export", "--format", "rdfxml"], "Error: Invalid value for '--format': 'rdfxml' is not one of "
-                                           "'turtle', 'trig', 'nquads', 'ntriples'.\n"),
+        (["export", "--format", "n3"], "Error: Invalid value for '--format': 'n3' is not one of "
+                                       "'turtle', 'trig', 'nquads', 'ntriples', 'jsonld', 'rdfxml'.\n"),
         (["show"], "Error: Missing argument 'NAME'.\n"),
     ],
 )

@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 
 from kg.cli.common import (
-    check_output, format_option, handle_errors, open_store, result_output, table_width, utf8_text,
+    UsageLine, check_output, format_option, handle_errors, open_store, result_output, table_width, utf8_text,
 )
 from kg.errors import shown
 from kg.output import DOCUMENT_FORMATS, RESULT_FORMATS, render_document
-from kg.export import EXPORT_FORMATS
+from kg.export import EXPORT_FORMATS, EXTENSIONS, format_of
 
 
 def _parse_params(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
@@ -75,19 +75,36 @@ def query(obj: dict, name: str | None, list_: bool, params: dict[str, str], fmt:
 
 
 @click.command()
-@format_option(tuple(EXPORT_FORMATS), "turtle",
-               "RDF syntax; turtle and ntriples merge all graphs, trig and nquads keep them.")
+@click.option("--format", "fmt", type=click.Choice(tuple(EXPORT_FORMATS)), default=None,
+              help="RDF syntax; turtle, ntriples and rdfxml merge all graphs, trig, nquads and jsonld keep them.  "
+                   "Default: by the -o file's extension (.ttl .trig .nq .nt .jsonld .rdf .xml), else turtle.")
 @click.option("-o", "--output", default="-", show_default=True,
               type=click.Path(dir_okay=False, allow_dash=True), help="File to write, or - for standard output.")
 @click.pass_obj
 @handle_errors
-def export(obj: dict, fmt: str, output: str) -> None:
-    """Write the whole graph as RDF: TriG and N-Quads keep one named graph per
-    article, Turtle and N-Triples hold the union of all graphs."""
+def export(obj: dict, fmt: str | None, output: str) -> None:
+    """Write the whole graph as RDF: TriG, N-Quads and JSON-LD keep one named graph
+    per article, Turtle, N-Triples and RDF/XML hold the union of all graphs.
+    JSON-LD is compacted with ontology/context.jsonld."""
     check_output(obj, output)
+    fmt = fmt or _format_by_extension(output)
     target = sys.stdout.buffer if output == "-" else Path(output)
     with open_store(obj, read_only=True) as store:
         store.export(fmt, target)
+
+
+def _format_by_extension(output: str) -> str:
+    """The format the -o file's extension names; turtle for standard output or a name without
+    one; an extension it does not know is a usage error."""
+    suffix = "" if output == "-" else Path(output).suffix
+    if not suffix:
+        return "turtle"
+    fmt = format_of(output)
+    if fmt is None:
+        known = " ".join(EXTENSIONS)
+        raise UsageLine(f"cannot tell the format of {shown(output, limit=300)} from {shown(suffix)}; "
+                               f"give --format or one of {known}")
+    return fmt
 
 
 @click.command()
