@@ -395,12 +395,10 @@ def _flush(store, graph: str | None, batch: list, seen: set[str]) -> int:
 
 
 class _CallableModule(types.ModuleType):
-    """``kg.build(store, paths)`` (the API's :func:`kg.api.build`) works even once this module,
-    which shares the name, is imported and so is ``kg.build``: calling the module calls it."""
+    """``kg.build(store, paths)``, the API's :func:`kg.api.build`, also once this module (of that name) is imported."""
 
     def __call__(self, *args, **kwargs):
         from kg.api import build as api_build
-
         return api_build(*args, **kwargs)
 
 

@@ -3,7 +3,8 @@
 Two tables of writers serve every command that prints:
 
 * ``RESULT_FORMATS`` for SPARQL results.  ``table`` is for a person: literal
-  values, IRIs shortened with the project's prefixes, aligned columns.  ``csv``,
+  values, IRIs shortened with the project's prefixes, aligned columns, fitted to a
+  terminal's width when given one (:func:`fit`: the evidence column cut first).  ``csv``,
   ``tsv`` and ``json`` are the W3C SPARQL results formats, written by
   pyoxigraph itself, for programs.  ASK gives ``true``/``false``; CONSTRUCT and
   DESCRIBE give Turtle whatever the format.  SELECT rows are written to a binary

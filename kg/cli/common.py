@@ -1,5 +1,6 @@
 """What every ``kg`` command shares: the error handling that turns a library error into one
-line, the ``--format`` and extraction options, the store and ``-o`` checks, progress on a terminal."""
+line, the ``--format`` and extraction options, the store and ``-o`` checks; and what only a
+person at a terminal gets: a table's width, a pager for long output, a build's progress bar."""
 from __future__ import annotations
 
 import contextlib
@@ -86,7 +87,7 @@ def result_output(pager: bool):
     terminal, a pager ($PAGER, else ``less -FRX``) once the output is longer than the screen.
     Never a pager in a pipe or a test."""
     out = _stdout()
-    if not (pager and _on_terminal(sys.stdout) and _on_terminal(sys.stdin)):
+    if not (pager and _on_terminal(sys.stdout)):
         yield out
         return
     paging = _Pager(out, shutil.get_terminal_size().lines - 1)
