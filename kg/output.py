@@ -3,7 +3,8 @@
 Two tables of writers serve every command that prints:
 
 * ``RESULT_FORMATS`` for SPARQL results.  ``table`` is for a person: literal
-  values, IRIs shortened with the project's prefixes, aligned columns.  ``csv``,
+  values, IRIs shortened with the project's prefixes, aligned columns, fitted to a
+  terminal's width when given one (:func:`fit`: the evidence column cut first).  ``csv``,
   ``tsv`` and ``json`` are the W3C SPARQL results formats, written by
   pyoxigraph itself, for programs.  ASK gives ``true``/``false``; CONSTRUCT and
   DESCRIBE give Turtle whatever the format.  SELECT rows are written to a binary
@@ -63,25 +64,71 @@ def readable(solutions: ox.QuerySolutions) -> tuple[list[str], Iterator[list[str
 TABLE_BLOCK = 1000
 
 
-def write_table(names: list[str], rows: Iterable[list[str]], block: int = TABLE_BLOCK) -> Iterator[str]:
+def write_table(names: list[str], rows: Iterable[list[str]], block: int = TABLE_BLOCK,
+                width: int | None = None) -> Iterator[str]:
     """An aligned table, streamed: the header, then the rows a block at a time.
 
     Each block is aligned on its own, its columns no narrower than the block
     before, so a result of up to ``block`` rows is one aligned table and a large
-    one is never held whole.  '(no results)' after the header when empty."""
+    one is never held whole.  '(no results)' after the header when empty.  With
+    ``width`` (a terminal's), the widest columns are cut to fit it, each cut cell
+    ending in '…' (see :func:`fit`)."""
     widths = [len(n) for n in names]
-
-    def line(values):
-        return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip() + "\n"
-
     rows, first = iter(rows), True
     while cells := [_one_line_cell(c) for c in itertools.islice(rows, block)]:
         widths = [max(w, *(len(r[i]) for r in cells)) for i, w in enumerate(widths)]
-        head = [line(names), line(["-" * w for w in widths])] if first else []
+        shown = fit(widths, width, names)
+        head = [_line(names, shown), _line(["-" * w for w in shown], shown)] if first else []
         first = False
-        yield "".join(head + [line(r) for r in cells])
+        yield "".join(head + [_line(r, shown) for r in cells])
     if first:
-        yield line(names) + line(["-" * w for w in widths]) + "(no results)\n"
+        shown = fit(widths, width, names)
+        yield _line(names, shown) + _line(["-" * w for w in shown], shown) + "(no results)\n"
+
+
+def _line(values: list[str], widths: list[int]) -> str:
+    return "  ".join(_cut(v, w).ljust(w) for v, w in zip(values, widths)).rstrip() + "\n"
+
+
+def _cut(value: str, width: int) -> str:
+    return value if len(value) <= width else value[:max(width - 1, 0)] + "…"
+
+
+#: The narrowest a column is cut to when a table must fit a terminal; the evidence (or else
+#: the widest) column is cut first, down to :data:`FIRST_CUT`.
+MIN_COLUMN = 6
+FIRST_CUT = 24
+_GAP = 2
+
+
+def fit(widths: list[int], width: int | None, names: list[str] | None = None) -> list[int]:
+    """Column widths that fit ``width`` characters (with two spaces between columns).
+
+    The evidence column (else the widest) is cut first, down to :data:`FIRST_CUT`; then the
+    widest column, down to the next widest, and so on, none below :data:`MIN_COLUMN` (or
+    its natural width, if less).  ``None``: the widths unchanged."""
+    widths = list(widths)
+    if width is None or not widths:
+        return widths
+    excess = sum(widths) + _GAP * (len(widths) - 1) - width
+    first = names.index("evidence") if names and "evidence" in names else widths.index(max(widths))
+    cut = max(0, min(excess, widths[first] - FIRST_CUT))
+    widths[first] -= cut
+    excess -= cut
+    floors = [min(w, MIN_COLUMN) for w in widths]
+    while excess > 0:
+        cuttable = [i for i, w in enumerate(widths) if w > floors[i]]
+        if not cuttable:
+            break
+        widest = max(widths[i] for i in cuttable)
+        at = [i for i in cuttable if widths[i] == widest]
+        below = max([widths[i] for i in cuttable if widths[i] < widest] + [max(floors[i] for i in at)])
+        step = min(widest - below, -(-excess // len(at))) or 1
+        for i in reversed(at):              # the rightmost first: evidence is last
+            cut = min(step, widths[i] - floors[i], excess)
+            widths[i] -= cut
+            excess -= cut
+    return widths
 
 
 def _one_line_cell(row: list[str]) -> list[str]:
@@ -109,7 +156,7 @@ class _Tail:
 
 
 def _serialized(fmt: ox.QueryResultsFormat) -> Callable:
-    def write(results, out: BinaryIO) -> None:
+    def write(results, out: BinaryIO, width: int | None = None) -> None:
         tail = _Tail(out)
         results.serialize(tail, fmt)     # pyoxigraph writes as it goes: nothing held whole
         if tail.last != b"\n":
@@ -118,13 +165,14 @@ def _serialized(fmt: ox.QueryResultsFormat) -> Callable:
     return write
 
 
-def _table(results, out: BinaryIO) -> None:
-    for text in write_table(*readable(results)):
+def _table(results, out: BinaryIO, width: int | None = None) -> None:
+    for text in write_table(*readable(results), width=width):
         out.write(text.encode("utf-8"))
 
 
-#: SPARQL SELECT writers by format name: each writes to a binary stream as the rows come.
-RESULT_WRITERS: dict[str, Callable[[ox.QuerySolutions, BinaryIO], None]] = {
+#: SPARQL SELECT writers by format name: each writes to a binary stream as the rows come; the
+#: table also takes the width to fit (the other formats keep every character).
+RESULT_WRITERS: dict[str, Callable[..., None]] = {
     "table": _table,
     "csv": _serialized(ox.QueryResultsFormat.CSV),
     "tsv": _serialized(ox.QueryResultsFormat.TSV),
@@ -133,24 +181,24 @@ RESULT_WRITERS: dict[str, Callable[[ox.QuerySolutions, BinaryIO], None]] = {
 RESULT_FORMATS = tuple(RESULT_WRITERS)
 
 
-def write_results(results, fmt: str, out: BinaryIO) -> None:
+def write_results(results, fmt: str, out: BinaryIO, width: int | None = None) -> None:
     """Any query result to a binary stream: rows for SELECT (streamed), true/false for ASK,
-    Turtle for graphs (sorted, so these are held whole)."""
+    Turtle for graphs (sorted, so these are held whole).  ``width``: a table fits it."""
     if isinstance(results, ox.QueryBoolean):
         if fmt == "json":
             _serialized(ox.QueryResultsFormat.JSON)(results, out)
         else:
             out.write(b"true\n" if bool(results) else b"false\n")
     elif isinstance(results, ox.QuerySolutions):
-        RESULT_WRITERS[fmt](results, out)
+        RESULT_WRITERS[fmt](results, out, width=width)
     else:
         ox.serialize(sorted(results, key=str), out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
 
-def render_results(results, fmt: str = "table") -> str:
+def render_results(results, fmt: str = "table", width: int | None = None) -> str:
     """:func:`write_results` as a string."""
     buffer = io.BytesIO()
-    write_results(results, fmt, buffer)
+    write_results(results, fmt, buffer, width=width)
     return buffer.getvalue().decode("utf-8")
 
 
@@ -190,6 +238,8 @@ def summary_text(summary: dict) -> str:
             head += f" ({_counts(article['by_modality'])})"
         lines += ["", head]
         lines += [f"  {fact}" for fact in article["facts"]]
+    if summary.get("without_statements"):
+        lines += ["", f"… and {plural(summary['without_statements'], 'article')} with no statement"]
     return "\n".join(lines) + "\n"
 
 

@@ -5,6 +5,10 @@ A query file's first line is a ``# `` comment saying what it answers (what
 caller must bind (``kg query NAME --param NAME=VALUE``); the value of a declared
 parameter is an entity name, resolved to the entity's IRI.  Values are always
 passed to the store as substitutions, never pasted into the query text.
+
+A page of a query (``limit``, ``offset``) is its text with ``LIMIT`` and ``OFFSET``
+appended: every bundled query orders its rows by every column it selects, so pages are
+disjoint and their union is the whole result.
 """
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, NotFoundError, QueryError, shown
 from kg.resources import queries_dir
-from kg.sparql import where_body
+from kg.sparql import has_slice, where_body
 from kg.store import KGStore
 from kg.summary import resolve_entity
 
@@ -134,17 +138,38 @@ def bind(store: KGStore, query: Query, values: dict[str, str]) -> dict[str, obje
     return terms
 
 
-def run(store: KGStore, query: Query, values: dict[str, str] | None = None, allow_service: bool = False):
-    """Run ``query`` on ``store`` with its parameters bound."""
-    return store.query(*prepare(store, query, values), allow_service=allow_service)
+def run(store: KGStore, query: Query, values: dict[str, str] | None = None, allow_service: bool = False,
+        limit: int | None = None, offset: int = 0):
+    """Run ``query`` on ``store`` with its parameters bound; ``limit`` rows from ``offset`` on
+    (None: all)."""
+    return store.query(*prepare(store, query, values, limit, offset), allow_service=allow_service)
 
 
-def prepare(store: KGStore, query: Query, values: dict[str, str] | None = None) -> tuple[str, dict]:
-    """The query text and substitutions to run, with the parameters' names resolved.
+def paged(query: Query, limit: int | None = None, offset: int = 0) -> Query:
+    """The query with ``LIMIT limit OFFSET offset`` appended (unchanged when neither is given).
+
+    A query with its own outer LIMIT or OFFSET is refused: two would be a syntax error, and
+    a page of a slice is rarely what is meant."""
+    if limit is None and not offset:
+        return query
+    if (limit is not None and limit < 0) or offset < 0:
+        raise InputError("a limit and an offset are 0 or more")
+    if has_slice(query.text):
+        raise InputError(f"query {shown(query.name)} has its own LIMIT or OFFSET; --limit and --offset "
+                         "page a query without one")
+    page = (f"LIMIT {limit} " if limit is not None else "") + (f"OFFSET {offset}" if offset else "")
+    return Query(query.name, f"{query.text.rstrip()}\n{page.strip()}\n", query.description, query.params)
+
+
+def prepare(store: KGStore, query: Query, values: dict[str, str] | None = None, limit: int | None = None,
+            offset: int = 0) -> tuple[str, dict]:
+    """The query text and substitutions to run, with the parameters' names resolved and
+    the page (``limit``, ``offset``) appended.
 
     A declared parameter's entity goes in as a ``VALUES`` row at the top of the
     outer WHERE (found past comments, strings and IRIs), which Oxigraph plans with (a substitution it only applies after
     planning: seven times slower for entity-timeline on a large store)."""
+    query = paged(query, limit, offset)
     terms = bind(store, query, values or {})
     declared = {name: terms.pop(name) for name in list(terms) if name in query.params}
     text = query.text

@@ -50,9 +50,9 @@ _PR_SET_PDEATHSIG = 1
 
 
 def stream(open_store: Callable[[], KGStore], query: Query, values: dict[str, str], fmt: str, out: BinaryIO,
-           timeout: float | None = None, allow_service: bool = False) -> None:
+           timeout: float | None = None, allow_service: bool = False, width: int | None = None) -> None:
     """Run ``query`` with its parameters on the store ``open_store()`` opens, writing the
-    result in ``fmt`` to ``out`` as it comes.
+    result in ``fmt`` to ``out`` as it comes (a table fitted to ``width``, if given).
 
     Stopped after ``timeout`` seconds (None or 0: no limit) with :class:`QueryTimeout`;
     a KeyboardInterrupt stops it at once and is raised again.  Writing to ``out``
@@ -61,7 +61,7 @@ def stream(open_store: Callable[[], KGStore], query: Query, values: dict[str, st
     def work(store: KGStore, sink: BinaryIO) -> None:
         sparql, substitutions = prepare(store, query, values)
         try:
-            write_results(store.query(sparql, substitutions, allow_service=allow_service), fmt, sink)
+            write_results(store.query(sparql, substitutions, allow_service=allow_service), fmt, sink, width)
         except BrokenPipeError:
             raise
         except (OSError, RuntimeError, ValueError) as exc:

@@ -9,6 +9,8 @@ the project asks of a query's text before running it are answered by a small lex
   undone first, as Oxigraph's parser undoes them.
 * :func:`where_body` : where the outer ``WHERE {`` opens, to put a parameter's ``VALUES``
   row there, not into a ``# WHERE {`` comment.
+* :func:`has_slice` : whether the query has its own outer ``LIMIT`` or ``OFFSET``, so that
+  a page (``--limit``, ``--offset``) is not appended to it.
 
 It also says what is wrong with a query in one line: :func:`is_update` (an update is
 refused, not run), :func:`syntax_message` (pyoxigraph's syntax error with the line and
@@ -72,6 +74,17 @@ def where_body(text: str) -> int | None:
         if kind == "other":
             depth += {"{": 1, "}": -1}.get(value, 0)
     return None
+
+
+def has_slice(text: str) -> bool:
+    """Does the query end in its own ``LIMIT`` or ``OFFSET`` (outside any subquery)?"""
+    depth = 0
+    for kind, value, _ in tokens(text):
+        if kind == "other":
+            depth += {"{": 1, "}": -1}.get(value, 0)
+        elif depth == 0 and kind == "word" and value.upper() in {"LIMIT", "OFFSET"}:
+            return True
+    return False
 
 
 UPDATE_REFUSED = "update queries are not allowed: kg query is read-only"

@@ -157,10 +157,10 @@ def statement_details(st: dict, name_all: bool = False) -> list[str]:
     return out
 
 
-def in_words(st: dict, words: dict[str, str]) -> str:
-    """One statement as a line: 'Putin visited Pjöngjang (asserted, 2024-06)'."""
-    relation = words.get(st["relation"], st["relation"])
-    return f"{st['subject']} {relation} {st['object']} ({', '.join(statement_details(st))})"
+def in_words(st: dict) -> str:
+    """One statement as a line: 'Wladimir Putin metWith Kim Jong Un (asserted, 2024-06)'; the
+    relation by its name in the ontology, as every command and query names it."""
+    return f"{st['subject']} {st['relation']} {st['object']} ({', '.join(statement_details(st))})"
 
 
 def _by_modality(counter: Counter) -> dict[str, int]:
@@ -169,9 +169,9 @@ def _by_modality(counter: Counter) -> dict[str, int]:
 
 
 def summary(store: KGStore, top: int = 10) -> dict:
-    """Counts over the whole graph and, per article, its statements in words."""
+    """Counts over the whole graph and, per article with a statement, its statements in
+    words; ``without_statements``: how many articles have none (left out)."""
     rows = statements(store)
-    words = relation_words(store)
     by_relation: dict[str, Counter] = defaultdict(Counter)
     modalities: Counter = Counter()
     mentions: Counter = Counter()
@@ -182,26 +182,31 @@ def summary(store: KGStore, top: int = 10) -> dict:
         for iri, label in ((st["subject_iri"], st["subject"]), (st["object_iri"], st["object"])):
             mentions[iri] += 1
             labels[iri] = label
-    per_article = []
-    for info in store.articles():
-        mine = [st for st in rows if st["article"] == info.identifier]
+    per_article, by_article, articles = [], defaultdict(list), store.articles()
+    for st in rows:
+        by_article[st["article"]].append(st)
+    for info in articles:
+        mine = by_article.get(info.identifier)
+        if not mine:
+            continue
         per_article.append({
             "article": info.identifier,
             "published": info.date or "",
             "publisher": info.publisher or "",
             "statements": len(mine),
             "by_modality": _by_modality(Counter(st["modality"] for st in mine)),
-            "facts": [in_words(st, words) for st in mine],
+            "facts": [in_words(st) for st in mine],
         })
     ranked = sorted(mentions.items(), key=lambda kv: (-kv[1], labels[kv[0]].casefold(), kv[0]))[:top]
     return {
-        "articles": len(per_article),
+        "articles": len(articles),
         "statements": len(rows),
         "entities": len(mentions),
         "by_modality": _by_modality(modalities),
         "by_relation": {rel: _by_modality(counts) for rel, counts in sorted(by_relation.items())},
         "top_entities": [{"entity": labels[iri], "statements": n} for iri, n in ranked],
         "per_article": per_article,
+        "without_statements": len(articles) - len(per_article),
     }
 
 

@@ -240,8 +240,8 @@ def test_run_time_errors_are_one_line_and_exit_1(built, args, stdin, code, messa
         (["query", "visits", "--param", "oops"], "Error: Invalid value for '--param': 'oops' is not NAME=VALUE\n"),
         (["query", "visits", "--format", "xml"], "Error: Invalid value for '--format': 'xml' is not one of "
                                                   "'table', 'csv', 'tsv', 'json'.\n"),
-        (["export", "--format", "rdfxml"], "Error: Invalid value for '--format': 'rdfxml' is not one of "
-                                           "'turtle', 'trig', 'nquads', 'ntriples'.\n"),
+        (["export", "--format", "n3"], "Error: Invalid value for '--format': 'n3' is not one of "
+                                       "'turtle', 'trig', 'nquads', 'ntriples', 'jsonld', 'rdfxml'.\n"),
         (["show"], "Error: Missing argument 'NAME'.\n"),
     ],
 )
@@ -321,3 +321,26 @@ def test_show(built):
     ))
     data = json.loads(kg("--store", built, "show", "lukaschenko", "--format", "json").stdout)
     assert [st["article"] for st in data["statements"]] == ["a1", "c3"]
+
+
+def test_summary_leaves_out_articles_with_no_statement(tmp_path, articles, fake_extractor):
+    (articles / "quiet.txt").write_text("Das Wetter bleibt mild.", encoding="utf-8")
+    (articles / "calm.txt").write_text("Nichts geschah.", encoding="utf-8")
+    store = tmp_path / "kg-store"
+    assert kg("--store", store, "build", "-q", articles).exit_code == 0
+    result = kg("--store", store, "summary")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("5 articles, 11 statements, 9 entities\n")
+    assert "quiet" not in result.stdout and "calm" not in result.stdout
+    assert result.stdout.endswith("  Kim Jong Un visited Sotschi (negated)\n\n… and 2 articles with no statement\n")
+    data = json.loads(kg("--store", store, "summary", "--format", "json").stdout)
+    assert (data["articles"], len(data["per_article"]), data["without_statements"]) == (5, 3, 2)
+
+
+def test_relations_are_named_alike_in_summary_show_and_query(built):
+    summary = kg("--store", built, "summary").stdout
+    assert "  Wladimir Putin metWith Alexander Lukaschenko (asserted, in Sotschi, 2023-09)\n" in summary
+    assert "  Wladimir Putin signedTreatyWith Kim Jong Un (asserted, in Pjöngjang, 2024-06)\n" in summary
+    assert "- Wladimir Putin metWith Alexander Lukaschenko [" in kg("--store", built, "show", "Putin").stdout
+    assert ",metWith," in kg("--store", built, "query", "entity-timeline", "--param", "entity=Putin",
+                             "--format", "csv").stdout

@@ -55,10 +55,13 @@ EXPECTED = {
     "sanctions": [
         ["der Westen", "Russland", "", "asserted", "a1", SANCTIONS],
     ],
+    # one row per claim event and modality and opposing event and modality, with articles and sources
     "contested-claims": [
-        ["Russland", "supplies", "Nordkorea", "alleged", "der Westen", "a1", "denied", "Kreml", "a1"],
-        ["Russland", "supplies", "Nordkorea", "denied", "Kreml", "a1", "alleged", "der Westen", "a1"],
-        ["Russland", "supplies", "Nordkorea", "denied", "Kreml", "a1", "reported", "Alexander Lukaschenko", "c3"],
+        ["Russland", "supplies", "Nordkorea", "undated", "alleged", "1", "der Westen", "denied", "undated", "1", "Kreml"],
+        ["Russland", "supplies", "Nordkorea", "undated", "denied", "1", "Kreml", "alleged", "undated", "1",
+         "der Westen"],
+        ["Russland", "supplies", "Nordkorea", "undated", "denied", "1", "Kreml", "reported", "undated", "1",
+         "Alexander Lukaschenko"],
     ],
     "entity-timeline": [  # --param entity=Putin
         ["entity:putin", "2023-09", "Wladimir Putin", "metWith", "Alexander Lukaschenko", "Sotschi", "",
@@ -70,16 +73,16 @@ EXPECTED = {
     ],
     # one row per event: the alleged claim and its denial in a1 and the report in c3 are one event
     "events": [
-        ["supplies", "Russland | Nordkorea", "undated", "2", "3", "alleged, denied, reported",
-         "der Westen, Kreml, Alexander Lukaschenko"],
-        ["imposedSanctionsOn", "der Westen | Russland", "undated", "1", "1", "asserted", ""],
-        ["metWith", "Wladimir Putin | Alexander Lukaschenko", "2023", "1", "1", "asserted", ""],
-        ["signedTreatyWith", "Wladimir Putin | Kim Jong Un", "2024", "1", "1", "asserted", ""],
-        ["supplies", "Nordkorea | Russland", "undated", "1", "1", "asserted", ""],
-        ["vetoed", "Russland | Nordkorea", "2024", "1", "1", "asserted", ""],
-        ["visited", "Kim Jong Un | Sotschi", "undated", "1", "1", "negated", ""],
-        ["visited", "Wladimir Putin | Nordkorea", "undated", "1", "1", "planned", ""],
-        ["visited", "Wladimir Putin | Pjöngjang", "2024", "1", "1", "asserted", ""],
+        ["supplies", "Russland | Nordkorea", "undated", "2", "3", "reported 1, alleged 1, denied 1",
+         "Alexander Lukaschenko, Kreml, der Westen"],
+        ["imposedSanctionsOn", "der Westen | Russland", "undated", "1", "1", "asserted 1", ""],
+        ["metWith", "Alexander Lukaschenko | Wladimir Putin", "2023", "1", "1", "asserted 1", ""],
+        ["signedTreatyWith", "Kim Jong Un | Wladimir Putin", "2024", "1", "1", "asserted 1", ""],
+        ["supplies", "Nordkorea | Russland", "undated", "1", "1", "asserted 1", ""],
+        ["vetoed", "Russland | Nordkorea", "2024", "1", "1", "asserted 1", ""],
+        ["visited", "Kim Jong Un | Sotschi", "undated", "1", "1", "negated 1", ""],
+        ["visited", "Wladimir Putin | Nordkorea", "undated", "1", "1", "planned 1", ""],
+        ["visited", "Wladimir Putin | Pjöngjang", "2024", "1", "1", "asserted 1", ""],
     ],
     "statements-per-article": [
         ["a1", "2024-06", "alleged", "1"],
@@ -140,8 +143,10 @@ def test_contested_claims_match_a_symmetric_relation_either_way_round(store):
                                  st("kim_jong_un", "putin", "denied", 1, "kremlin")])
     got = [r for r in rows(store, "contested-claims") if r[1] == "metWith"]
     assert got == [
-        ["Kim Jong Un", "metWith", "Wladimir Putin", "denied", "Kreml", "d4", "alleged", "der Westen", "d4"],
-        ["Wladimir Putin", "metWith", "Kim Jong Un", "alleged", "der Westen", "d4", "denied", "Kreml", "d4"],
+        ["Kim Jong Un", "metWith", "Wladimir Putin", "undated", "denied", "1", "Kreml", "alleged", "undated", "1",
+         "der Westen"],
+        ["Wladimir Putin", "metWith", "Kim Jong Un", "undated", "alleged", "1", "der Westen", "denied", "undated",
+         "1", "Kreml"],
     ]
 
 
@@ -149,7 +154,7 @@ def test_an_unopposed_claim_has_empty_opposite_columns(store):
     _extra_article(store, "e5", [Statement("vetoed", "russia", "measure:e5-1", "alleged", 0, "Veto", 0)],
                    [EntityRef("measure:e5-1", "Resolution", "Measure")])
     assert [r for r in rows(store, "contested-claims") if r[1] == "vetoed"] == [
-        ["Russland", "vetoed", "Resolution", "alleged", "", "e5", "", "", ""],
+        ["Russland", "vetoed", "Resolution", "undated", "alleged", "1", "", "", "", "", ""],
     ]
 
 

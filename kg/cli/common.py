@@ -1,11 +1,15 @@
 """What every ``kg`` command shares: the error handling that turns a library error into one
-line, the ``--format`` and extraction options, the store and ``-o`` checks, progress on a terminal."""
+line, the ``--format`` and extraction options, the store and ``-o`` checks; and what only a
+person at a terminal gets: a table's width, a pager for long output, a build's progress bar."""
 from __future__ import annotations
 
 import contextlib
 import functools
 import os
+import shutil
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -63,6 +67,75 @@ def _stdout():
     return sys.stdout.buffer
 
 
+def _on_terminal(stream) -> bool:
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        return stream is not None and stream.isatty()
+    return False
+
+
+def table_width() -> int | None:
+    """The width a table must fit: the terminal's (COLUMNS first, as shutil reads it); None
+    (everything kept) when standard output is no terminal and COLUMNS is not set."""
+    if os.environ.get("COLUMNS", "").strip().isdigit() or _on_terminal(sys.stdout):
+        return max(shutil.get_terminal_size().columns, 20)
+    return None
+
+
+@contextlib.contextmanager
+def result_output(pager: bool):
+    """The binary stream a result is written to: standard output, or, for a person at a
+    terminal, a pager ($PAGER, else ``less -FRX``) once the output is longer than the screen.
+    Never a pager in a pipe or a test."""
+    out = _stdout()
+    if not (pager and _on_terminal(sys.stdout)):
+        yield out
+        return
+    paging = _Pager(out, shutil.get_terminal_size().lines - 1)
+    try:
+        yield paging
+    finally:
+        paging.close()
+
+
+class _Pager:
+    """Holds the output until it is longer than the screen, then starts the pager and
+    passes everything to it; shorter output goes to standard output as it is."""
+
+    def __init__(self, out, lines: int):
+        self.out, self.lines, self.held, self.pager = out, lines, [], None
+
+    def write(self, data: bytes) -> int:
+        if self.pager is not None:
+            return self.pager.stdin.write(data)
+        self.held.append(data)
+        if sum(chunk.count(b"\n") for chunk in self.held) > self.lines:
+            self._start()
+        return len(data)
+
+    def flush(self) -> None:
+        (self.pager.stdin if self.pager is not None else self.out).flush()
+
+    def _start(self) -> None:
+        command = os.environ.get("PAGER") or "less"
+        env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+        try:
+            self.pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+        except OSError:
+            self.lines = float("inf")           # no pager: write it all out
+            return
+        self.pager.stdin.write(b"".join(self.held))
+        self.held = []
+
+    def close(self) -> None:
+        if self.pager is None:
+            self.out.write(b"".join(self.held))
+            self.out.flush()
+            return
+        with contextlib.suppress(BrokenPipeError):
+            self.pager.stdin.close()
+        self.pager.wait()
+
+
 def utf8_text(ctx, param, value):
     """An argument as text: one that is not valid UTF-8 (bytes in argv) is a usage error."""
     for text in value if isinstance(value, tuple) else [value]:
@@ -78,10 +151,15 @@ def open_store(obj: dict, read_only: bool) -> KGStore:
     return KGStore.open(Path(obj["store"]), read_only=read_only)
 
 
-class OutputInStore(click.ClickException):
-    """``-o`` names a file inside the store: a usage error (exit 2), one line."""
+class UsageLine(click.ClickException):
+    """A wrong invocation told in one line ``Error: …``, exit 2 (click's UsageError adds the
+    usage lines)."""
 
     exit_code = 2
+
+
+class OutputInStore(UsageLine):
+    """``-o`` names a file inside the store: a usage error (exit 2), one line."""
 
 
 def check_output(obj: dict, output: str) -> None:
@@ -115,17 +193,25 @@ def _spec(model: str | None, ner: Path | None):
 
 
 def _progress(quiet: bool):
-    """A progress line on stderr, only for a person watching a terminal."""
-    if quiet or not sys.stderr.isatty():
+    """A progress bar on stderr (click's: done/total, percent, articles a second, time left),
+    only for a person watching a terminal; ``(show, finish)``."""
+    if quiet or not _on_terminal(sys.stderr):
         return None, lambda: None
+    state: dict = {"start": time.monotonic()}
 
     def show(done: int, total: int, identifier: str) -> None:
-        width = 24
-        filled = width * done // max(total, 1)
-        click.echo(f"\r\x1b[K[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {identifier}",
-                   err=True, nl=False)
+        if "bar" not in state:
+            state["bar"] = click.progressbar(length=total, file=sys.stderr, show_eta=True, show_pos=True,
+                                             show_percent=True, width=24, item_show_func=lambda item: item)
+        bar = state["bar"]
+        rate = done / (time.monotonic() - state["start"])
+        bar.update(done - bar.pos, current_item=f"{rate:.1f} articles/s  {shown(identifier, 40)}")
 
-    return show, lambda: click.echo("\r\x1b[K", err=True, nl=False)
+    def finish() -> None:
+        if "bar" in state:               # the bar's line cleared, the cursor shown again
+            click.echo("\r\x1b[K\x1b[?25h", err=True, nl=False)
+
+    return show, finish
 
 
 def _report_skipped(report) -> None:

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import _stdout, check_output, format_option, handle_errors, open_store, utf8_text
+from kg.cli.common import (
+    UsageLine, check_output, format_option, handle_errors, open_store, result_output, table_width, utf8_text,
+)
 from kg.errors import shown
 from kg.output import DOCUMENT_FORMATS, RESULT_FORMATS, render_document
-from kg.export import EXPORT_FORMATS
+from kg.export import EXPORT_FORMATS, EXTENSIONS, format_of
 
 
 def _parse_params(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
@@ -31,21 +33,27 @@ def _parse_params(ctx, param, values: tuple[str, ...]) -> dict[str, str]:
 @format_option(RESULT_FORMATS, "table", "table for people; csv, tsv, json: the W3C SPARQL results formats.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
               help="Stop the query after this many seconds; 0: no limit.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Only N rows (a page; bundled queries order every column, so pages never overlap).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N", help="Skip the first N rows.")
+@click.option("--wide", is_flag=True, help="A table keeps every character, however wide the terminal.")
 @click.option("--allow-service", is_flag=True,
               help="Allow federated queries: SERVICE sends requests to other SPARQL endpoints over HTTP.")
 @click.pass_obj
 @handle_errors
 def query(obj: dict, name: str | None, list_: bool, params: dict[str, str], fmt: str, timeout: float,
-          allow_service: bool) -> None:
+          limit: int | None, offset: int, wide: bool, allow_service: bool) -> None:
     """Run a bundled query by NAME, a query FILE, or - for SPARQL on standard input.
 
-    Queries are read-only and see all graphs merged.  The prefixes kg: res:
+    A table fits the terminal (or COLUMNS): the widest columns are cut with '…'
+    (--wide keeps all); csv, tsv and json keep everything.  On a terminal, long
+    output goes through a pager.  Queries are read-only and see all graphs merged.  The prefixes kg: res:
     entity: article: sentence: statement: item: measure: rdf: rdfs: skos: owl:
     prov: dcterms: schema: xsd: wd: are predeclared.  Rows are written as they
     come; Ctrl-C stops a query at once (exit 130).  Federated queries (SERVICE)
     are refused unless --allow-service.
     """
-    from kg.queries import bundled, missing_params, resolve
+    from kg.queries import bundled, missing_params, paged, resolve
     from kg.runner import stream
 
     if list_:
@@ -60,24 +68,43 @@ def query(obj: dict, name: str | None, list_: bool, params: dict[str, str], fmt:
     missing = missing_params(q, params)
     if missing:
         raise click.UsageError(f"query {q.name} needs " + " ".join(f"--param {p}=NAME" for p in missing))
-    stream(lambda: open_store(obj, read_only=True), q, params, fmt, _stdout(),
-           timeout=timeout, allow_service=allow_service)
+    q = paged(q, limit, offset)
+    with result_output(pager=fmt == "table") as out:
+        stream(lambda: open_store(obj, read_only=True), q, params, fmt, out, timeout=timeout,
+               allow_service=allow_service, width=None if wide or fmt != "table" else table_width())
 
 
 @click.command()
-@format_option(tuple(EXPORT_FORMATS), "turtle",
-               "RDF syntax; turtle and ntriples merge all graphs, trig and nquads keep them.")
+@click.option("--format", "fmt", type=click.Choice(tuple(EXPORT_FORMATS)), default=None,
+              help="RDF syntax; turtle, ntriples and rdfxml merge all graphs, trig, nquads and jsonld keep them.  "
+                   "Default: by the -o file's extension (.ttl .trig .nq .nt .jsonld .rdf .xml), else turtle.")
 @click.option("-o", "--output", default="-", show_default=True,
               type=click.Path(dir_okay=False, allow_dash=True), help="File to write, or - for standard output.")
 @click.pass_obj
 @handle_errors
-def export(obj: dict, fmt: str, output: str) -> None:
-    """Write the whole graph as RDF: TriG and N-Quads keep one named graph per
-    article, Turtle and N-Triples hold the union of all graphs."""
+def export(obj: dict, fmt: str | None, output: str) -> None:
+    """Write the whole graph as RDF: TriG, N-Quads and JSON-LD keep one named graph
+    per article, Turtle, N-Triples and RDF/XML hold the union of all graphs.
+    JSON-LD is compacted with ontology/context.jsonld."""
     check_output(obj, output)
+    fmt = fmt or _format_by_extension(output)
     target = sys.stdout.buffer if output == "-" else Path(output)
     with open_store(obj, read_only=True) as store:
         store.export(fmt, target)
+
+
+def _format_by_extension(output: str) -> str:
+    """The format the -o file's extension names; turtle for standard output or a name without
+    one; an extension it does not know is a usage error."""
+    suffix = "" if output == "-" else Path(output).suffix
+    if not suffix:
+        return "turtle"
+    fmt = format_of(output)
+    if fmt is None:
+        known = " ".join(EXTENSIONS)
+        raise UsageLine(f"cannot tell the format of {shown(output, limit=300)} from {shown(suffix)}; "
+                               f"give --format or one of {known}")
+    return fmt
 
 
 @click.command()
