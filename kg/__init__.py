@@ -11,13 +11,14 @@ imported only by a build (a test checks that ``kg.cli`` does not).
 The Python API (:mod:`kg.api`) is here, imported on first use so that ``import kg`` stays
 fast: ``kg.open_store(path, read_only=True)`` (a :class:`kg.api.Store`: ``.query(name or
 SPARQL, params, limit, offset, dataframe)``, ``.summary()``, ``.show(name)``),
-``kg.extract_text(text, date=...)`` (statements as dicts) and ``kg.build(store, paths)``.
+``kg.extract_text(text, date=...)`` (statements as dicts) and ``kg.build_files(store, paths)``
+(not ``kg.build``: that is the module :mod:`kg.build`).
 """
 
 __version__ = "0.1.0"
 
 #: The names of the Python API, imported from :mod:`kg.api` when first used.
-API = ("open_store", "build", "extract_text", "Store", "Rows")
+API = ("open_store", "build_files", "extract_text", "Store", "Rows")
 __all__ = ["__version__", *API]
 
 

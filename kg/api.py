@@ -2,14 +2,14 @@
 
 ``import kg`` makes these available lazily (:mod:`kg` imports this module on first use), so
 ``import kg`` stays fast and never imports spaCy; only :func:`extract_text` and
-:func:`build` load the German pipeline, on their first call.
+:func:`build_files` load the German pipeline, on their first call.
 
     store = kg.open_store("kg-store")                  # read-only; read_only=False to build
     rows = store.query("who-supplies-whom", limit=20)  # a bundled query, or SPARQL text
     rows[0]["supplier"]                                # rows are dicts of plain strings
     rows.to_dataframe()                                # with pandas installed
     kg.extract_text("Putin besuchte Pjöngjang.", date="2024-06")   # statements as dicts
-    kg.build(store, ["seeds/"])                        # a writable store
+    kg.build_files(store, ["seeds/"])                  # a writable store
 
 Errors are :class:`kg.errors.KGError` with a one-line message, as the CLI prints them.
 """
@@ -24,7 +24,7 @@ from kg.errors import InputError, KGError
 from kg.queries import Query, bundled, parse_query, run
 from kg.store import KGStore
 
-__all__ = ["Rows", "Store", "build", "extract_text", "open_store"]
+__all__ = ["Rows", "Store", "build_files", "extract_text", "open_store"]
 
 
 class Rows(list):
@@ -103,7 +103,7 @@ def open_store(path: str | Path | None = "kg-store", read_only: bool = True) -> 
     return Store(KGStore.open(None if path is None else Path(path), read_only=read_only and path is not None))
 
 
-def build(store: Store | str | Path, paths: Iterable[str | Path], jobs: int = 1, force: bool = False):
+def build_files(store: Store | str | Path, paths: Iterable[str | Path], jobs: int = 1, force: bool = False):
     """Extract the articles in ``paths`` (.txt files or folders) into a store opened for
     writing (or the store at a path, opened and closed here); returns the build's report
     (``built``, ``statements``, ``unchanged``, ``skipped``: the reasons)."""

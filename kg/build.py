@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import sys
-import types
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -393,13 +391,3 @@ def _flush(store, graph: str | None, batch: list, seen: set[str]) -> int:
             store.flush()
     return len(batch)
 
-
-class _CallableModule(types.ModuleType):
-    """``kg.build(store, paths)``, the API's :func:`kg.api.build`, also once this module (of that name) is imported."""
-
-    def __call__(self, *args, **kwargs):
-        from kg.api import build as api_build
-        return api_build(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

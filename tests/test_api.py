@@ -62,10 +62,10 @@ def test_rows_as_a_dataframe(disk_store):
 
 
 def test_build_into_a_store_in_memory(articles, fake_extractor):
-    import kg.build           # the module of the same name: kg.build(...) still builds
+    import kg.build           # the module kg.build, beside the API's kg.build_files
 
     store = kg.open_store(None)
-    report = kg.build(store, [articles])
+    report = kg.build_files(store, [articles])
     assert (len(report.built), report.statements) == (3, 11)
     assert len(store.query("visits")) == 3
 

@@ -20,50 +20,59 @@ def _gender(m: Mention, gazetteer: Gazetteer) -> str | None:
 
 
 def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues: dict) -> list[Mention]:
-    male = set(cues["pronouns_m"])
-    female_endings = tuple(cues.get("female_name_endings", ()))
+    """``mentions`` with the pronouns, epithets and descriptions that refer back to them."""
     out = list(mentions) + _state_descriptions(doc, mentions, cues)
-    persons = [m for m in mentions if m.cls == "Person"]
-    if not persons:
-        return sorted(out, key=lambda m: m.start)
-    starts = sentence_starts(doc)
+    if any(m.cls == "Person" for m in mentions):
+        people = _People(doc, mentions, gazetteer)
+        out += _epithets(doc, mentions, cues, people) + _male_pronouns(doc, cues, people)
+    return sorted(out, key=lambda m: m.start)
 
-    def sent_index(i: int) -> int:
-        return bisect.bisect_right(starts, i) - 1
 
-    # the people of each gender in text order, their starts: the last one before a pronoun is
-    # found by bisection, not by a pass over every person of the article per pronoun
-    by_gender: dict[str | None, tuple[list[Mention], list[int]]] = {}
-    for m in persons:
-        entry = by_gender.setdefault(_gender(m, gazetteer), ([], []))
-        entry[0].append(m)
-        entry[1].append(m.start)
+class _People:
+    """The people of an article by gender, in text order, to find the last one before a token by
+    bisection (not by a pass over every person per pronoun), and each sentence's first mention."""
 
-    def last_before(i: int, gender: str, within: int) -> Mention | None:
+    def __init__(self, doc: Doc, mentions: list[Mention], gazetteer: Gazetteer):
+        self.starts = sentence_starts(doc)
+        self.by_gender: dict[str | None, tuple[list[Mention], list[int]]] = {}
+        for m in mentions:
+            if m.cls == "Person":
+                entry = self.by_gender.setdefault(_gender(m, gazetteer), ([], []))
+                entry[0].append(m)
+                entry[1].append(m.start)
+        self.first_in_sentence: dict[int, Mention] = {}
+        for m in mentions:
+            self.first_in_sentence.setdefault(self.sentence(m.start), m)
+
+    def sentence(self, i: int) -> int:
+        return bisect.bisect_right(self.starts, i) - 1
+
+    def last_before(self, i: int, gender: str | None, within: int) -> Mention | None:
         """The last person of ``gender`` (in text order) ending by token ``i`` whose sentence
         is at most ``within`` sentences before ``i``'s: ``[m for m in persons if …][-1]``."""
-        found, found_starts = by_gender.get(gender, ((), ()))
-        here = sent_index(i)
+        found, found_starts = self.by_gender.get(gender, ((), ()))
+        here = self.sentence(i)
         for n in range(bisect.bisect_left(found_starts, i) - 1, -1, -1):
             m = found[n]
-            if here - sent_index(m.start) > within:
+            if here - self.sentence(m.start) > within:
                 return None            # the starts only go further back from here
             if m.end <= i:
                 return m
         return None
 
-    first_in_sentence = {}
-    for m in mentions:
-        first_in_sentence.setdefault(sent_index(m.start), m)
-
-    def opens_sentence(m: Mention) -> bool:
+    def opens_sentence(self, m: Mention) -> bool:
         """Is ``m`` its sentence's first mention, near its start: the likely subject a pronoun
         of the next sentence goes back to ("Tomasz Wieczorek reiste … Dort traf er …")?"""
-        return first_in_sentence.get(sent_index(m.start)) is m and m.start - starts[sent_index(m.start)] <= 3
+        n = self.sentence(m.start)
+        return self.first_in_sentence.get(n) is m and m.start - self.starts[n] <= 3
 
+
+def _epithets(doc: Doc, mentions: list[Mention], cues: dict, people: _People) -> list[Mention]:
+    """ "die Schwedin", "der 65-Jährige" (no name after it): the last person of that gender."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     epithets = {**{w: "f" for w in cues.get("epithets_f", ())}, **{w: "m" for w in cues.get("epithets_m", ())}}
     low = lowers(doc)
+    found = []
     for i, word in enumerate(low):
         gender = epithets.get(word)
         if gender is None and AGE.match(word) and i > 0:      # "der 65-Jährige", "die 41-Jährige"
@@ -75,27 +84,32 @@ def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues
                 and "-J" not in token.text:
             continue          # "die Französin Christine Lagarde": a name follows (or a noun: not ours);
                               # "die 41-jährige Annalena Baerbock" is an adjective, "Jährige" a noun
-        ref = last_before(token.i, gender, 3)
+        ref = people.last_before(token.i, gender, 3)
         if ref is not None:
-            out.append(Mention(start=token.i - 1, end=token.i + 1, key=ref.key, actor=ref.actor, cls="Person",
-                               kind="pronoun", text=span_text(doc, token.i - 1, token.i + 1), head=token.i))
-    for i, word in enumerate(low):
+            found.append(Mention(start=token.i - 1, end=token.i + 1, key=ref.key, actor=ref.actor, cls="Person",
+                                 kind="pronoun", text=span_text(doc, token.i - 1, token.i + 1), head=token.i))
+    return found
+
+
+def _male_pronouns(doc: Doc, cues: dict, people: _People) -> list[Mention]:
+    """ "er", "ihm", "ihn": a man named before, else a person whose gender nobody listed who
+    opens a sentence ("Tomasz Wieczorek … er"), unless the first name ends like a woman's."""
+    male = set(cues["pronouns_m"])
+    female_endings = tuple(cues.get("female_name_endings", ()))
+    found = []
+    for i, word in enumerate(lowers(doc)):
         if word not in male:
             continue
-        token = doc[i]
-        # a man named before, else a person whose gender nobody listed ("Tomasz Wieczorek … er")
-        # unless the first name ends like a woman's ("Olga", "Jana")
-        ref = last_before(token.i, "m", 2)
+        ref = people.last_before(i, "m", 2)
         if ref is None:
-            ref = last_before(token.i, None, 2)
+            ref = people.last_before(i, None, 2)
             if ref is not None and (ref.label and ref.label.split()[0].endswith(female_endings)
-                                    or not opens_sentence(ref)):
+                                    or not people.opens_sentence(ref)):
                 ref = None
         if ref is not None:
-            out.append(Mention(start=token.i, end=token.i + 1, key=ref.key, actor=ref.actor,
-                               cls="Person", kind="pronoun", text=token.text, head=token.i))
-    out.sort(key=lambda m: m.start)
-    return out
+            found.append(Mention(start=i, end=i + 1, key=ref.key, actor=ref.actor, cls="Person", kind="pronoun",
+                                 text=doc[i].text, head=i))
+    return found
 
 
 def _state_descriptions(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention]:

@@ -22,43 +22,7 @@ SCORE = re.compile(r"^\d{1,2}:\d{1,2}\.?$")     # "zum 1:0" (a time is "10:00 Uh
 def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     start, end, _ = ctx.region_of(trig.i)
     if trig.kind == "noun":
-        if ctx.doc[trig.i].lower_.startswith(tuple(frame.words.get("remote_modifiers", ()))):
-            return []      # "Telefongespräch": talks at a distance
-        parts = noun_parts(ctx, trig.i)
-        partners = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
-        participants = parts.left_gen + parts.right_gen + parts.von or compound_people(ctx, trig.i)
-        partners = group_of(ctx, partners[0]) if partners else []
-        talks = head_match(ctx.doc[trig.i].lower_, frame.words.get("talk_heads", ())) is not None
-        if partners and talks and all(m.cls == "Organization" for m in partners):
-            return []      # "im Gespräch mit der APA": an interview
-        if not participants and len(partners) >= 2 and ctx.prep.get(partners[0].start) == "zwischen":
-            # "ein Treffen zwischen X und Y": the pair met, whoever else the clause names
-            return [Args(agents=[a], objects=partners[n + 1:]) for n, a in enumerate(partners[:-1])]
-        fallback = False
-        if not participants and not partners:
-            # a headline's list right after the noun: "Treffen EU, Ukraine, Russland …"
-            j = trig.i + 1
-            for m in ctx.mentions:
-                if m.start == j and m.is_actor and ctx.prep[m.start] is None and m.start not in ctx.excluded:
-                    participants.append(m)
-                    j = m.end + 1 if m.end < ctx.sent.end and ctx.doc[m.end].text in {",", "und"} else m.end
-            if len(participants) < 2:
-                participants = []
-        if not participants and foreign_owner(ctx, trig.i):
-            return []
-        if not participants:
-            participants, fallback = subject(ctx, trig.i, skip={m.start for m in partners})
-            if not participants:
-                participants = [m for m in ctx.with_prep(start, end, set(ctx.cues.syntax["fallback_agent_preps"]))
-                                if m.is_actor][:1]
-                fallback = True
-        if partners:
-            return [Args(agents=participants, objects=partners, fallback=fallback)]
-        if talks and all(m.cls == "Organization" for m in participants):
-            return []      # "Die Gespräche führen die EU, die EZB sowie der IWF": one side of talks
-        # "das Treffen Kim Jong-uns und Putins", "Treffen EU, Ukraine, Russland": every pair met
-        return [Args(agents=[a], objects=participants[n + 1:], fallback=fallback)
-                for n, a in enumerate(participants[:-1])]
+        return _noun(ctx, trig, frame, start, end)
     if any(frame.has("clash_words", t.lower_) or _score(t) or _minute(t) for t in ctx.doc[start:end]):
         return []      # "trafen mit einem Eigentor (30.)": goals
     if _decision(ctx, frame, start, end):
@@ -140,3 +104,45 @@ def _faces(ctx: Ctx, start: int, end: int) -> bool:
     opponent), not whom one meets; "auf dem Gipfel" (a dative) is where one meets."""
     return any(t.lower_ == "auf" and t.i + 1 < end and ctx.doc[t.i + 1].lower_ in ACCUSATIVE
                for t in ctx.doc[start:end])
+
+
+def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[Args]:
+    """ "Treffen zwischen X und Y", "Gespräche mit Y", "das Treffen Kims und Putins", "X führte
+    Gespräche mit Y"; not talks at a distance, interviews, or talks among organisations."""
+    if ctx.doc[trig.i].lower_.startswith(tuple(frame.words.get("remote_modifiers", ()))):
+        return []      # "Telefongespräch": talks at a distance
+    parts = noun_parts(ctx, trig.i)
+    partners = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
+    participants = parts.left_gen + parts.right_gen + parts.von or compound_people(ctx, trig.i)
+    partners = group_of(ctx, partners[0]) if partners else []
+    talks = head_match(ctx.doc[trig.i].lower_, frame.words.get("talk_heads", ())) is not None
+    if partners and talks and all(m.cls == "Organization" for m in partners):
+        return []      # "im Gespräch mit der APA": an interview
+    if not participants and len(partners) >= 2 and ctx.prep.get(partners[0].start) == "zwischen":
+        # "ein Treffen zwischen X und Y": the pair met, whoever else the clause names
+        return [Args(agents=[a], objects=partners[n + 1:]) for n, a in enumerate(partners[:-1])]
+    fallback = False
+    if not participants and not partners:
+        # a headline's list right after the noun: "Treffen EU, Ukraine, Russland …"
+        j = trig.i + 1
+        for m in ctx.mentions:
+            if m.start == j and m.is_actor and ctx.prep[m.start] is None and m.start not in ctx.excluded:
+                participants.append(m)
+                j = m.end + 1 if m.end < ctx.sent.end and ctx.doc[m.end].text in {",", "und"} else m.end
+        if len(participants) < 2:
+            participants = []
+    if not participants and foreign_owner(ctx, trig.i):
+        return []
+    if not participants:
+        participants, fallback = subject(ctx, trig.i, skip={m.start for m in partners})
+        if not participants:
+            participants = [m for m in ctx.with_prep(start, end, set(ctx.cues.syntax["fallback_agent_preps"]))
+                            if m.is_actor][:1]
+            fallback = True
+    if partners:
+        return [Args(agents=participants, objects=partners, fallback=fallback)]
+    if talks and all(m.cls == "Organization" for m in participants):
+        return []      # "Die Gespräche führen die EU, die EZB sowie der IWF": one side of talks
+    # "das Treffen Kim Jong-uns und Putins", "Treffen EU, Ukraine, Russland": every pair met
+    return [Args(agents=[a], objects=participants[n + 1:], fallback=fallback)
+            for n, a in enumerate(participants[:-1])]

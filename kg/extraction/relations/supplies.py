@@ -27,34 +27,7 @@ def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if trig.kind == "provision":
         return _provision(ctx, trig, frame, start, end)
     if trig.kind == "noun":
-        parts = noun_parts(ctx, trig.i)
-        suppliers = parts.left_gen or parts.right_gen or parts.von or [m for m in parts.left_adj if m.kind == "adj"]
-        items = items_in(ctx, trig.i + 1, parts.tail_end)
-        if not suppliers:
-            # "Lieferung von nordkoreanischen Raketen": the demonym on the item names the supplier
-            for item in items:
-                adj = [m for m in ctx.mentions if m.kind == "adj" and m.end == item.i]
-                if adj:
-                    suppliers = adj[:1]
-                    break
-        if not suppliers:
-            # "Lieferungen von Waffen aus Russland an China": the source is the supplier
-            suppliers = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.spec.get("source_preps", [])))
-                         if m.is_actor and m.cls == "State"][:1]
-        recipients = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
-        if not suppliers and recipients and governor(ctx, trig) is not None:
-            # "Der Iran räumte Drohnenlieferungen an Russland ein": the governing verb's subject
-            suppliers = [m for m in subject(ctx, trig.i, skip={m.start for m in recipients})[0]
-                         if m not in recipients]
-        compound = ctx.doc[trig.i].lower_
-        head = head_match(compound, frame.noun_heads) or ""
-        modifier = ctx.doc[trig.i].text[: len(compound) - len(head)].rstrip("-")
-        if not suppliers or not recipients:
-            return []
-        args = Args(agents=suppliers, objects=group_of(ctx, recipients[0]), items=items)
-        if modifier and head_match(modifier.lower(), ctx.cues.items):
-            args.items = [modifier] + args.items
-        return [args]
+        return _noun(ctx, trig, frame, start, end)
     agents, fallback = verb_agents(ctx, trig)
     if not agents:
         return []
@@ -93,3 +66,34 @@ def _provision(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> l
         return []
     return [Args(agents=agents, objects=group_of(ctx, recipients[0]), fallback=fallback, items=items)]
 
+
+def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[Args]:
+    """The noun frame: "Lieferungen von X an Y", "Xs Waffenlieferungen an Y", "Lieferungen … aus X an Y", "die Lieferung russischer Raketen an Y", and a governed noun: "X räumte Drohnenlieferungen an Y ein"."""
+    parts = noun_parts(ctx, trig.i)
+    suppliers = parts.left_gen or parts.right_gen or parts.von or [m for m in parts.left_adj if m.kind == "adj"]
+    items = items_in(ctx, trig.i + 1, parts.tail_end)
+    if not suppliers:
+        # "Lieferung von nordkoreanischen Raketen": the demonym on the item names the supplier
+        for item in items:
+            adj = [m for m in ctx.mentions if m.kind == "adj" and m.end == item.i]
+            if adj:
+                suppliers = adj[:1]
+                break
+    if not suppliers:
+        # "Lieferungen von Waffen aus Russland an China": the source is the supplier
+        suppliers = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.spec.get("source_preps", [])))
+                     if m.is_actor and m.cls == "State"][:1]
+    recipients = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
+    if not suppliers and recipients and governor(ctx, trig) is not None:
+        # "Der Iran räumte Drohnenlieferungen an Russland ein": the governing verb's subject
+        suppliers = [m for m in subject(ctx, trig.i, skip={m.start for m in recipients})[0]
+                     if m not in recipients]
+    compound = ctx.doc[trig.i].lower_
+    head = head_match(compound, frame.noun_heads) or ""
+    modifier = ctx.doc[trig.i].text[: len(compound) - len(head)].rstrip("-")
+    if not suppliers or not recipients:
+        return []
+    args = Args(agents=suppliers, objects=group_of(ctx, recipients[0]), items=items)
+    if modifier and head_match(modifier.lower(), ctx.cues.items):
+        args.items = [modifier] + args.items
+    return [args]

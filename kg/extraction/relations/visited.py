@@ -15,46 +15,7 @@ from kg.extraction.triggers import Trigger
 def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     start, end, _ = ctx.region_of(trig.i)
     if trig.kind == "noun":
-        if frame.has("not_visits", ctx.doc[trig.i].lower_):
-            return []            # "auf der Durchreise in Serbien": passing through
-        parts = noun_parts(ctx, trig.i)
-        visitors, places, fallback = [], [], False
-        for m in parts.left_gen + parts.right_gen + parts.von:
-            (visitors if m.cls == "Person" or (m in parts.von and m.is_actor) else places).append(m)
-        if not places:
-            place = compound_place(ctx, trig.i) or place_in(ctx, trig.i + 1, parts.tail_end, frame.words["place_preps"])
-            if place is None and governor(ctx, trig) is not None:
-                # "stattete Moskau einen Besuch ab", "kündigte Peking einen Besuch an": the bare object
-                place = next((m for m in ctx.bare(start, trig.i, actors_only=False)
-                              if m.cls in {"Place", "State"} and m.start > start), None)
-            if place is None and ctx.doc[trig.i - 1].lower_ == "zu":
-                place = place_in(ctx, start, trig.i)    # "ist in der polnischen Hauptstadt zu Besuch"
-            places = [place] if place else []
-        if not visitors:
-            visitors = compound_people(ctx, trig.i)[:1]     # "der Putin-Besuch in Pjöngjang"
-        if not visitors and foreign_owner(ctx, trig.i):
-            return []            # "Auslandsreise des Pontifex": the owner is named, but unknown
-        if not visitors:
-            visitors, fallback = subject(ctx, trig.i, skip={m.start for m in places})
-            if not visitors:
-                visitors = [m for m in ctx.with_prep(start, end, set(ctx.cues.syntax["fallback_agent_preps"]))
-                            if m.cls == "Person"][:1]
-                fallback = True
-        host = False
-        unknown_place = any(
-            t.lower_ in {"in", "nach", "im"} and next(
-                (u for u in ctx.doc[t.i + 1:parts.tail_end] if u.lower_ not in ctx.w("determiners")), t
-            ).text[:1].isupper()
-            for t in ctx.doc[trig.i + 1:max(trig.i + 1, parts.tail_end - 1)]
-        )
-        if not places and visitors and not fallback and not unknown_place:
-            # "Russland hatte bei einem Besuch der Außenministerin Choe …": the host is the subject
-            hosts, _ = subject(ctx, trig.i, skip={m.start for m in visitors})
-            places = [m for m in hosts if m.cls == "State"][:1]
-            host = True
-        if not visitors or not places:
-            return []
-        return [Args(agents=visitors, objects=places, fallback=fallback or host)]
+        return _noun(ctx, trig, frame, start, end)
     agents, fallback = verb_agents(ctx, trig)
     if not agents:
         return []
@@ -75,3 +36,46 @@ def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         return []
     return [Args(agents=agents, objects=targets, fallback=fallback)]
 
+
+def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[Args]:
+    """The noun frame: "Besuch Xs in Y", "Putin-Besuch in Y", "X stattete Y einen Besuch ab", "bei einem Besuch der Ministerin" (the host is the subject); not a journey through or away."""
+    if frame.has("not_visits", ctx.doc[trig.i].lower_):
+        return []            # "auf der Durchreise in Serbien": passing through
+    parts = noun_parts(ctx, trig.i)
+    visitors, places, fallback = [], [], False
+    for m in parts.left_gen + parts.right_gen + parts.von:
+        (visitors if m.cls == "Person" or (m in parts.von and m.is_actor) else places).append(m)
+    if not places:
+        place = compound_place(ctx, trig.i) or place_in(ctx, trig.i + 1, parts.tail_end, frame.words["place_preps"])
+        if place is None and governor(ctx, trig) is not None:
+            # "stattete Moskau einen Besuch ab", "kündigte Peking einen Besuch an": the bare object
+            place = next((m for m in ctx.bare(start, trig.i, actors_only=False)
+                          if m.cls in {"Place", "State"} and m.start > start), None)
+        if place is None and ctx.doc[trig.i - 1].lower_ == "zu":
+            place = place_in(ctx, start, trig.i)    # "ist in der polnischen Hauptstadt zu Besuch"
+        places = [place] if place else []
+    if not visitors:
+        visitors = compound_people(ctx, trig.i)[:1]     # "der Putin-Besuch in Pjöngjang"
+    if not visitors and foreign_owner(ctx, trig.i):
+        return []            # "Auslandsreise des Pontifex": the owner is named, but unknown
+    if not visitors:
+        visitors, fallback = subject(ctx, trig.i, skip={m.start for m in places})
+        if not visitors:
+            visitors = [m for m in ctx.with_prep(start, end, set(ctx.cues.syntax["fallback_agent_preps"]))
+                        if m.cls == "Person"][:1]
+            fallback = True
+    host = False
+    unknown_place = any(
+        t.lower_ in {"in", "nach", "im"} and next(
+            (u for u in ctx.doc[t.i + 1:parts.tail_end] if u.lower_ not in ctx.w("determiners")), t
+        ).text[:1].isupper()
+        for t in ctx.doc[trig.i + 1:max(trig.i + 1, parts.tail_end - 1)]
+    )
+    if not places and visitors and not fallback and not unknown_place:
+        # "Russland hatte bei einem Besuch der Außenministerin Choe …": the host is the subject
+        hosts, _ = subject(ctx, trig.i, skip={m.start for m in visitors})
+        places = [m for m in hosts if m.cls == "State"][:1]
+        host = True
+    if not visitors or not places:
+        return []
+    return [Args(agents=visitors, objects=places, fallback=fallback or host)]
