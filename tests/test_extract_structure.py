@@ -84,6 +84,17 @@ WORDS_AND_PHRASES = [
 ] + [
     (f"Olaf Scholz ist nach {name} gekommen.", {("scholz", V, key)}) for name, key, _ in STATES
 ]
+# coordinated places of any length, after a verb that ends like an adjective ("besuchte")
+PLACE_LISTS = [
+    (form.format(places=" und ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 2
+                 else " und ".join(names)), {("putin", V, key) for key in keys})
+    for form in ("Wladimir Putin besuchte {places}.", "Wladimir Putin reiste nach {places}.",
+                 "Der Besuch von Wladimir Putin in {places} dauerte eine Woche.")
+    for names, keys in ((["Moskau", "Peking"], ["moscow", "beijing"]),
+                        (["China", "Nordkorea", "Vietnam"], ["china", "north_korea", "vietnam"]),
+                        (["Frankreich", "Polen", "Kleinhausen", "Ungarn"],
+                         ["france", "poland", "entity:kleinhausen", "hungary"]))
+]
 DATELINES = [
     ("Moskau (APA) – Wladimir Putin traf Xi Jinping.", {("putin", M, "xi_jinping")}),
     ("Wien (APA) – Russland und China unterzeichneten ein Abkommen.", {("russia", T, "china")}),
@@ -105,7 +116,7 @@ def _ordered(expected: set) -> set:
 
 @pytest.mark.parametrize(("text", "expected"),
                          PARENTHESES + PASSIVES + MAIN_AFTER_SUBORDINATE + COMPOUNDS + VARIANTS + CAUSATIVES
-                         + WORDS_AND_PHRASES + DATELINES, ids=case_id)
+                         + WORDS_AND_PHRASES + PLACE_LISTS + DATELINES, ids=case_id)
 def test_arguments_from_clause_structure(text, expected):
     relations = {r for _, r, _ in expected} or {V}
     found = set().union(*(_symmetric(facts(run(text)), r) for r in relations))

@@ -209,7 +209,9 @@ def link_groups(ctx: Ctx) -> None:
         if chains:
             last = chains[-1][-1]
             between = [t for t in ctx.doc[last.end:m.start] if t.i not in aside]
-            if between and all(
+            # a list goes on at a comma or "und" ("Putin und der russische …"), not at a verb that
+            # ends like an adjective ("Putin besuchte Moskau und Peking")
+            if between and between[0].lower_ in coord and all(
                 t.lower_ in coord or t.lower_ in dets or is_adjective_like(t) for t in between
             ) and last.genitive == m.genitive:
                 chains[-1].append(m)

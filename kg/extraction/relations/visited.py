@@ -5,10 +5,11 @@ from __future__ import annotations
 from kg.extraction.arguments import (
     Args, clause_of, compound_people, compound_place, foreign_owner, governor, noun_parts, place_in, subject, verb_agents,
 )
-from kg.extraction.context import Ctx
+from kg.extraction.context import Ctx, group_of
 from kg.extraction.cues import Frame
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger
+from kg.mentions import Mention
 
 
 @register("visited")
@@ -34,7 +35,13 @@ def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
                    if m not in agents and m.cls in {"Place", "State"}][:1]
     if not targets:
         return []
-    return [Args(agents=agents, objects=targets, fallback=fallback)]
+    return [Args(agents=agents, objects=_places_of(ctx, targets[0]), fallback=fallback)]
+
+
+def _places_of(ctx: Ctx, first: Mention) -> list[Mention]:
+    """The place and the places coordinated with it: "besuchte Moskau und Peking", "reiste
+    nach China, Nordkorea und Vietnam" (its list holds places and states only)."""
+    return [m for m in group_of(ctx, first) if m.cls in {"Place", "State"}] or [first]
 
 
 def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[Args]:
@@ -53,7 +60,7 @@ def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[A
                           if m.cls in {"Place", "State"} and m.start > start), None)
         if place is None and ctx.doc[trig.i - 1].lower_ == "zu":
             place = place_in(ctx, start, trig.i)    # "ist in der polnischen Hauptstadt zu Besuch"
-        places = [place] if place else []
+        places = _places_of(ctx, place) if place else []
     if not visitors:
         visitors = compound_people(ctx, trig.i)[:1]     # "der Putin-Besuch in Pjöngjang"
     if not visitors and foreign_owner(ctx, trig.i):
