@@ -64,6 +64,9 @@ FIXED = [
     ("Nordkorea steht im Verdacht, Raketen an Russland zu liefern.", ("north_korea", S, "russia"), "alleged"),
     ("Der Iran weigerte sich, Drohnen an Russland zu liefern.", ("iran", S, "russia"), "negated"),
     ("Im Falle eines Angriffs liefert Russland Waffen an Nordkorea.", ("russia", S, "north_korea"), "planned"),
+    ("Wladimir Putin wird China, Nordkorea und Vietnam besuchen.", ("putin", V, "vietnam"), "planned"),
+    ("Wladimir Putin werde von Samstag bis zum 8. Februar China, Nordkorea und Vietnam besuchen, teilte ein "
+     "Sprecher mit.", ("putin", V, "vietnam"), "planned"),
     ("Russland liefert Nordkorea im Falle eines Angriffs Waffen.", ("russia", S, "north_korea"), "planned"),
     ("Beim Fallschirmsprung traf Wladimir Putin Xi Jinping.", ("putin", M, "xi_jinping"), "asserted"),
     ("Gleichzeitig beschuldigt die Ukraine Nordkorea, habe Raketen an Russland geliefert.",

@@ -306,7 +306,7 @@ def _clause_cues(ctx: Ctx, trig: Trigger, seg: int) -> list[Cue]:
             cues.append(Cue("planned", text))
     phrases, future, past = _memo(ctx, ("segment", seg), lambda: _segment_cues(ctx, seg_start, seg_end))
     cues += [Cue("planned", phrase) for phrase in phrases]
-    if future and _future_infinitive(ctx, trig, seg_end):
+    if (future and _future_infinitive(ctx, trig, seg_end)) or _future_clause(ctx, trig):
         cues.append(Cue("planned", "werden"))
     if ctx.cues.frames[trig.relation].has("planned_forms", trigger.lower_) and not past:
         cues.append(Cue("planned", trigger.text))
@@ -320,6 +320,16 @@ def _clause_cues(ctx: Ctx, trig: Trigger, seg: int) -> list[Cue]:
         if ctx.doc[j].lower_ in ctx.w("ahead_preps"):
             cues.append(Cue("planned", ctx.doc[j].text))
     return cues
+
+
+def _future_clause(ctx: Ctx, trig: Trigger) -> bool:
+    """Is the trigger's clause in the future by the clause layer, also when a list's commas part
+    the trigger from its "werde" ("Er werde Saudi-Arabien, Ägypten und Katar besuchen")?"""
+    if ctx.w("future_auxiliaries").isdisjoint(sentence_words(ctx)):
+        return False
+    clause, _ = clause_of(ctx, trig.i)
+    return clause is not None and clause.verbs.tense in ("future", "future_perfect") \
+        and trig.i in (clause.verbs.main, *clause.verbs.infinitives)
 
 
 def _future_infinitive(ctx: Ctx, trig: Trigger, seg_end: int) -> bool:
