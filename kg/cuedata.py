@@ -54,7 +54,7 @@ SECTIONS = {
         "planned_phrases": PHRASES, "future_auxiliaries": WORDS, "conditionals": WORDS,
         "scheduled_days": WORDS, "scheduled_words": WORDS, "scheduled_preps": WORDS, "past_forms": WORDS,
         "perfect_auxiliaries": WORDS, "ahead_preps": WORDS,
-        "denied": WORDS, "denied_not_of_previous": WORDS, "separable_particles": WORDS,
+        "denied": WORDS, "denied_not_of_previous": WORDS,
         "control": WORDS, "claim_verbs": WORDS,
     },
     "governors": {"asserted": WORDS, "planned": WORDS, "denied": WORDS, "negated": WORDS},

@@ -137,7 +137,7 @@ def _lemmas(ctx: Ctx, token: Token) -> set[str]:
         seg_start, seg_end = ctx.segments[ctx.seg_of(token.i)]
         texts = words(ctx.doc)
         last = _last_alpha_before(ctx.doc)[seg_end]          # the segment's last word (is_alpha)
-        if last > token.i and texts[last].lower() in ctx.w("separable_particles"):
+        if last > token.i and texts[last].lower() in ctx.cues.particles:     # german.toml's
             found.add(texts[last].lower() + lemma)
     return found
 
