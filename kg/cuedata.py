@@ -40,6 +40,7 @@ RELATION_KEYS = {
     "arrival_verbs": WORDS, "into_determiners": WORDS, "not_visits": WORDS,
     # metWith: matches and goals
     "clash_words": WORDS, "score_counts": WORDS, "reciprocal_words": WORDS, "remote_modifiers": WORDS, "talk_heads": WORDS, "not_met_objects": WORDS,
+    "facing_determiners": WORDS,
     # imposedSanctionsOn: owners, threats, targets as subjects
     "owner_verbs": WORDS, "threat_verbs": WORDS, "subject_target_verbs": WORDS, "subject_target_forms": WORDS,
     # vetoed: measures and the council

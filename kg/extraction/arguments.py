@@ -276,11 +276,18 @@ def place_in(ctx: Ctx, start: int, end: int, preps=frozenset({"in", "nach"})) ->
 def requires(ctx: Ctx, frame: Frame, start: int, end: int, extra: int | None = None) -> bool:
     if not frame.requires_noun_heads:
         return True
+    return has_noun(ctx, start, end, frame.requires_noun_heads, extra)
+
+
+def has_noun(ctx: Ctx, start: int, end: int, heads, extra: int | None = None) -> bool:
+    """Does the clause ``start:end`` (with the token ``extra``, and the antecedent of a relative
+    pronoun opening it: "einen Handelspakt, den Kiew mit der EU geschlossen hat") hold a noun
+    ending in one of ``heads``?"""
     tokens = list(ctx.doc[start:end]) + ([ctx.doc[extra]] if extra is not None and extra < len(ctx.doc) else [])
     if start - 2 >= ctx.sent.start and ctx.doc[start - 1].text == "," \
             and ctx.doc[start].lower_ in ctx.w("relative_pronouns"):
-        tokens.append(ctx.doc[start - 2])   # "einen Handelspakt, den Kiew mit der EU geschlossen hat"
-    return any(t.text[:1].isupper() and head_match(t.lower_, frame.requires_noun_heads) for t in tokens)
+        tokens.append(ctx.doc[start - 2])
+    return any(t.text[:1].isupper() and head_match(t.lower_, heads) for t in tokens)
 
 
 

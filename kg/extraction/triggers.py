@@ -94,8 +94,13 @@ def _with_phrases(doc: Doc, cues: Cues, found: list[Trigger]) -> list[Trigger]:
     return sorted(kept + [t for hits in phrased.values() for t in hits], key=lambda t: t.i)
 
 
+def _is_break(text: str) -> bool:
+    """A token no clause goes past: a segment break, a full stop, white space."""
+    return text in SEGMENT_BREAKS or text == "." or text.isspace()
+
+
 def _breaks(texts: list[str], starts: set[int], j: int) -> bool:
-    return j in starts or texts[j] in SEGMENT_BREAKS or texts[j] == "." or texts[j].isspace()
+    return j in starts or _is_break(texts[j])
 
 
 def _closes_clause(texts: list[str], starts: set[int], j: int) -> bool:
@@ -109,7 +114,7 @@ def _clause_before(texts: list[str], starts: set[int], j: int) -> list[int]:
     i = j - 1
     while i >= 0:
         text = texts[i]
-        if text in SEGMENT_BREAKS or text == "." or text.isspace():
+        if _is_break(text):
             break
         if text.isalpha():
             out.append(i)

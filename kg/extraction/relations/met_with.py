@@ -7,7 +7,8 @@ import re
 from spacy.tokens import Token
 
 from kg.extraction.arguments import (
-    Args, clause_of, co_agents, compound_people, foreign_owner, group_of, noun_parts, subject, verb_agents,
+    Args, clause_of, co_agents, compound_people, foreign_owner, group_of, has_noun, noun_parts, subject,
+    verb_agents,
 )
 from kg.extraction.context import Ctx, is_adjective_like
 from kg.extraction.cues import Frame
@@ -31,7 +32,7 @@ def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if after is not None and frame.has("score_counts", after.lower_) and not any(
             frame.has("reciprocal_words", t.lower_) for t in ctx.doc[start:end]):
         return []      # "Suarez trifft viermal, Messi dreimal": goals, not meetings
-    if any(_encountered(ctx, m, start) for m in ctx.in_span(start, end)) or _faces(ctx, start, end):
+    if any(_encountered(ctx, m, start) for m in ctx.in_span(start, end)) or _faces(ctx, frame, start, end):
         return []      # "auf den Grünen Van der Bellen treffen", "trifft auf Russland": faces, not meets
     agents, fallback = verb_agents(ctx, trig)
     if not agents:
@@ -88,21 +89,13 @@ def _encountered(ctx: Ctx, m: Mention, start: int) -> bool:
 def _decision(ctx: Ctx, frame: Frame, start: int, end: int) -> bool:
     """Does the clause (or the antecedent of its relative pronoun) hold a noun one "trifft" without
     meeting anyone: a decision, an agreement, a choice ("not_met_objects")?"""
-    heads = frame.words.get("not_met_objects", frozenset())
-    tokens = list(ctx.doc[start:end])
-    if start - 2 >= ctx.sent.start and ctx.doc[start - 1].text == "," \
-            and ctx.doc[start].lower_ in ctx.w("relative_pronouns"):
-        tokens.append(ctx.doc[start - 2])
-    return any(t.text[:1].isupper() and head_match(t.lower_, heads) for t in tokens)
+    return has_noun(ctx, start, end, frame.words.get("not_met_objects", frozenset()))
 
 
-ACCUSATIVE = frozenset({"den", "die", "das", "einen", "eine"})
-
-
-def _faces(ctx: Ctx, start: int, end: int) -> bool:
+def _faces(ctx: Ctx, frame: Frame, start: int, end: int) -> bool:
     """ "trifft er auf den Sieger …": "auf" with an accusative is whom one faces (a draw, an
     opponent), not whom one meets; "auf dem Gipfel" (a dative) is where one meets."""
-    return any(t.lower_ == "auf" and t.i + 1 < end and ctx.doc[t.i + 1].lower_ in ACCUSATIVE
+    return any(t.lower_ == "auf" and t.i + 1 < end and frame.has("facing_determiners", ctx.doc[t.i + 1].lower_)
                for t in ctx.doc[start:end])
 
 
