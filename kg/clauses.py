@@ -39,7 +39,7 @@ Spans are (start, end) pairs of Doc token indexes, end exclusive.  Without a par
 is shallow: clauses are cut at punctuation and at coordinators before a second finite verb.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.clause_args import antecedent, arguments, noun_phrases
 from kg.clause_verbs import DETERMINERS, NOUNISH, VERBAL, SentView, VerbComplex, finite_capable, repair, verb_complex
@@ -278,9 +278,26 @@ def clauses_of(sent, source: str = "hanta") -> list[Clause]:
                 subjects = (ante,) + subjects
         if head is not None and (c.kind == "infinitive" or (p.opener == "und" and c.verbs.finite == c.tokens[0])):
             subjects = built[head][1].subjects[:1] + tuple(x for x in subjects if x not in built[head][1].subjects[:1])
-        out.append(Clause(c.kind, c.start, c.end, c.tokens, c.verbs, subjects, c.objects, (), c.introducer, head))
+        verbs = _shared_finite(s, p, c, built[head][1] if head is not None else None)
+        out.append(Clause(c.kind, c.start, c.end, c.tokens, verbs, subjects, c.objects, (), c.introducer, head))
     _attach_appositions(s, pieces, out)
     return out
+
+
+def _shared_finite(s: SentView, p: _Piece, c: Clause, head: Clause | None) -> VerbComplex:
+    """A main clause after "und" whose only verb closes it shares the finite verb of the clause
+    before (a main clause is verb-second, so the verb at its end is an infinitive or participle):
+    "X wird … kommen und Gespräche mit Y führen" is in the future, "hat … besucht und Y
+    getroffen" in the perfect; its tense and mood are the head's."""
+    vc = c.verbs
+    if head is None or c.kind != "main" or p.opener != "und" or vc.auxiliaries \
+            or vc.modals or vc.finite is None or vc.finite != c.tokens[-1] or vc.finite == c.tokens[0]:
+        return vc
+    hv = head.verbs
+    if hv.finite is None or not (hv.finite in hv.auxiliaries or hv.finite in hv.modals):
+        return vc
+    infinitive = hv.tense.startswith("future") or hv.finite in hv.modals
+    return replace(vc, tense=hv.tense, mood=hv.mood, infinitives=vc.infinitives + ((vc.finite,) if infinitive else ()))
 
 
 def _attach_appositions(s: SentView, pieces: list[_Piece], out: list[Clause]) -> None:

@@ -37,7 +37,7 @@ RELATION_KEYS = {
     # visited: travel
     "planned_forms": WORDS,
     "motion_verbs": WORDS, "motion_forms": WORDS, "motion_phrases": WORD_PAIRS, "place_preps": WORDS,
-    "arrival_verbs": WORDS, "into_determiners": WORDS, "not_visits": WORDS,
+    "arrival_verbs": WORDS, "not_visits": WORDS,
     # metWith: matches and goals
     "clash_words": WORDS, "score_counts": WORDS, "reciprocal_words": WORDS, "remote_modifiers": WORDS, "talk_heads": WORDS, "not_met_objects": WORDS,
     "facing_determiners": WORDS,
@@ -69,7 +69,7 @@ SECTIONS = {
         "list_words": WORDS, "subordinators": WORDS, "proxy_nouns": WORDS, "place_nouns": WORDS,
         "fallback_agent_preps": WORDS, "apposition_heads": WORDS, "non_referential": WORDS, "relative_pronouns": WORDS,
         "member_nouns": WORDS, "capital_nouns": WORDS, "government_nouns": WORDS,
-        "passive_auxiliaries": WORDS, "genitive_articles": WORDS, "agent_preps": WORDS, "not_names": WORDS,
+        "passive_auxiliaries": WORDS, "genitive_articles": WORDS, "into_determiners": WORDS, "agent_preps": WORDS, "by_preps": WORDS, "not_names": WORDS,
     },
 }
 

@@ -306,6 +306,20 @@ def test_coordinated_clause_shares_its_subject():
     assert _text(doc, clauses[1].subjects[0]) == "Putin" and clauses[1].verbs.lemma == "unterzeichnen"
 
 
+@pytest.mark.parametrize("text, tense", [
+    ("Kim wird am Montag nach Moskau reisen und Gespräche mit Putin führen.", "future"),
+    ("Kim werde nach Moskau kommen und mit Putin Verträge schließen.", "future"),
+    ("Kim will nach Moskau reisen und dort Putin treffen.", "present"),
+    ("Kim hatte Moskau besucht und dort Putin getroffen.", "pluperfect"),
+])
+@pytest.mark.parametrize("source", ["hanta", "lexical"])
+def test_a_verb_final_clause_after_und_shares_the_finite_verb(text, tense, source):
+    """ "… wird kommen und Gespräche führen": a main clause is verb-second, so a clause after
+    "und" that ends in its only verb shares the finite verb (and tense) of the clause before."""
+    doc, clauses = _clauses(text, source)
+    assert clauses[-1].verbs.tense == tense, [(c.verbs.tense, c.tokens) for c in clauses]
+
+
 def test_kein_negates_and_subjunctive():
     doc, clauses = _clauses("Es heißt, Putin habe keine Waffen geliefert.")
     v = clauses[1].verbs

@@ -50,12 +50,11 @@ TEMPLATES = {
     "perfect": "{a} hat {b} beschuldigt.",
     "separable, present": "{a} wirft {b} vor, gelogen zu haben.",
     "separable, past": "{a} warf {b} erneut Spionage vor.",
+    "separable, past, a weekday": "{a} warf {b} am Montag Spionage vor.",
     "noun": "Die Vorwürfe von {a} gegen {b} wiegen schwer.",
 }
-# not yet: a strong past form with a weekday reads as a schedule ("warf" is no past form
-# modality knows), and an unknown name takes the capitalised noun after it ("Paul Brenner Korruption")
+# not yet: an unknown name takes the capitalised noun after it ("Paul Brenner Korruption")
 NOT_YET = [
-    ("Russland warf der Ukraine am Montag Spionage vor.", {("russia", "accused", "ukraine", "asserted")}),
     ("Russland wirft Außenminister Paul Brenner Korruption vor.",
      {("russia", "accused", "entity:paul-brenner", "asserted")}),
 ]

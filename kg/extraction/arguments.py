@@ -208,6 +208,7 @@ class NounParts:
     von: list[Mention]
     possessive: bool
     tail_end: int
+    by: list[Mention] = field(default_factory=list)     # "durch X": the agent of an event, not of a route
 
 
 def noun_parts(ctx: Ctx, i: int) -> NounParts:
@@ -250,7 +251,8 @@ def noun_parts(ctx: Ctx, i: int) -> NounParts:
     if not von and i + 1 < tail_end and ctx.doc[i + 1].lower_ in ctx.w("agent_preps"):
         von = [m for m in ctx.with_prep(i + 1, tail_end, {"von"}) if m.is_actor][:1]
         von = group_of(ctx, von[0]) if von else []
-    return NounParts(left_gen, left_adj, right_gen, von, possessive, tail_end)
+    by = [m for m in ctx.with_prep(i + 1, tail_end, ctx.w("by_preps")) if m.is_actor][:1]
+    return NounParts(left_gen, left_adj, right_gen, von, possessive, tail_end, group_of(ctx, by[0]) if by else [])
 
 
 def foreign_owner(ctx: Ctx, i: int) -> bool:
@@ -271,6 +273,17 @@ def place_in(ctx: Ctx, start: int, end: int, preps=frozenset({"in", "nach"})) ->
         if m.cls in {"Place", "State"}:
             return m
     return None
+
+
+def destinations(ctx: Ctx, start: int, end: int, arrival: bool = False) -> list[Mention]:
+    """Where a journey or a consignment goes in ``start:end``, places and states: "nach Russland",
+    "in die Türkei" ("in" with an accusative determiner, ``[syntax] into_determiners``; after a
+    verb of arrival any "in": "traf in Moskau ein"); those after "nach" first."""
+    places = [m for m in ctx.with_prep(start, end, {"nach", "in"}) if m.cls in {"Place", "State"}]
+    nach = [m for m in places if ctx.prep[m.start] == "nach"]
+    into = [m for m in places if ctx.prep[m.start] == "in"
+            and (arrival or ctx.doc[m.start - 1].lower_ in ctx.w("into_determiners"))]
+    return nach or into
 
 
 def requires(ctx: Ctx, frame: Frame, start: int, end: int, extra: int | None = None) -> bool:

@@ -225,7 +225,11 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
     """Cues of single words in the trigger's segment, or of control words before it."""
     cues = []
     has_later = seg < len(ctx.segments) - 1
+    # the trigger's own separable particle is part of the verb, no cue: "stellte … Waffen bereit"
+    own_particle = _last_alpha_before(ctx.doc)[ctx.segments[seg][1]] if trig.particle else -1
     for i, text, t_seg, control, what, hedged in _modality_words(ctx):
+        if i == own_particle:
+            continue
         in_scope = (t_seg == seg and not (control and t_seg < len(ctx.segments) - 1 and has_later
                                           and i != trig.i)) \
             or (control and t_seg < seg)
@@ -370,7 +374,10 @@ def _segment_cues(ctx: Ctx, seg_start: int, seg_end: int) -> tuple[list[str], bo
 def _scheduled(ctx: Ctx, trig: Trigger) -> bool:
     """A present-tense clause naming a day ahead ("am Dienstag", "kommende Woche") and no past form."""
     start, end, _ = ctx.region_of(trig.i)
-    return _memo(ctx, ("scheduled", start, end), lambda: _scheduled_region(ctx, start, end))
+    if not _memo(ctx, ("scheduled", start, end), lambda: _scheduled_region(ctx, start, end)):
+        return False
+    clause, _ = clause_of(ctx, trig.i)       # a past form no word list holds: "Am Montag hielt sich X … auf"
+    return clause is None or clause.verbs.tense not in ("past", "perfect", "pluperfect")
 
 
 def _scheduled_region(ctx: Ctx, start: int, end: int) -> bool:

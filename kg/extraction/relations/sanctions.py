@@ -16,7 +16,7 @@ def sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     start, end, _ = ctx.region_of(trig.i)
     if trig.kind == "noun":
         parts = noun_parts(ctx, trig.i)
-        agents = parts.left_adj or parts.right_gen or parts.von
+        agents = parts.left_adj or parts.right_gen or parts.von or parts.by
         from_subject = False
         if not agents and (governor(ctx, trig) is not None
                            or any(frame.has("owner_verbs", t.lemma_) for t in ctx.doc[start:trig.i])):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.extraction.arguments import (
-    Args, controller, governor, group_of, is_infinitive, items_in, noun_parts, subject, verb_agents,
+    Args, controller, destinations, governor, group_of, is_infinitive, items_in, noun_parts, subject, verb_agents,
 )
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
@@ -18,12 +18,14 @@ def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         preps = set(frame.spec.get("source_preps", []))
         if frame.has("import_in_verbs", trig.text, ctx.doc[trig.i].lemma_):
             preps.add("in")
+        if not any(t.lower_ in ctx.w("passive_auxiliaries") for t in ctx.doc[start:end]):
+            preps |= ctx.w("agent_preps")      # "kaufte das System von Russland" (in the passive "von" buys)
         sources = [m for m in ctx.with_prep(start, end, preps) if m.is_actor and m.cls == "State"]
         recipients, fallback = subject(ctx, trig.i)
-        if not sources or not recipients:
-            return []
-        return [Args(agents=group_of(ctx, sources[0]), objects=recipients, fallback=fallback,
-                     items=items_in(ctx, start, end))]
+        items = items_in(ctx, start, end)
+        if not sources or not recipients or not items:
+            return []        # (goods named: "erhielt Glückwünsche aus X" is no supply)
+        return [Args(agents=group_of(ctx, sources[0]), objects=recipients, fallback=fallback, items=items)]
     if trig.kind == "provision":
         return _provision(ctx, trig, frame, start, end)
     if trig.kind == "noun":
@@ -35,15 +37,19 @@ def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if any(frame.has("not_goods", t.lower_, t.lemma_) for t in ctx.doc[seg_start:seg_end]):
         return []      # "sein Mandat an X übergeben", "den Vorsitz übergeben": an office, not goods
     preps = set(frame.object_preps)
+    items = items_in(ctx, start, end)
     recipients = [m for m in ctx.with_prep(seg_start, seg_end, preps) if m.is_actor and m not in agents] \
         or [m for m in ctx.with_prep(start, end, preps) if m.is_actor and m not in agents]
-    items = items_in(ctx, start, end)
+    if not recipients and items:      # "liefert Drohnen nach Russland" (goods named: "schickt Spieler ins London")
+        recipients = [m for m in destinations(ctx, start, end) if m.is_actor and m not in agents]
     if recipients:
         objects = group_of(ctx, recipients[0])
     else:
         # a bare dative recipient only with something supplied: "Belarus habe Russland Benzin geliefert",
         # not "habe Kurz das Thema der Ministerin überlassen"
-        others = [m for m in ctx.bare(start, end) if m not in agents and m.start > agents[-1].start]
+        # (in the passive, where "von X" supplies, the dative may stand anywhere: "Syrien wurden von X … geliefert")
+        passive = ctx.prep.get(agents[0].start) in ctx.w("agent_preps")
+        others = [m for m in ctx.bare(start, end) if m not in agents and (passive or m.start > agents[-1].start)]
         objects = group_of(ctx, others[0]) if others and frame.bare_object and items else []
     if not objects:
         return []
@@ -70,7 +76,8 @@ def _provision(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> l
 def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[Args]:
     """The noun frame: "Lieferungen von X an Y", "Xs Waffenlieferungen an Y", "Lieferungen … aus X an Y", "die Lieferung russischer Raketen an Y", and a governed noun: "X räumte Drohnenlieferungen an Y ein"."""
     parts = noun_parts(ctx, trig.i)
-    suppliers = parts.left_gen or parts.right_gen or parts.von or [m for m in parts.left_adj if m.kind == "adj"]
+    suppliers = parts.left_gen or parts.right_gen or parts.von or parts.by \
+        or [m for m in parts.left_adj if m.kind == "adj"]
     items = items_in(ctx, trig.i + 1, parts.tail_end)
     if not suppliers:
         # "Lieferung von nordkoreanischen Raketen": the demonym on the item names the supplier

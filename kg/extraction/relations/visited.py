@@ -3,7 +3,7 @@ Ministerin" (the host is the subject)."""
 from __future__ import annotations
 
 from kg.extraction.arguments import (
-    Args, clause_of, compound_people, compound_place, foreign_owner, governor, noun_parts, place_in, subject, verb_agents,
+    Args, clause_of, compound_people, destinations, compound_place, foreign_owner, governor, noun_parts, place_in, subject, verb_agents,
 )
 from kg.extraction.context import Ctx, group_of
 from kg.extraction.cues import Frame
@@ -24,12 +24,9 @@ def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         clause, _ = clause_of(ctx, trig.i)
         if clause is not None:         # the destination is in the verb's own clause ("…, es kommt darauf an")
             start, end = max(start, clause.start), min(end, clause.end)
-        nach = [m for m in ctx.with_prep(start, end, {"nach"}) if m.cls in {"Place", "State"}]
         lemma = ctx.doc[trig.i].lemma_.lower()
         arrival = frame.has("arrival_verbs", trig.particle + lemma, lemma)     # "traf in Moskau ein"
-        into = [m for m in ctx.with_prep(start, end, {"in"}) if m.cls in {"Place", "State"}
-                and (arrival or frame.has("into_determiners", ctx.doc[m.start - 1].lower_))]
-        targets = (nach or into)[:1]
+        targets = destinations(ctx, start, end, arrival)[:1]
     else:
         targets = [m for m in ctx.bare(start, end, actors_only=False)
                    if m not in agents and m.cls in {"Place", "State"}][:1]
