@@ -139,7 +139,7 @@ def _sentence_statements(ctx: Ctx, triggers, article: Article, found: _Found) ->
     """The statements of one sentence: each trigger's arguments and modality, deduplicated,
     with the denials it makes (of its own relative clause, else of the previous sentence)."""
     offset = article.body_start
-    speakers = find_speakers(ctx)
+    speakers = find_speakers(ctx, triggers)
     claimants = find_claimants(ctx, triggers)
     out: list[Statement] = []
     vetoed_spans: list[tuple[int, int]] = []

@@ -22,19 +22,27 @@ class Cue:
     who: str | None = None
 
 
-def find_speakers(ctx: Ctx) -> list[tuple[set[int], str | None, str]]:
-    """Reported-speech scopes: (segment numbers, speaker key, cue word)."""
+def find_speakers(ctx: Ctx, triggers=()) -> list[tuple[set[int], str | None, str]]:
+    """Reported-speech scopes: (segment numbers, speaker key, cue word).  A speaker is no party to
+    what it reports, but may be to a trigger of its own segment ("Assad habe bei seinem Besuch in
+    Moskau gesagt, …")."""
     scopes = []
+    trigger_segments = {ctx.seg_of(t.i) for t in triggers}
     speech = ctx.w("speech_verbs")
     n_segments = len(ctx.segments)
     for token in ctx.sent:
-        if token.lower_ not in speech or _lemmas(ctx, token) & ctx.w("negation"):
-            continue               # "sagte … ab" cancels, it does not report
+        forms = _lemmas(ctx, token)
+        joined = forms - {token.lower_, token.lemma_.lower()}      # with a separable particle
+        if not (joined & speech if joined else forms & speech) or forms & ctx.w("negation"):
+            continue               # "sagte … ab" cancels, "sagte … zu" promises: neither reports
         seg = ctx.seg_of(token.i)
         seg_start, seg_end = ctx.segments[seg]
         after = [m for m in ctx.in_span(token.i + 1, seg_end) if m.is_actor or m.kind == "adj"]
         before = [m for m in ctx.in_span(seg_start, token.i) if m.is_actor]
-        nxt = ctx.doc[token.i + 1] if token.i + 1 < ctx.sent.end else None
+        k = token.i + 1
+        if joined and k < ctx.sent.end and ctx.doc[k].lower_ in ctx.cues.particles:
+            k += 1                 # "X teilte mit, …"
+        nxt = ctx.doc[k] if k < ctx.sent.end else None
         if seg_start == token.i and seg > 0:            # "…, sagte X"
             speaker = next((m for m in after if not m.genitive), after[0] if after else None)
             scope = set(range(seg))
@@ -44,7 +52,8 @@ def find_speakers(ctx: Ctx) -> list[tuple[set[int], str | None, str]]:
         else:
             continue
         if speaker is not None:
-            ctx.excluded.add(speaker.start)
+            if ctx.seg_of(speaker.start) not in trigger_segments:
+                ctx.excluded.add(speaker.start)
             ctx.speaker_of[seg] = speaker
         scopes.append((scope, speaker.key if speaker else None, token.text))
     # "nach Angaben von X", "X zufolge", "laut X"
@@ -136,20 +145,20 @@ def _lemmas(ctx: Ctx, token: Token) -> set[str]:
     if token.text[:1].islower():
         seg_start, seg_end = ctx.segments[ctx.seg_of(token.i)]
         texts = words(ctx.doc)
-        last = _last_alpha_before(ctx.doc)[seg_end]          # the segment's last word (is_alpha)
+        last = _last_alpha_before(ctx.doc)[seg_end]          # the segment's last word
         if last > token.i and texts[last].lower() in ctx.cues.particles:     # german.toml's
             found.add(texts[last].lower() + lemma)
     return found
 
 
 def _last_alpha_before(doc: Doc) -> list[int]:
-    """For each k in 0..len(doc): the index of the last alphabetic token before k, or -1
-    (made once per Doc)."""
+    """For each k in 0..len(doc): the index of the last word before k (a token with a letter or
+    digit: "US-Außenamtssprecher", "2019", not punctuation), or -1 (made once per Doc)."""
     cached = doc.user_data.get("kg_last_alpha")
     if cached is None or len(cached) != len(doc) + 1:
         out, last = [-1], -1
         for j, text in enumerate(words(doc)):
-            if text.isalpha():
+            if any(c.isalnum() for c in text):
                 last = j
             out.append(last)
         cached = doc.user_data["kg_last_alpha"] = out
@@ -316,6 +325,8 @@ def _clause_cues(ctx: Ctx, trig: Trigger, seg: int) -> list[Cue]:
         cues.append(Cue("planned", trigger.text))
     if _scheduled(ctx, trig):
         cues.append(Cue("planned", "present"))
+    if trig.kind != "noun" and _lemmas(ctx, trigger) & ctx.w("promise_verbs"):
+        cues.append(Cue("planned", trigger.text))     # "sagte … Panzer zu": promised, not yet delivered
     if trig.kind == "noun":
         # "kurz vor dem Besuch": the visit is still ahead
         j = trig.i - 1

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
-from kg.extraction.cues import Cues
-from kg.nlp import lowers, orths, sentence_starts, words
+from kg.extraction.cues import VERB_KINDS, Cues
+from kg.nlp import lemma_table, lowers, orths, sentence_starts, words
 
 SEGMENT_BREAKS = {",", ";", ":", "–", "—", "-", "(", ")", '"', "„", "“", "”", "«", "»", "?", "!"}
 
@@ -34,6 +34,9 @@ def head_match(low: str, heads, modifiers=frozenset()) -> str | None:
     return None
 
 
+FINITE_ENDINGS = ("t", "te", "ten", "tet")     # "Liefert", "Lieferte", "Lieferten", "Trifft"
+
+
 def triggers_in(doc: Doc, cues: Cues) -> list[Trigger]:
     """Every trigger of the Doc, in text order.  Whether a word is a trigger is worked out once
     per (form, lemma), for a sentence's first word and for any other, and kept in
@@ -47,6 +50,10 @@ def triggers_in(doc: Doc, cues: Cues) -> list[Trigger]:
         if kinds is None:
             text, lemma = strings[key[0]], strings[key[1]]
             kinds = _NO_TRIGGER
+            if lemma == text and text[:1].isupper() and text.endswith(FINITE_ENDINGS):
+                # a capitalised form the lookup table lacks, shaped like a finite verb: one opening a
+                # question is looked up in lower case ("Liefert Russland …?": "liefern"; not "Einig …")
+                lemma = lemma_table().get(text.lower()) or lemma
             if may_trigger(cues, text, lemma):
                 kinds = tuple(trigger_kinds(cues, text, lemma, first) for first in (False, True))
                 if kinds == _NO_TRIGGER:
@@ -141,6 +148,11 @@ def may_trigger(cues: Cues, text: str, lemma: str) -> bool:
     return text[:1].isupper() and any(low[-n:] in heads for n, heads in cues.head_suffixes)
 
 
+def _other_verb(frame, low: str, lemma: str) -> bool:
+    """Is the word one of the frame's provision, import or motion verbs?"""
+    return any(frame.has(f"{kind}_verbs", lemma) or frame.has(f"{kind}_forms", low) for kind in VERB_KINDS)
+
+
 def trigger_kinds(cues: Cues, text: str, lemma: str, first: bool) -> tuple[tuple[str, str], ...]:
     """What relations a word can trigger, and how: as a noun, verb, provision, import or motion
     (only asked of a word :func:`may_trigger` lets through)."""
@@ -152,7 +164,7 @@ def trigger_kinds(cues: Cues, text: str, lemma: str, first: bool) -> tuple[tuple
         # German sentences seldom open with a finite verb: a capitalised first word that is
         # a trigger noun ("Treffen EU, Ukraine, Russland möglich") is the noun
         if noun and (not first or head_match(low, frame.noun_heads, cues.short_modifiers)
-                     or not (lemma in frame.verbs or low in frame.forms)):
+                     or not (lemma in frame.verbs or low in frame.forms or _other_verb(frame, low, lemma))):
             if head_match(low, frame.noun_heads, cues.short_modifiers):
                 found.append((frame.name, "noun"))
             continue

@@ -2,13 +2,15 @@
 ("Der russische Präsident", "Kremlchef", "der Machthaber"); capitals as metonyms."""
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer, Title
 from kg.mentions.base import _cached, _capital, _mention, _name_words, _short_owners, LEADER_ROLES, Mention
 from kg.mentions.names import _unknown_name
 from kg.model import slug
-from kg.nlp import span_text, title_forms
+from kg.nlp import lemma_table, span_text, title_forms
 
 
 def _role_answers(gazetteer: Gazetteer) -> dict[str, str | None]:
@@ -79,7 +81,8 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
             continue
         if label in {"short", "short_gen"}:
             candidates = _short_owners(gazetteer, span_text(doc, start, end))
-            resolved = [c for c in candidates if c in names_in_article]
+            resolved = [c for c in candidates if c in names_in_article] or _short_alone(
+                doc, start, end, candidates, gazetteer, date, items[i - 1] if i else None)
             if len(resolved) != 1:
                 i += 1
                 continue
@@ -109,6 +112,41 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
             mentions.append(_mention(doc, start, end, key, actor, entry.cls, label, gazetteer, surface))
         i += 1
     return mentions, role_history
+
+
+@functools.lru_cache(maxsize=1)
+def _lemmas() -> frozenset[str]:
+    return frozenset(lemma_table().values)
+
+
+def _a_word(low: str) -> bool:
+    """Is ``low`` a German word of the lemma table (a form or a lemma)?"""
+    return lemma_table().get(low) is not None or low in _lemmas()
+
+
+OPENERS = frozenset({".", "!", "?", ":", '"', "„", "“", "–", "-", "(", "\n"})
+
+
+def _short_alone(doc: Doc, start: int, end: int, candidates: list[str], gazetteer: Gazetteer, date: str | None,
+                 before) -> list[str]:
+    """A short form ("Xi", "Kim") in an article that never gives the full name: the one owner
+    who held office on the article's date (of the owners, the one alive in office: "Kim" in 2024
+    is Kim Jong Un), when the word stands alone as a name: not opening its sentence ("Kurz nach
+    …"), no capitalised word right after it ("Kim Kardashian") and none before it but a title
+    or a name ("Sarah Kim"; "Machthaber Kim", "Putin und Kim" are fine)."""
+    if (start == 0 or doc[start].is_sent_start or doc[start - 1].text in OPENERS) and _a_word(doc[start].lower_):
+        return []          # "Kurz nach …": at a sentence's start a common word is capitalised too
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.text[:1].isupper() and after.is_alpha:
+        return []
+    prev = doc[start - 1]
+    if prev.text[:1].isupper() and prev.is_alpha and not (before is not None and before[1] == start):
+        return []          # an unknown first name before it ("Sarah Kim"); a title or name ends right here
+    if date is not None:
+        in_office = [c for c in candidates if any(r.holds_on(date) for r in gazetteer[c].roles)]
+        if in_office:
+            return in_office
+    return candidates
 
 
 class _History(list):

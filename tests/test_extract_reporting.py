@@ -1,0 +1,120 @@
+"""Who says so, and how the sentence is put, as generated paradigms.
+
+* Speech verbs by lemma, in any form and order: "sagte", "berichtet", "hieß es", "teilte … mit",
+  "Wie X berichtet, …", "Es heißt, …", "…, berichtet die Agentur"; "sagte … zu" promises and
+  "sagte … ab" cancels, neither reports.  A speaker is a party to a trigger of its own segment
+  ("X habe bei seinem Besuch in Moskau gesagt, …").
+* Promises: "sagte der Ukraine Panzer zu", "versprach", "sicherte … zu" are planned supplies.
+* Questions that open with their verb: "Liefert Russland Waffen an Nordkorea?" (alleged).
+* Short forms with no full form in the article: "Putin und Xi", "Kim" (the holder in office on
+  the article's date), but not "Kurz nach …" at a sentence's start, "Sarah Kim" or "Kim Kardashian".
+"""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from extract_cases import M, S, T, V, case_id, facts, run
+
+CLAIMS = [("Nordkorea habe Raketen an Russland geliefert", "Nordkorea Raketen an Russland geliefert habe",
+           ("north_korea", S, "russia")),
+          ("Valdoria habe Munition an Syrien geliefert", "Valdoria Munition an Syrien geliefert habe",
+           ("entity:valdoria", S, "syria")),
+          ("Wladimir Putin habe Xi Jinping in Peking getroffen", "Wladimir Putin Xi Jinping in Peking getroffen habe",
+           ("putin", M, "xi_jinping")),
+          ("Olaf Scholz sei nach Kiew gereist", "Olaf Scholz nach Kiew gereist sei", ("scholz", V, "kyiv"))]
+REPORT_FORMS = [
+    "Wie die Zeitung berichtet, {v2}.",
+    "Wie die Agentur berichtete, {v2}.",
+    "Es heißt, {main}.",
+    "{main}, hieß es aus Regierungskreisen.",
+    "{main}, heißt es in dem Bericht.",
+    "Das Ministerium teilte mit, {main}.",
+    "Ein Sprecher erklärte, {main}.",
+    "{main}, berichtet die Agentur.",
+    "Die Zeitung schreibt, dass {sub}.",
+    "Ein Diplomat bestätigte, dass {sub}.",
+]
+
+
+def _v2(main: str) -> str:
+    """ "Nordkorea habe Raketen … geliefert" -> "Nordkorea lieferte Raketen …" is not needed: the
+    verb-second report keeps the Konjunktiv ("Wie X berichtet, habe Nordkorea …")."""
+    subject, verb, rest = _split(main)
+    return f"{verb} {subject} {rest}"
+
+
+def _split(main: str) -> tuple[str, str, str]:
+    words = main.split()
+    k = next(n for n, w in enumerate(words) if w in {"habe", "sei"})
+    return " ".join(words[:k]), words[k], " ".join(words[k + 1:])
+
+
+REPORTED = [
+    (form.format(main=main, sub=sub, v2=_v2(main)), (*fact, "reported"))
+    for form, (main, sub, fact) in itertools.product(REPORT_FORMS, CLAIMS)
+]
+PROMISES = [
+    (form.format(a=a, b=b), (ka, S, kb, "planned"))
+    for form, (a, ka), (b, kb) in itertools.product(
+        ("{a} sagte {b} Panzer zu.", "{a} hat {b} Raketen zugesagt.", "{a} versprach {b} weitere Drohnen.",
+         "{a} sicherte {b} Kampfjets zu.", "{a} hat {b} Munition versprochen."),
+        [("Deutschland", "germany"), ("Valdoria", "entity:valdoria")],
+        [("der Ukraine", "ukraine"), ("Polen", "poland")])
+]
+QUESTIONS = [
+    (form.format(a=a, b=b), (ka, rel, kb, "alleged"))
+    for (form, rel), (a, ka), (b, kb) in itertools.product(
+        (("Liefert {a} Waffen an {b}?", S), ("Lieferte {a} Drohnen an {b}?", S), ("Trifft {a} am Montag {b}?", M),
+         ("Verhängt {a} Sanktionen gegen {b}?", "imposedSanctionsOn")),
+        [("Russland", "russia"), ("China", "china")], [("Nordkorea", "north_korea"), ("Valdoria", "entity:valdoria")])
+]
+SPEAKER_IN_OWN_SEGMENT = [
+    ("Der Machthaber Baschar al-Assad habe bei seinem Besuch in Moskau gesagt, dass der Krieg ende, betonte Lawrow.",
+     ("assad", V, "moscow", "reported")),
+    ("Wladimir Putin habe bei seinem Treffen mit Xi Jinping erklärt, dass man kooperiere, sagte Peskow.",
+     ("putin", M, "xi_jinping", "reported")),
+]
+SHORT_FORMS = [
+    ("Putin und Xi unterzeichneten ein Abkommen.", ("putin", T, "xi_jinping")),
+    ("Der Vertrag wurde von Putin und Kim unterzeichnet.", ("putin", T, "kim_jong_un")),
+    ("Putin empfing Kim im Kreml.", ("putin", M, "kim_jong_un")),
+    ("Das Treffen von Biden mit Xi fand in San Francisco statt.", ("biden", M, "xi_jinping")),
+    ("Am Montag reiste Kim nach Moskau.", ("kim_jong_un", V, "moscow")),
+    ("Xi reiste nach Moskau.", ("xi_jinping", V, "moscow")),
+]
+# (text, the relation that must not come out, or a fact that must not)
+LOOK_ALIKES = [
+    ("Russland sagte das Treffen mit Xi Jinping ab, sagte ein Sprecher.", ("putin", M, "xi_jinping")),
+    ("Kurz nach dem Treffen reiste Wladimir Putin nach Peking.", ("kurz", V, "beijing")),
+    ("Sarah Kim reiste nach Moskau.", ("kim_jong_un", V, "moscow")),
+    ("Kim Kardashian reiste nach Moskau.", ("kim_jong_un", V, "moscow")),
+    ("Einig wie selten präsentierten sich Werner Faymann und Reinhold Mitterlehner.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTED + PROMISES + QUESTIONS + SPEAKER_IN_OWN_SEGMENT, ids=case_id)
+def test_modality_and_who_says_so(text, expected):
+    found = facts(run(text))
+    assert expected in found, found
+    assert not {f for f in found if f[:3] == expected[:3] and f[3] != expected[3]}, found
+
+
+@pytest.mark.parametrize(("text", "expected"), SHORT_FORMS, ids=case_id)
+def test_short_forms_alone(text, expected):
+    assert expected in {f[:3] for f in facts(run(text))}
+
+
+@pytest.mark.parametrize(("text", "forbidden"), LOOK_ALIKES, ids=case_id)
+def test_look_alikes(text, forbidden):
+    found = {f[:3] for f in facts(run(text))}
+    assert (forbidden not in found) if forbidden else not found, found
+
+
+def test_speech_verbs_that_promise_or_cancel_do_not_report():
+    assert ("germany", S, "ukraine", "planned") in facts(run("Deutschland sagte der Ukraine Panzer zu."))
+
+
+def test_the_paradigm_is_large():
+    assert len(REPORTED + PROMISES + QUESTIONS + SHORT_FORMS) >= 80
