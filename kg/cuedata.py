@@ -61,7 +61,7 @@ SECTIONS = {
     "governors": {"asserted": WORDS, "planned": WORDS, "denied": WORDS, "negated": WORDS},
     "reporting": {"speech_verbs": WORDS, "source_before": WORDS, "source_after": WORDS, "source_links": WORDS},
     "anaphora": {
-        "denial_objects": WORDS, "pronouns_m": WORDS, "epithets_f": WORDS, "epithets_m": WORDS,
+        "denial_objects": WORDS, "pronouns_m": WORDS, "first_person": WORDS, "epithets_f": WORDS, "epithets_m": WORDS,
         "possessives": WORDS, "state_descriptions": WORDS, "female_name_endings": WORDS,
     },
     "syntax": {

@@ -118,3 +118,30 @@ def test_speech_verbs_that_promise_or_cancel_do_not_report():
 
 def test_the_paradigm_is_large():
     assert len(REPORTED + PROMISES + QUESTIONS + SHORT_FORMS) >= 80
+
+
+# „Wir …", sagte X: the speaker's side acts, and a negation by one's own side is a denial
+FIRST_PERSON = [
+    (form.format(q=q, speaker=speaker), (side, S, b, modality))
+    for (form, modality), (speaker, side), (q, b) in itertools.product(
+        (('"Wir haben keine {q} geliefert", sagte {speaker}.', "denied"),
+         ('"Man hat keine {q} geliefert", sagte {speaker}.', "denied"),
+         ('{speaker} sagte, man habe keine {q} geliefert.', "denied"),
+         ('"Wir werden {q} liefern", sagte {speaker}.', "planned"),
+         ('"Wir haben {q} geliefert", sagte {speaker}.', "reported")),
+        [("der iranische Außenminister", "iran"), ("Dmitri Peskow", "russia"), ("Olaf Scholz", "germany")],
+        [("Waffen an Syrien", "syria"), ("Raketen an Valdoria", "entity:valdoria")])
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIRST_PERSON, ids=case_id)
+def test_first_person_in_a_named_speakers_words(text, expected):
+    found = facts(run(text))
+    assert expected in found, found
+    assert not {f for f in found if f[:3] == expected[:3] and f[3] != expected[3]}, found
+
+
+@pytest.mark.parametrize("text", ["Wir liefern Waffen an die Ukraine.", "Man liefert Waffen an die Ukraine.",
+                                  '"Wir liefern Waffen an Syrien", sagte ein Sprecher.'])
+def test_first_person_without_a_named_speaker_names_no_one(text):
+    assert not facts(run(text))

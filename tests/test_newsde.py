@@ -102,8 +102,8 @@ def develop_figures(tmp_path_factory) -> dict:
 @needs_corpus
 def test_develop_half_figures_as_measured(develop_figures):
     assert {k: develop_figures[k] for k in FIGURES} == {
-        "predicted": 23, "correct": 22, "required": 38, "found": 20, "precision": 0.957, "recall": 0.526,
-        "f1": 0.679, "modality_accuracy": 0.9, "factual_errors": 1, "negatives": 47, "negatives_violated": 2,
+        "predicted": 22, "correct": 21, "required": 38, "found": 20, "precision": 0.955, "recall": 0.526,
+        "f1": 0.678, "modality_accuracy": 0.9, "factual_errors": 1, "negatives": 47, "negatives_violated": 1,
     }
 
 
@@ -112,12 +112,11 @@ def test_develop_half_per_relation_as_measured(develop_figures):
     assert {rel: (f["predicted"], f["correct"], f["required"], f["found"])
             for rel, f in develop_figures["by_relation"].items()} == {
         "imposedSanctionsOn": (2, 2, 4, 2), "metWith": (3, 3, 9, 3), "signedTreatyWith": (2, 2, 4, 2),
-        "supplies": (4, 4, 7, 5), "vetoed": (1, 1, 2, 1), "visited": (11, 10, 12, 7),
+        "supplies": (4, 4, 7, 5), "vetoed": (1, 1, 2, 1), "visited": (10, 9, 12, 7),
     }
     # today's known errors, listed so that a fix (or a new error) shows here
     assert sorted(develop_figures["violations"]) == [
         "nd_092 obama|usa metWith raul_castro|cuba [asserted, planned]: the meeting is still ahead (planned in gold)",
-        "nd_149 japan visited korean_peninsula|south_korea [asserted]: a colonial occupation is no visit",
     ]
 
 

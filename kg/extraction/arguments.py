@@ -57,6 +57,9 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
         return [speaker], False        # "…, sagte Kerry bei einem Besuch in Kairo": Kerry is the subject here
     start, end, _ = ctx.region_of(i)
     end = min(end, ctx.segments[ctx.seg_of(i)][1])   # not past the trigger's own segment
+    side = speakers_side(ctx, i)
+    if side is not None and side.start not in skip:
+        return [side], False           # "„Wir liefern keine Waffen", sagte Peskow": Russia
     if _impersonal(ctx, i):
         return [], False               # "Wenn man auf große Tradition treffe": nobody in particular
     bare = [m for m in ctx.bare(start, end) if m.start not in skip]
@@ -103,6 +106,36 @@ def _causative(ctx: Ctx, trig: Trigger) -> list[Mention] | None:
     if any(head_match(t.lower_, ctx.cues.items) for a, b in spans for t in ctx.doc[a:b]):
         return None            # "ließ Waffen an Syrien liefern": goods, so the causer supplies
     return []                  # "ließ den Minister nicht reisen": someone nobody names
+
+
+def speakers_side(ctx: Ctx, i: int) -> Mention | None:
+    """In words a named speaker says, a first-person subject ("wir", "man": ``[anaphora]
+    first_person``) of the trigger's clause is the speaker's side: the state or organisation a
+    person speaks for (a title's, or the gazetteer's role), or the speaker itself if a state."""
+    speaker = ctx.quoted_by.get(ctx.seg_of(i))
+    if speaker is None or ctx.w("first_person").isdisjoint(sentence_words(ctx)):
+        return None
+    clause, _ = clause_of(ctx, i)
+    if clause is None or not clause.subjects:
+        return None
+    a, b = clause.subjects[0]
+    if b - a != 1 or ctx.doc[a].lower_ not in ctx.w("first_person"):
+        return None
+    side = _side_of(ctx, speaker)
+    if side is None:
+        return None
+    ctx.speaker_sides[a] = speaker.key
+    cls = ctx.gazetteer[side].cls if side in ctx.gazetteer else "State"
+    return Mention(start=a, end=b, key=side, actor=side, cls=cls, kind="pronoun", text=ctx.doc[a].text, head=a)
+
+
+def _side_of(ctx: Ctx, speaker: Mention) -> str | None:
+    if speaker.cls in {"State", "Organization"} or speaker.actor != speaker.key:
+        return speaker.actor
+    if speaker.member_of:
+        return speaker.member_of
+    entry = ctx.gazetteer[speaker.key] if speaker.key in ctx.gazetteer else None
+    return next((r.of for r in entry.roles), None) if entry is not None else None
 
 
 def _impersonal(ctx: Ctx, i: int) -> bool:
@@ -177,6 +210,9 @@ def _noun_tail(ctx: Ctx, i: int, heads) -> int:
             continue
         if token.text in SEGMENT_BREAKS or token.is_space or token.text == ".":
             break
+        if token.lower_ in ctx.w("determiners") and token.lower_ not in ctx.w("genitive_articles") \
+                and ctx.doc[j - 1].lower_ not in keep:
+            break        # "auf dem Gipfel die enge Zusammenarbeit mit X bekräftigen": a new phrase, the object
         if token.text[:1].isupper() or token.like_num or token.lower_ in keep or "-" in token.text:
             if token.text[:1].isupper() and head_match(token.lower_, heads) and j > i + 1:
                 break

@@ -32,6 +32,8 @@ class Ctx:
     group: dict[int, list[Mention]] = field(default_factory=dict)  # mention.start -> its group
     excluded: set[int] = field(default_factory=set)                 # mention.start of speakers …
     speaker_of: dict[int, Mention] = field(default_factory=dict)    # segment -> its speaker
+    quoted_by: dict[int, Mention] = field(default_factory=dict)     # segment -> whose words it reports
+    speaker_sides: dict[int, str] = field(default_factory=dict)     # "wir" token -> its speaker's key
     # what the modality rules read of the sentence, worked out once for all its triggers
     # (:func:`_modality_words`, per segment or region: :func:`_memo`)
     modality_words: list | None = None

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from kg.extraction.context import (Ctx, exclude_asides, exclude_datelines, exclude_possessors, link_groups,
                                    prep_before, split_regions, split_segments)
 from kg.extraction.cues import Cues, default_cues
-from kg.extraction.modality import find_claimants, find_speakers, modality_of
+from kg.extraction.modality import Cue, find_claimants, find_speakers, modality_of
 from kg.extraction.relations import arguments
 from kg.extraction.statements import (dedupe, denials_in_relative_clause, denials_of_previous, make_statements,
                                       prefer_verbs)
@@ -157,6 +157,9 @@ def _sentence_statements(ctx: Ctx, triggers, article: Article, found: _Found) ->
                 and any(s <= trig.i < e for s, e in vetoed_spans):
             continue          # the sanctions a vetoed draft proposed were not imposed
         cue = modality_of(ctx, trig, speakers, claimants)
+        sides = [ctx.speaker_sides[a.start] for a in args.agents if a.start in ctx.speaker_sides]
+        if cue.modality == "negated" and sides:
+            cue = Cue("denied", cue.word, sides[0])     # „Wir liefern keine Waffen", sagte X: X denies
         out.extend(make_statements(ctx, trig, args, cue, when, article, found.measures, found.items))
     out = dedupe(out, ctx.cues.symmetric)
     out += denials_in_relative_clause(ctx, out, claimants, offset, len(found.statements))

@@ -55,6 +55,7 @@ def find_speakers(ctx: Ctx, triggers=()) -> list[tuple[set[int], str | None, str
             if ctx.seg_of(speaker.start) not in trigger_segments:
                 ctx.excluded.add(speaker.start)
             ctx.speaker_of[seg] = speaker
+            ctx.quoted_by.update((n, speaker) for n in scope)
         scopes.append((scope, speaker.key if speaker else None, token.text))
     # "nach Angaben von X", "X zufolge", "laut X"
     for token in ctx.sent:
