@@ -44,14 +44,14 @@ RELATION_KEYS = {
     # imposedSanctionsOn: owners, threats, targets as subjects
     "owner_verbs": WORDS, "threat_verbs": WORDS, "subject_target_verbs": WORDS, "subject_target_forms": WORDS,
     # vetoed: measures and the council
-    "measure_heads": WORDS, "council": WORDS, "not_in_measure": FLAG,
+    "measure_heads": WORDS, "measure_references": WORDS, "council": WORDS, "not_in_measure": FLAG,
 }
 
 SECTIONS = {
     "items": {"heads": WORDS},
     "modality": {
         "precedence": WORDS, "negation": WORDS, "negation_exceptions": PHRASES, "alleged": WORDS,
-        "alleged_weak": WORDS, "planned": WORDS, "planned_verbal": WORDS, "promise_verbs": WORDS, "planned_sentence": WORDS,
+        "alleged_weak": WORDS, "planned": WORDS, "planned_verbal": WORDS, "promise_verbs": WORDS, "refusals": WORDS, "refusal_preps": WORDS, "planned_sentence": WORDS,
         "planned_phrases": PHRASES, "future_auxiliaries": WORDS, "conditionals": WORDS,
         "scheduled_days": WORDS, "scheduled_words": WORDS, "scheduled_preps": WORDS, "past_forms": WORDS,
         "perfect_auxiliaries": WORDS, "ahead_preps": WORDS,
@@ -69,7 +69,7 @@ SECTIONS = {
         "list_words": WORDS, "subordinators": WORDS, "proxy_nouns": WORDS, "place_nouns": WORDS,
         "fallback_agent_preps": WORDS, "apposition_heads": WORDS, "non_referential": WORDS, "relative_pronouns": WORDS,
         "member_nouns": WORDS, "capital_nouns": WORDS, "government_nouns": WORDS,
-        "passive_auxiliaries": WORDS, "genitive_articles": WORDS, "into_determiners": WORDS, "agent_preps": WORDS, "by_preps": WORDS, "not_names": WORDS,
+        "passive_auxiliaries": WORDS, "genitive_articles": WORDS, "into_determiners": WORDS, "agent_preps": WORDS, "by_preps": WORDS, "definite_articles": WORDS, "not_names": WORDS,
     },
 }
 

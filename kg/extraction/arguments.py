@@ -372,7 +372,12 @@ def governor(ctx: Ctx, trig: Trigger) -> tuple[str, str, object] | None:
     Xi …"), or any trigger of a zu-infinitive governed by such a verb ("Russland kündigte an,
     ein Veto einzulegen", "bestritt, Waffen geliefert zu haben")."""
     governors = ctx.cues.governors
-    if governors.keys().isdisjoint(sentence_words(ctx)):
+    words = sentence_words(ctx)
+    if trig.kind == "noun" and not ctx.w("refusals").isdisjoint(words):
+        refusal = _refused(ctx, trig.i)
+        if refusal is not None:
+            return refusal
+    if governors.keys().isdisjoint(words):
         return None
     clause, clauses = clause_of(ctx, trig.i)
     if clause is None:
@@ -385,6 +390,20 @@ def governor(ctx: Ctx, trig: Trigger) -> tuple[str, str, object] | None:
         if head.verbs.lemma in governors:
             return head.verbs.lemma, governors[head.verbs.lemma], head
     return None
+
+
+def _refused(ctx: Ctx, i: int) -> tuple[str, str, object] | None:
+    """ "sagte Nein zur Lieferung", "eine Absage an Waffenlieferungen": a refusal word right
+    before the noun's preposition (``[modality] refusals``, ``refusal_preps``) negates it, claimed
+    by the subject of the refusal's clause."""
+    j = i - 1
+    while j > ctx.sent.start and (ctx.doc[j].lower_ in ctx.w("determiners") or is_adjective_like(ctx.doc[j])):
+        j -= 1
+    if j - 1 < ctx.sent.start or ctx.doc[j].lower_ not in ctx.w("refusal_preps") \
+            or ctx.doc[j - 1].lower_ not in ctx.w("refusals"):
+        return None
+    clause, _ = clause_of(ctx, j - 1)
+    return (ctx.doc[j - 1].lower_, "negated", clause) if clause is not None else None
 
 
 def clause_subject(ctx: Ctx, clause) -> Mention | None:

@@ -2,11 +2,12 @@
 (a measure in the clause or the Security Council in the sentence); the object is a minted measure."""
 from __future__ import annotations
 
-from kg.extraction.arguments import Args, co_agents, noun_parts, requires, subject, verb_agents
+from kg.extraction.arguments import Args, co_agents, compound_place, noun_parts, requires, subject, verb_agents
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger, head_match
+from kg.mentions import Mention
 
 
 @register("vetoed")
@@ -17,7 +18,7 @@ def vetoed(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if trig.kind == "noun":
         parts = noun_parts(ctx, trig.i)
         # "Russlands Veto", "das russische Veto", "das Veto der USA"
-        agents = parts.left_gen or [m for m in parts.left_adj if m.kind == "adj"] or parts.right_gen
+        agents = parts.left_gen or [m for m in parts.left_adj if m.kind in {"adj", "prefix"}] or parts.right_gen
         fallback = False
         if not agents:
             agents, fallback = subject(ctx, trig.i)
@@ -31,9 +32,20 @@ def vetoed(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     measure_start = next((t.i for t in ctx.doc[scan_from:ctx.sent.end]
                           if t.text[:1].isupper() and head_match(t.lower_, measure_heads)), None)
     concerned = [m for m in ctx.in_span(measure_start or scan_from, ctx.sent.end)
-                 if m.is_actor and m.actor not in {a.actor for a in agents}
+                 if (m.is_actor or m.cls == "Place") and m.actor not in {a.actor for a in agents}
                  and ctx.prep[m.start] not in {"in", "mit", "von"} and m.start not in ctx.excluded
                  and m.key not in frame.spec.get("council", []) and m.cls != "Organization"]
+    selves = {a.actor for a in agents}
+    if not concerned and measure_start is not None:
+        compound = compound_place(ctx, measure_start)     # "die Syrien-Resolution", "Nahost-Resolution"
+        concerned = [compound] if compound is not None and compound.actor not in selves else []
+    if not concerned and _definite(ctx, frame, scan_from):
+        # "Die USA legten gegen den Text ein Veto ein": the measure of the sentences before
+        found = _measure_before(ctx, frame, selves)
+        if found is not None:
+            measure_start, target = found
+            return [Args(agents=agents + co_agents(ctx, start, end), objects=[target], fallback=fallback,
+                         place=council[0] if council else None, measure=(measure_start, target.end))]
     if not concerned:
         return []
     target = concerned[0]
@@ -41,3 +53,45 @@ def vetoed(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     return [Args(agents=agents + co_agents(ctx, start, end), objects=[target], fallback=fallback,
                  place=council[0] if council else None, measure=measure)]
 
+
+
+def _definite(ctx: Ctx, frame: Frame, scan_from: int) -> bool:
+    """Does the veto's clause name its measure only by a definite description ("gegen den Text",
+    "gegen den Entwurf", "gegen die Resolution"), or not at all ("legten ihr Veto ein")?"""
+    heads = tuple(frame.words.get("measure_heads", ())) + tuple(frame.words.get("measure_references", ()))
+    nouns = [t for t in ctx.doc[scan_from:ctx.sent.end] if t.text[:1].isupper() and head_match(t.lower_, heads)]
+    if not nouns:
+        return True
+    before = ctx.doc[nouns[0].i - 1].lower_ if nouns[0].i > ctx.sent.start else ""
+    return before in ctx.w("definite_articles")
+
+
+def _measure_before(ctx: Ctx, frame: Frame, selves: set[str]) -> tuple[int, Mention] | None:
+    """The last measure the two sentences before name, and the state or place it concerns: a
+    compound ("Nahost-Resolution") or a name in the few words after it ("Ein Resolutionsentwurf
+    zur Krise in Nahost")."""
+    heads = tuple(frame.words.get("measure_heads", ()))
+    starts = [s.start for s in ctx.doc.sents if s.start < ctx.sent.start][-2:]
+    if not starts:
+        return None
+    for token in reversed(ctx.doc[starts[0]:ctx.sent.start]):
+        if not (token.text[:1].isupper() and head_match(token.lower_, heads)):
+            continue
+        target = compound_place(ctx, token.i) or _named_after(ctx, token.i)
+        if target is not None and target.actor not in selves:
+            return token.i, target
+    return None
+
+
+def _named_after(ctx: Ctx, i: int) -> Mention | None:
+    """A state or place the gazetteer knows among the six words after token ``i`` (its sentence)."""
+    end = min(i + 7, len(ctx.doc))
+    for token in ctx.doc[i + 1:end]:
+        if token.is_sent_start or token.text in {".", ";"}:
+            break
+        key = ctx.gazetteer.lookup(token.text) if token.text[:1].isupper() else None
+        if key is not None and ctx.gazetteer[key].cls in {"State", "Place"}:
+            entry = ctx.gazetteer[key]
+            return Mention(start=token.i, end=token.i + 1, key=key, actor=entry.metonym_for or key, cls=entry.cls,
+                           kind="name", text=token.text, head=token.i, surface=token.text)
+    return None
