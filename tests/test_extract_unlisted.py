@@ -98,3 +98,41 @@ def test_an_unlisted_name_is_typed_by_its_ending():
 
 def test_the_paradigm_is_large():
     assert len(STATES) + len(VISITS) + len(COMPANIES) + len(GOVERNMENTS) + len(REFERENCE) >= 80
+
+
+# compound epithets ("der Linkspolitiker", "die Grünen-Politikerin") for the last person of that
+# gender, or a man whose gender nobody listed; a person minted under one word of a longer minted
+# name in the same article is that person ("Präsident Lula" … "Luiz Inácio Lula da Silva")
+EPITHET_FORMS = ["{full} ist in Peking eingetroffen. {epithet} traf Xi Jinping.",
+                 "{full} reiste nach Peking. Am Montag wurde {low} von Xi Jinping empfangen."]
+EPITHETS = [
+    (form.format(full=full, epithet=epithet, low=epithet[0].lower() + epithet[1:]), M)
+    for form, full, epithet in itertools.product(
+        EPITHET_FORMS, ["Luiz Inácio Lula da Silva", "Tomasz Wieczorek", "Wladimir Putin"],
+        ["Der Linkspolitiker", "Der Spitzendiplomat", "Der Sozialdemokrat"])
+] + [("Annalena Baerbock ist in Peking eingetroffen. Die Grünen-Politikerin traf Xi Jinping.", M)]
+SHORT_MINTED = [
+    ("Präsident Lula in Peking eingetroffen\n\nPräsident Luiz Inácio Lula da Silva ist in Peking eingetroffen.",
+     {"entity:luiz-inacio-lula-da-silva"}),
+    ("Ministerin Novak reist nach Paris\n\nJana Novak reiste am Montag nach Paris.", {"entity:jana-novak"}),
+]
+
+
+@pytest.mark.parametrize(("text", "relation"), EPITHETS, ids=case_id)
+def test_compound_epithets(text, relation):
+    """The epithet is the visitor of the sentence before: one entity visits and meets."""
+    found = {f[:3] for f in facts(run(text))}
+    visitors = {s for s, rel, o in found if rel == V}
+    met = {s for s, rel, o in found if rel == relation and o == "xi_jinping"} \
+        | {o for s, rel, o in found if rel == relation and s == "xi_jinping"}
+    assert len(visitors) == 1 and met == visitors, found
+
+
+@pytest.mark.parametrize(("text", "visitors"), SHORT_MINTED, ids=case_id)
+def test_a_short_minted_name_is_the_longer_one(text, visitors):
+    assert {f[0] for f in facts(run(text)) if f[1] == V} == visitors
+
+
+def test_a_woman_is_no_compound_epithets_man():
+    assert not {f for f in facts(run("Jana Novak ist in Peking eingetroffen. Der Linkspolitiker traf Xi Jinping."))
+                if f[1] == M}

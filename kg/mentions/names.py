@@ -3,6 +3,7 @@ named by a place noun, unknown people after a title, later surnames of a minted 
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -152,6 +153,27 @@ def _unknown_name(doc: Doc, start: int, limit: int, names: set[str]) -> int | No
     # a single capitalised word followed by lower case is as likely a noun ("Präsident Regierung" is rare,
     # but "Sprecher Außenamt" is not): accept one word only if it is not followed by a noun-like word
     return end
+
+
+def _merged_short_names(mentions: list[Mention]) -> list[Mention]:
+    """A person minted under one word that is a later word of another minted person's name in the
+    article ("Präsident Lula" … "Luiz Inácio Lula da Silva") is that person: its mentions take
+    the longer name's key, and its title's state when the longer has none."""
+    longer: dict[str, Mention] = {}
+    for m in mentions:
+        if m.cls == "Person" and m.label and m.key.startswith("entity:") and " " in m.label:
+            for word in m.label.split()[1:]:
+                if word[:1].isupper() and len(word) >= 3:
+                    longer.setdefault(word, m)
+    if not longer:
+        return mentions
+    out = []
+    for m in mentions:
+        ref = longer.get(m.label) if m.cls == "Person" and m.label and " " not in m.label \
+            and m.key.startswith("entity:") else None
+        out.append(m if ref is None else replace(m, key=ref.key, actor=ref.actor, label=ref.label,
+                                                  member_of=m.member_of or ref.member_of))
+    return out
 
 
 def _coreferent_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -71,12 +71,15 @@ def _epithets(doc: Doc, mentions: list[Mention], cues: dict, people: _People) ->
     """ "die Schwedin", "der 65-Jährige" (no name after it): the last person of that gender."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     epithets = {**{w: "f" for w in cues.get("epithets_f", ())}, **{w: "m" for w in cues.get("epithets_m", ())}}
+    female_endings = tuple(cues.get("female_name_endings", ()))
     low = lowers(doc)
     found = []
     for i, word in enumerate(low):
         gender = epithets.get(word)
         if gender is None and AGE.match(word) and i > 0:      # "der 65-Jährige", "die 41-Jährige"
             gender = "f" if low[i - 1] == "die" else "m"
+        if gender is None and i > 0 and low[i - 1] in {"der", "die"} and doc[i].text[:1].isupper():
+            gender = _compound_epithet(word, epithets)        # "der Linkspolitiker", "die SPD-Politikerin"
         if gender is None or i in covered or i == 0 or low[i - 1] not in {"der", "die"}:
             continue
         token = doc[i]
@@ -85,10 +88,26 @@ def _epithets(doc: Doc, mentions: list[Mention], cues: dict, people: _People) ->
             continue          # "die Französin Christine Lagarde": a name follows (or a noun: not ours);
                               # "die 41-jährige Annalena Baerbock" is an adjective, "Jährige" a noun
         ref = people.last_before(token.i, gender, 3)
+        if ref is None and gender == "m":
+            # a man whose gender nobody listed ("Luiz Inácio Lula da Silva … Der Linkspolitiker"),
+            # unless the first name ends like a woman's
+            ref = people.last_before(token.i, None, 3)
+            if ref is not None and ref.label and ref.label.split()[0].endswith(female_endings):
+                ref = None
         if ref is not None:
             found.append(Mention(start=token.i - 1, end=token.i + 1, key=ref.key, actor=ref.actor, cls="Person",
                                  kind="pronoun", text=span_text(doc, token.i - 1, token.i + 1), head=token.i))
     return found
+
+
+def _compound_epithet(word: str, epithets: dict[str, str]) -> str | None:
+    """The gender of a compound whose head is an epithet: "linkspolitiker" (m), "spd-politikerin"
+    (f), "spitzendiplomatin" (f); the longest head that leaves at least three letters before it."""
+    for n in range(3, len(word) - 3):
+        gender = epithets.get(word[n:].lstrip("-"))
+        if gender is not None:
+            return gender
+    return None
 
 
 def _male_pronouns(doc: Doc, cues: dict, people: _People) -> list[Mention]:
