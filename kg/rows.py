@@ -4,9 +4,9 @@ plain strings; :mod:`kg.rdf` writes them into the article's own graph.
 
 Why: Oxigraph spends some 5 µs on every triple a query looks up, and while it sorts it reads
 a string the store holds from disk again at every comparison, so a bundled query that joined
-a dozen triples per statement and sorted by its names needed 300–500 ms on 100,000 articles
+a dozen triples per statement and sorted by its names needed 300–480 ms on 102,800 articles
 before its first row.  A query that reads one literal per statement and sorts by a string it
-computes from that literal (held in memory) needs a tenth of that.
+computes from that literal (held in memory) needs a seventh of that (``make bench-large``).
 
 Made from the article alone, with the gazetteer's names for the entities it names but does
 not describe (as the queries' label lookups fall back to the gazetteer's graph), the strings
