@@ -169,6 +169,19 @@ def paged(query: Query, limit: int | None = None, offset: int = 0) -> Query:
     return Query(query.name, f"{query.text.rstrip()}\n{page}\n", query.description, query.params)
 
 
+#: What the build writes for the bundled queries (:mod:`kg.rows`), by the name a query uses.
+_ROWS = ("kg:row", "kg:countRow", "kg:parties")
+
+
+def _check_rows(store: KGStore, query: Query) -> None:
+    """A query that reads the rows the build writes, on a store whose statements have none (built
+    before the rows were), would give no rows: it says so instead."""
+    if any(name in query.text for name in _ROWS) and not bool(store.query("ASK { GRAPH ?g { ?st kg:row ?row } }")) \
+            and bool(store.query("ASK { GRAPH ?g { ?st a kg:Statement } }")):
+        raise QueryError(f"query {shown(query.name)} reads the statements' rows (kg:row), which store "
+                         f"{store.path or '(in memory)'} was built without; run 'kg build' on its articles again")
+
+
 def prepare(store: KGStore, query: Query, values: dict[str, str] | None = None, limit: int | None = None,
             offset: int = 0) -> tuple[str, dict]:
     """The query text and substitutions to run, with the parameters' names resolved and
@@ -179,6 +192,7 @@ def prepare(store: KGStore, query: Query, values: dict[str, str] | None = None, 
     IRIs), which Oxigraph plans with (a substitution it only applies after planning: seven
     times slower for entity-timeline on a large store)."""
     query = paged(query, limit, offset)
+    _check_rows(store, query)
     terms = bind(store, query, values or {})
     declared = {name: terms.pop(name) for name in list(terms) if name in query.params}
     text = query.text

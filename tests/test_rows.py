@@ -6,10 +6,12 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from conftest import GAZETTEER, cli, fixture_extractions, load_fixture
 
 from kg import rows
+from kg.errors import QueryError
 from kg.model import Article, EntityRef, Extraction, Sentence, Statement
 from kg.output import rows_of
 from kg.queries import bundled, run
@@ -164,3 +166,13 @@ def test_every_bundled_query_gives_the_same_rows_whatever_order_its_store_got_th
     copy = KGStore.open(None)
     copy.add_quads(list(store._store.quads_for_pattern(None, None, None, None)))
     assert _rows(copy, name) == _rows(store, name)
+
+
+def test_a_store_built_before_the_rows_says_to_build_again():
+    store = load_fixture(KGStore.open(None))
+    for quad in list(store._store.quads_for_pattern(None, ox.NamedNode(KG.row), None, None)):
+        store._store.remove(quad)
+    with pytest.raises(QueryError, match=r"^query visits reads the statements' rows \(kg:row\), which store "
+                                         r"\(in memory\) was built without; run 'kg build' on its articles again$"):
+        _rows(store, "visits")
+    assert _rows(KGStore.open(None), "visits") == []                   # no statements: nothing is missing
