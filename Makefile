@@ -63,10 +63,12 @@ bench-linear: install
 	$(BIN)/python benchmarks/run.py --linear --corpus $(SHARED)/corpora/10kgnad/test.csv
 
 # the bundled queries on a 100x store (built with 2 jobs, or brought up to date): first page
-# (--limit 20) and whole result per query, into BENCHMARKS.md's "Queries on the large store"
+# (--limit 20) and whole result per query, into BENCHMARKS.md's "Queries on the large store";
+# AGAINST=REV also times the queries as of that git revision, in turns on the same store
 bench-large: install
 	$(BIN)/python -m compileall -q kg
-	$(BIN)/python benchmarks/large.py --scale 100 --corpus $(SHARED)/corpora/10kgnad/test.csv -o BENCHMARKS.md
+	$(BIN)/python benchmarks/large.py --scale 100 --corpus $(SHARED)/corpora/10kgnad/test.csv -o BENCHMARKS.md \
+		$(if $(AGAINST),--against $(AGAINST))
 
 lexicon: install
 	$(BIN)/python tools/lexicon_clusters.py $(SHARED)/corpora/germeval2014/NER-de-dev.tsv

@@ -24,6 +24,9 @@ copy of them ``scale`` times with distinct article ids (Nx).  Then, in this orde
   and line breaks, run together into one text of 25, 50, 100 and 200 kB and 1 MB, each
   extracted in a process of its own (seconds: the best of 3; peak RSS): the time
   should double with the size, not quadruple (``--linear`` runs only this part).
+
+The output file's section "Queries on the large store", which ``benchmarks/large.py`` writes
+(``make bench-large``), is kept as it stands.
 """
 from __future__ import annotations
 
@@ -40,6 +43,7 @@ import time
 from pathlib import Path
 
 import bare
+from sections import write_keeping
 
 ROOT = Path(__file__).resolve().parents[1]
 KG = [str(Path(sys.executable).parent / "kg")]
@@ -352,8 +356,7 @@ def main() -> int:
     exports = export_times(args.work / "store-1x-1")
     start = startup(args.work / "store-start", sorted(one.glob("*.txt"))[0])
     linear = linear_extraction(args.corpus)
-    args.output.write_text(report(args, words, args.scale, bare, runs, queries, exports, start, articles, linear),
-                           encoding="utf-8")
+    write_keeping(args.output, report(args, words, args.scale, bare, runs, queries, exports, start, articles, linear))
     print(f"bench: wrote {args.output}", file=sys.stderr)
     return 0
 

@@ -120,8 +120,10 @@ class _Done:
 
 
 def article_graph(article: Article, extraction: Extraction, fingerprint: str) -> list[ox.Quad]:
-    """Every quad of the article's named graph, with the fingerprint of the extraction."""
-    return extraction_quads(extraction) + [extractor_quad(article.identifier, fingerprint)]
+    """Every quad of the article's named graph, with the fingerprint of the extraction; its
+    rows name entities from the gazetteer the build loads into the store."""
+    quads = extraction_quads(extraction, gazetteer=default_gazetteer())
+    return quads + [extractor_quad(article.identifier, fingerprint)]
 
 
 def _extract_one(extractor: Extractor, article: Article, fingerprint: str) -> _Done:

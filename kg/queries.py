@@ -7,8 +7,9 @@ parameter is an entity name, resolved to the entity's IRI.  Values are always
 passed to the store as substitutions, never pasted into the query text.
 
 A page of a query (``limit``, ``offset``) is its text with ``LIMIT`` and ``OFFSET``
-appended: every bundled query orders its rows by every column it selects, so pages are
-disjoint and their union is the whole result.
+appended, or put where a ``# page`` comment line stands (the subquery that sorts; see
+:func:`paged`): every bundled query orders its rows by every column it selects, so pages
+are disjoint and their union is the whole result.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, NotFoundError, QueryError, shown
 from kg.resources import queries_dir
-from kg.sparql import has_slice, where_body
+from kg.sparql import has_slice, page_mark, where_body
 from kg.store import KGStore
 from kg.summary import resolve_entity
 
@@ -146,19 +147,39 @@ def run(store: KGStore, query: Query, values: dict[str, str] | None = None, allo
 
 
 def paged(query: Query, limit: int | None = None, offset: int = 0) -> Query:
-    """The query with ``LIMIT limit OFFSET offset`` appended (unchanged when neither is given).
+    """The query with ``LIMIT limit OFFSET offset`` (unchanged when neither is given): on the
+    line after its ``# page`` comment, where a query that sorts in a subquery asks for it
+    (:func:`kg.sparql.page_mark`), else appended.
 
-    A query with its own outer LIMIT or OFFSET is refused: two would be a syntax error, and
-    a page of a slice is rarely what is meant."""
+    A query with its own outer LIMIT or OFFSET and no ``# page`` is refused: two would be a
+    syntax error, and a page of a slice is rarely what is meant."""
     if limit is None and not offset:
         return query
     if (limit is not None and limit < 0) or offset < 0:
         raise InputError("a limit and an offset are 0 or more")
+    page = ((f"LIMIT {limit} " if limit is not None else "") + (f"OFFSET {offset}" if offset else "")).strip()
+    mark = page_mark(query.text)
+    if mark is not None:
+        head = query.text[:mark] if query.text[:mark].endswith("\n") else query.text[:mark] + "\n"
+        text = f"{head}{page}\n{query.text[mark:]}"
+        return Query(query.name, text, query.description, query.params)
     if has_slice(query.text):
         raise InputError(f"query {shown(query.name)} has its own LIMIT or OFFSET; --limit and --offset "
                          "page a query without one")
-    page = (f"LIMIT {limit} " if limit is not None else "") + (f"OFFSET {offset}" if offset else "")
-    return Query(query.name, f"{query.text.rstrip()}\n{page.strip()}\n", query.description, query.params)
+    return Query(query.name, f"{query.text.rstrip()}\n{page}\n", query.description, query.params)
+
+
+#: What the build writes for the bundled queries (:mod:`kg.rows`), by the name a query uses.
+_ROWS = ("kg:row", "kg:countRow", "kg:parties")
+
+
+def _check_rows(store: KGStore, query: Query) -> None:
+    """A query that reads the rows the build writes, on a store whose statements have none (built
+    before the rows were), would give no rows: it says so instead."""
+    if any(name in query.text for name in _ROWS) and not bool(store.query("ASK { GRAPH ?g { ?st kg:row ?row } }")) \
+            and bool(store.query("ASK { GRAPH ?g { ?st a kg:Statement } }")):
+        raise QueryError(f"query {shown(query.name)} reads the statements' rows (kg:row), which store "
+                         f"{store.path or '(in memory)'} was built without; run 'kg build' on its articles again")
 
 
 def prepare(store: KGStore, query: Query, values: dict[str, str] | None = None, limit: int | None = None,
@@ -166,14 +187,16 @@ def prepare(store: KGStore, query: Query, values: dict[str, str] | None = None, 
     """The query text and substitutions to run, with the parameters' names resolved and
     the page (``limit``, ``offset``) appended.
 
-    A declared parameter's entity goes in as a ``VALUES`` row at the top of the
-    outer WHERE (found past comments, strings and IRIs), which Oxigraph plans with (a substitution it only applies after
-    planning: seven times slower for entity-timeline on a large store)."""
+    A declared parameter's entity goes in as a ``VALUES`` row at the top of the outer WHERE,
+    or of the subquery that holds the ``# page`` comment (found past comments, strings and
+    IRIs), which Oxigraph plans with (a substitution it only applies after planning: seven
+    times slower for entity-timeline on a large store)."""
     query = paged(query, limit, offset)
+    _check_rows(store, query)
     terms = bind(store, query, values or {})
     declared = {name: terms.pop(name) for name in list(terms) if name in query.params}
     text = query.text
-    at = where_body(text) if declared else None
+    at = where_body(text, page_mark(text)) if declared else None
     if at is not None:
         rows = " ".join(str(term) for term in declared.values())
         names = " ".join(f"?{name}" for name in declared)

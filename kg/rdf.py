@@ -1,18 +1,22 @@
 """The one module that builds RDF terms: records -> pyoxigraph quads.
 
 Graph layout (see ``../shared/RDF-CONTRACT.md``):
-  * each article's quads live in a named graph whose name is the article IRI;
+  * each article's quads live in a named graph whose name is the article IRI, among them
+    what the bundled queries read instead of joining (:mod:`kg.rows`): each statement's
+    ``kg:row``, the article's ``kg:countRow``s and its events' ``kg:parties``;
   * the ontology lives in ``ONTOLOGY_GRAPH``, the gazetteer in ``GAZETTEER_GRAPH``.
 """
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from urllib.parse import quote
 
 import pyoxigraph as ox
 
+from kg import rows
 from kg.cuedata import relation_declarations
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.model import Article, EntityRef, Extraction, Statement, fold
 from kg.resources import ontology_dir
 from kg.terms import (
@@ -75,8 +79,10 @@ def extractor_quad(identifier: str, fingerprint: str, base: str = RES) -> ox.Qua
     return ox.Quad(graph, ox.NamedNode(KG.extractor), ox.Literal(fingerprint), graph)
 
 
-def extraction_quads(extraction: Extraction, base: str = RES) -> list[ox.Quad]:
-    """Every quad of one article's named graph."""
+def extraction_quads(extraction: Extraction, base: str = RES,
+                     gazetteer: Gazetteer | None = None) -> list[ox.Quad]:
+    """Every quad of one article's named graph.  ``gazetteer`` (default: the project's) names
+    the entities the article uses but does not describe, in the rows of :mod:`kg.rows`."""
     article = extraction.article
     graph = node(article_iri(article.identifier, base))
     quads: list[ox.Quad] = []
@@ -97,43 +103,71 @@ def extraction_quads(extraction: Extraction, base: str = RES) -> list[ox.Quad]:
         add(s_node, SCHEMA.isPartOf, graph)
 
     st_nodes = [node(statement_iri(article.identifier, st, base)) for st in extraction.statements]
-    concerns = {ref.key: ref.concerns for ref in extraction.entities if ref.concerns}
-    measures = {name: decl.object == "measure" for name, decl in relation_declarations().items()}
+    gazetteer = gazetteer or default_gazetteer()
+    context = _Context(
+        article, base, st_nodes, {index: s.text for index, s in sentences.items()},
+        {ref.key: ref.concerns for ref in extraction.entities if ref.concerns},
+        rows.names_of(extraction, lambda key: gazetteer[key].label if key in gazetteer else None))
     direct: set[tuple[str, str, str]] = set()
     for st, st_node in zip(extraction.statements, st_nodes):
-        subject, obj = node(entity_iri(st.subject, base)), node(entity_iri(st.object, base))
-        add(st_node, RDF.type, node(RDF.Statement))
-        add(st_node, RDF.type, node(KG.Statement))
-        add(st_node, RDF.subject, subject)
-        add(st_node, RDF.predicate, node(KG[st.relation]))
-        add(st_node, RDF.object, obj)
-        add(st_node, KG.modality, node(KG[st.modality]))
-        add(st_node, KG.confidence, ox.Literal(f"{st.confidence:.2f}", datatype=node(XSD.decimal)))
-        add(st_node, KG.trigger, ox.Literal(st.trigger))
-        add(st_node, PROV.wasDerivedFrom, node(sentence_iri(article.identifier, st.sentence, base)))
-        if st.attributed_to:
-            add(st_node, KG.attributedTo, node(entity_iri(st.attributed_to, base)))
-        if st.cue:
-            add(st_node, KG.cue, ox.Literal(st.cue))
-        for item in st.items:
-            add(st_node, KG.item, node(entity_iri(item, base)))
-        if st.place:
-            add(st_node, KG.place, node(entity_iri(st.place, base)))
-        if st.time:
-            add(st_node, KG.time, time_literal(st.time))
-        for target in st.contradicts:
-            add(st_node, KG.contradicts, st_nodes[target])
-        target = concerns.get(st.object, st.object) if measures.get(st.relation) else st.object
-        event = node(event_iri(st.relation, st.subject, target, st.time, base))
-        add(st_node, KG.event, event)
-        add(event, RDF.type, node(KG.Event))
+        _statement_quads(st, st_node, context, add)
         if st.modality in FACTUAL_MODALITIES:
             direct.add((st.subject, st.relation, st.object))
     for s_key, relation, o_key in sorted(direct):
         add(node(entity_iri(s_key, base)), KG[relation], node(entity_iri(o_key, base)))
     for ref in extraction.entities:
         _entity_ref_quads(ref, base, add)
+    for value in rows.count_rows(article, [(n.value, st.modality) for n, st in zip(st_nodes, extraction.statements)]):
+        add(graph, KG.countRow, ox.Literal(value))
     return quads
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every statement of one article needs to become quads."""
+
+    article: Article
+    base: str
+    st_nodes: list[ox.NamedNode]
+    evidence: dict[int, str]                # a sentence's index -> its text
+    concerns: dict[str, str]                # a measure's key -> the actor it concerns
+    name: rows.Names
+
+
+def _statement_quads(st: Statement, st_node: ox.NamedNode, context: _Context, add) -> None:
+    """The statement's reification, its event and its row (:mod:`kg.rows`)."""
+    base, identifier = context.base, context.article.identifier
+    decl = relation_declarations()[st.relation]
+    add(st_node, RDF.type, node(RDF.Statement))
+    add(st_node, RDF.type, node(KG.Statement))
+    add(st_node, RDF.subject, node(entity_iri(st.subject, base)))
+    add(st_node, RDF.predicate, node(KG[st.relation]))
+    add(st_node, RDF.object, node(entity_iri(st.object, base)))
+    add(st_node, KG.modality, node(KG[st.modality]))
+    add(st_node, KG.confidence, ox.Literal(f"{st.confidence:.2f}", datatype=node(XSD.decimal)))
+    add(st_node, KG.trigger, ox.Literal(st.trigger))
+    add(st_node, PROV.wasDerivedFrom, node(sentence_iri(identifier, st.sentence, base)))
+    if st.attributed_to:
+        add(st_node, KG.attributedTo, node(entity_iri(st.attributed_to, base)))
+    if st.cue:
+        add(st_node, KG.cue, ox.Literal(st.cue))
+    for item in st.items:
+        add(st_node, KG.item, node(entity_iri(item, base)))
+    if st.place:
+        add(st_node, KG.place, node(entity_iri(st.place, base)))
+    if st.time:
+        add(st_node, KG.time, time_literal(st.time))
+    for target in st.contradicts:
+        add(st_node, KG.contradicts, context.st_nodes[target])
+    add(st_node, KG.row, ox.Literal(rows.statement_row(
+        st, context.article, context.evidence.get(st.sentence, ""), context.name, context.concerns)))
+    target = context.concerns.get(st.object, st.object) if decl.object == "measure" else st.object
+    event = node(event_iri(st.relation, st.subject, target, st.time, base))
+    add(st_node, KG.event, event)
+    add(event, RDF.type, node(KG.Event))
+    pair = rows.parties(st, context.name, context.concerns, decl.symmetric)
+    if pair is not None:
+        add(event, KG.parties, ox.Literal(pair))
 
 
 def _article_quads(article: Article, graph: ox.NamedNode, add) -> None:

@@ -7,8 +7,9 @@ the project asks of a query's text before running it are answered by a small lex
   that one is refused unless allowed; ``SERVICE`` inside a comment, a string, an IRI, a
   variable or a prefixed name is no clause.  Codepoint escapes (``\\u0053ERVICE``) are
   undone first, as Oxigraph's parser undoes them.
-* :func:`where_body` : where the outer ``WHERE {`` opens, to put a parameter's ``VALUES``
-  row there, not into a ``# WHERE {`` comment.
+* :func:`where_body` : where the outer ``WHERE {`` (or a subquery's) opens, to put a
+  parameter's ``VALUES`` row there, not into a ``# WHERE {`` comment;
+* :func:`page_mark` : where a query's ``# page`` comment asks for its page to go.
 * :func:`has_slice` : whether the query has its own outer ``LIMIT`` or ``OFFSET``, so that
   a page (``--limit``, ``--offset``) is not appended to it.
 
@@ -63,16 +64,37 @@ def service_iris(text: str) -> list[str]:
     return out + (["?"] if after_service else [])
 
 
-def where_body(text: str) -> int | None:
-    """The offset just after the ``{`` that opens the outer ``WHERE`` clause; None if the
-    query has none (``SELECT * { … }``)."""
+def where_body(text: str, within: int | None = None) -> int | None:
+    """The offset just after the ``{`` that opens the ``WHERE`` clause of the outer query, or
+    with ``within`` of the (sub)query whose braces hold that offset; None if it has none
+    (``SELECT * { … }``)."""
+    bodies: dict[int, int] = {}        # depth of a WHERE keyword -> where its body opens
     depth, after_where = 0, False
     for kind, value, end in tokens(text):
+        if within is not None and end > within:
+            break
         if after_where and value == "{":
-            return end
-        after_where = depth == 0 and kind == "word" and value.upper() == "WHERE"
-        if kind == "other":
-            depth += {"{": 1, "}": -1}.get(value, 0)
+            if within is None and depth == 0:
+                return end
+            bodies[depth] = end
+        after_where = kind == "word" and value.upper() == "WHERE"
+        if kind == "other" and value in ("{", "}"):
+            if value == "}":
+                bodies.pop(depth, None)     # the block closed: its subqueries are no longer open
+            depth += 1 if value == "{" else -1
+    return bodies.get(depth) if within is not None else None
+
+
+_PAGE_MARK = re.compile(r"#[ \t]*page\b[^\n]*(?:\n|\Z)")
+
+
+def page_mark(text: str) -> int | None:
+    """Where a page (``LIMIT``, ``OFFSET``) goes in a query that marks the place with a ``# page``
+    comment line (a subquery that sorts before the outer query reads the page's rows): the offset
+    just after that line; None when there is no such comment."""
+    for match in _TOKEN.finditer(text):
+        if match.lastgroup == "comment" and _PAGE_MARK.match(text, match.start()):
+            return _PAGE_MARK.match(text, match.start()).end()
     return None
 
 

@@ -59,6 +59,7 @@ KG = Vocabulary(
     Actor Person State Organization Group Place Measure Item Statement Sentence Modality Event
     modality attributedTo item place time confidence trigger cue contradicts event
     text startChar endChar concerns leaderOf memberOf labelKey altLabelKey contentHash extractor sourcePath
+    row countRow parties
     asserted reported alleged denied planned negated
     """,
     more=lambda: relation_declarations(),

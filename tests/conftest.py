@@ -102,7 +102,8 @@ def fixture_extractions() -> list[Extraction]:
 def load_fixture(store: KGStore) -> KGStore:
     store.replace_static(ontology_quads(), gazetteer_quads(GAZETTEER))
     for extraction in fixture_extractions():
-        store.replace_graph(article_iri(extraction.article.identifier), extraction_quads(extraction))
+        quads = extraction_quads(extraction, gazetteer=GAZETTEER)
+        store.replace_graph(article_iri(extraction.article.identifier), quads)
     return store
 
 

@@ -9,6 +9,8 @@ import json
 import pyoxigraph as ox
 import pytest
 
+from conftest import GAZETTEER
+
 from kg.errors import InputError, NotFoundError, QueryError
 from kg.gazetteer import Entry, Gazetteer
 from kg.model import Article, EntityRef, Extraction, Sentence, Statement
@@ -133,7 +135,7 @@ def test_entity_timeline_finds_the_entity_as_place_and_as_source(store):
 def _extra_article(store: KGStore, identifier: str, statements: list[Statement], entities=()) -> None:
     sentences = tuple(Sentence(n, f"Satz {n}.", 0, 7) for n in range(len(statements)))
     extraction = Extraction(Article(identifier, "x", 0), sentences, tuple(statements), tuple(entities))
-    store.replace_graph(article_iri(identifier), extraction_quads(extraction))
+    store.replace_graph(article_iri(identifier), extraction_quads(extraction, gazetteer=GAZETTEER))
 
 
 def test_contested_claims_match_a_symmetric_relation_either_way_round(store):

@@ -8,11 +8,12 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import cli, fixture_extractions, load_fixture
+from conftest import GAZETTEER, cli, fixture_extractions, load_fixture
 
 from kg.errors import InputError
 from kg.output import rows_of
-from kg.queries import bundled, paged, run
+from kg.queries import bundled, paged, prepare, run
+from kg.sparql import has_slice, page_mark, where_body
 from kg.rdf import article_iri, extraction_quads
 from kg.store import KGStore
 
@@ -27,7 +28,7 @@ def with_copies(store: KGStore, copies: int) -> KGStore:
         for extraction in fixture_extractions():
             article = dataclasses.replace(extraction.article, identifier=f"{extraction.article.identifier}-copy{n}")
             copy = dataclasses.replace(extraction, article=article)
-            store.replace_graph(article_iri(article.identifier), extraction_quads(copy))
+            store.replace_graph(article_iri(article.identifier), extraction_quads(copy, gazetteer=GAZETTEER))
     return store
 
 
@@ -63,11 +64,32 @@ def test_pages_are_disjoint_ordered_and_make_up_the_whole_result(name):
 
 
 def test_a_page_is_the_query_with_limit_and_offset():
-    query = bundled()["treaties"]
+    query = bundled()["events"]
     assert paged(query) is query
     assert paged(query, 20).text.endswith("\nLIMIT 20\n")
     assert paged(query, 20, 40).text.endswith("\nLIMIT 20 OFFSET 40\n")
     assert paged(query, offset=5).text.endswith("\nOFFSET 5\n")
+
+
+def test_a_page_goes_where_the_query_marks_it():
+    from kg.queries import resolve
+
+    marked = resolve("-", "SELECT ?k WHERE {\n  { SELECT ?k WHERE { ?s ?p ?k } ORDER BY ?k\n    # page\n  }\n}"
+                          "\nORDER BY ?k")
+    assert paged(marked, 2, 4).text == ("SELECT ?k WHERE {\n  { SELECT ?k WHERE { ?s ?p ?k } ORDER BY ?k\n    # page\n"
+                                        "LIMIT 2 OFFSET 4\n  }\n}\nORDER BY ?k")
+    at_the_end = resolve("-", "SELECT ?k WHERE { ?s ?p ?k } ORDER BY ?k # page")
+    assert paged(at_the_end, 1).text == "SELECT ?k WHERE { ?s ?p ?k } ORDER BY ?k # page\nLIMIT 1\n"
+    quoted = resolve("-", 'SELECT ?k WHERE { ?s ?p "# page" } ORDER BY ?k')
+    assert paged(quoted, 1).text.endswith('ORDER BY ?k\nLIMIT 1\n')
+
+
+@pytest.mark.parametrize("name", sorted(n for n, q in bundled().items() if page_mark(q.text) is not None))
+def test_a_marked_query_cuts_its_page_in_the_subquery_that_sorts(name):
+    text = paged(bundled()[name], 20, 40).text
+    head, tail = text.split("LIMIT 20 OFFSET 40\n")
+    assert head.rstrip().endswith("# page") and tail.lstrip().startswith("}")
+    assert not has_slice(text)
 
 
 def test_a_query_with_its_own_limit_is_not_paged():
@@ -79,6 +101,20 @@ def test_a_query_with_its_own_limit_is_not_paged():
         paged(own, 2)
     inner = resolve("-", "SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?o } LIMIT 3 } } # LIMIT")
     assert paged(inner, 2).text.endswith("\nLIMIT 2\n")
+
+
+def test_a_parameter_goes_into_the_subquery_that_sorts():
+    """entity-timeline's entity must bind where the statements are read and sorted: at the
+    outer WHERE, the subquery would sort every statement of every entity first."""
+    store = load_fixture(KGStore.open(None))
+    text, _ = prepare(store, bundled()["entity-timeline"], {"entity": "Putin"}, limit=5)
+    inner = text.index("SELECT DISTINCT ?entity ?key WHERE {") + len("SELECT DISTINCT ?entity ?key WHERE {")
+    assert text[inner:].lstrip().startswith("VALUES (?entity) { (<https://w3id.org/newskg/resource/entity/putin>) }")
+    assert text.count("VALUES (?entity)") == 1
+    plain = "SELECT ?e WHERE { # WHERE {\n { SELECT ?e WHERE { ?e ?p ?o } ORDER BY ?e } }"
+    assert where_body(plain) == plain.index("{") + 1
+    assert where_body(plain, plain.index("ORDER")) == plain.index("{ ?e ?p") + 1
+    assert where_body("SELECT * { ?s ?p ?o }") is None
 
 
 # ------------------------------------------------------------------ per event, not per copy

@@ -33,7 +33,7 @@ OBJECT_PROPERTIES = set(RELATIONS) | {
 }
 DATATYPE_PROPERTIES = {
     "time", "confidence", "trigger", "cue", "text", "startChar", "endChar", "contentHash", "extractor",
-    "sourcePath", "labelKey", "altLabelKey",
+    "sourcePath", "labelKey", "altLabelKey", "row", "countRow", "parties",
 }
 
 
