@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span
 from kg.extraction.context import (Ctx, exclude_asides, exclude_datelines, exclude_possessors, link_groups,
                                    prep_before, split_regions, split_segments)
 from kg.extraction.cues import Cues, default_cues
-from kg.extraction.modality import Cue, find_claimants, find_speakers, modality_of
+from kg.extraction.modality import Cue, find_claimants, modality_of
+from kg.extraction.speakers import find_speakers
 from kg.extraction.relations import arguments
 from kg.extraction.statements import (dedupe, denials_in_relative_clause, denials_of_previous, make_statements,
                                       prefer_verbs)

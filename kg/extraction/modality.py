@@ -22,100 +22,13 @@ class Cue:
     who: str | None = None
 
 
-def find_speakers(ctx: Ctx, triggers=()) -> list[tuple[set[int], str | None, str]]:
-    """Reported-speech scopes: (segment numbers, speaker key, cue word).  A speaker is no party to
-    what it reports, but may be to a trigger of its own segment ("Assad habe bei seinem Besuch in
-    Moskau gesagt, …")."""
-    scopes = []
-    trigger_segments = {ctx.seg_of(t.i) for t in triggers}
-    speech = ctx.w("speech_verbs")
-    n_segments = len(ctx.segments)
-    for token in ctx.sent:
-        forms = _lemmas(ctx, token)
-        joined = forms - {token.lower_, token.lemma_.lower()}      # with a separable particle
-        if not (joined & speech if joined else forms & speech) or forms & ctx.w("negation"):
-            continue               # "sagte … ab" cancels, "sagte … zu" promises: neither reports
-        seg = ctx.seg_of(token.i)
-        seg_start, seg_end = ctx.segments[seg]
-        after = [m for m in ctx.in_span(token.i + 1, seg_end) if m.is_actor or m.kind == "adj"]
-        before = [m for m in ctx.in_span(seg_start, token.i) if m.is_actor]
-        k = token.i + 1
-        if joined and k < ctx.sent.end and ctx.doc[k].lower_ in ctx.cues.particles:
-            k += 1                 # "X teilte mit, …"
-        nxt = ctx.doc[k] if k < ctx.sent.end else None
-        if seg_start == token.i and seg > 0:            # "…, sagte X"
-            speaker = next((m for m in after if not m.genitive), after[0] if after else None)
-            scope = set(range(seg))
-        elif nxt is not None and nxt.text in {",", ":"}:  # "X sagte, …"
-            speaker = before[-1] if before else None
-            scope = set(range(seg + 1, n_segments))
-        else:
-            continue
-        if speaker is not None:
-            if ctx.seg_of(speaker.start) not in trigger_segments:
-                ctx.excluded.add(speaker.start)
-            ctx.speaker_of[seg] = speaker
-            ctx.quoted_by.update((n, speaker) for n in scope)
-        scopes.append((scope, speaker.key if speaker else None, token.text))
-    # "nach Angaben von X", "X zufolge", "laut X"
-    for token in ctx.sent:
-        low = token.lower_
-        seg = ctx.seg_of(token.i)
-        who = None
-        if low in ctx.w("source_before"):
-            nxt = ctx.doc[token.i + 1] if token.i + 1 < ctx.sent.end else None
-            adj = [m for m in ctx.mentions if m.end == token.i and m.kind == "adj"]
-            if adj and low == "angaben":
-                who = adj[0]       # "nach südkoreanischen Angaben"
-            elif nxt is None or not (nxt.text[:1].isupper() or nxt.lower_ in ctx.w("determiners")
-                                     or nxt.lower_ in ctx.w("source_links")):
-                continue           # "laut geworden" is loud, not "according to"
-            else:
-                who = _named_source(ctx, token.i + 1)
-        elif low in ctx.w("source_after"):
-            cands = [m for m in ctx.mentions if token.i - 3 <= m.end <= token.i]
-            who = cands[-1] if cands else None
-        else:
-            continue
-        if who is not None:
-            ctx.excluded.add(who.start)
-        scopes.append(({seg}, who.key if who else None, token.text))
-    return scopes
-
-
-def _named_source(ctx: Ctx, j: int) -> Mention | None:
-    """The source a "laut"/"nach Angaben" phrase names from token ``j`` on: a mention right after
-    its articles and adjectives ("laut dem Kreml"), after a noun ("laut Sprecher Peskow"), or
-    after the noun's "von"/"aus"/genitive ("nach Angaben von Peskow", "laut einem Sprecher des
-    Kremls"); none for an unnamed source ("Laut Medienberichten hat Nordkorea …")."""
-    end = min(j + 8, ctx.sent.end)
-    starts = {m.start: m for m in ctx.mentions}
-    if j < end and ctx.doc[j].lower_ in ctx.w("source_links"):
-        j += 1                 # "nach Angaben von Kremlchef Putin", "… aus dem Weißen Haus"
-    while j < end and (ctx.doc[j].lower_ in ctx.w("determiners") or is_adjective_like(ctx.doc[j])):
-        j += 1
-    if j >= end or j in starts:
-        return starts.get(j)
-    if not ctx.doc[j].text[:1].isupper():
-        return None
-    k = j + 1
-    if k < end and k in starts:
-        return starts[k]
-    if k < end and (ctx.doc[k].lower_ in ctx.w("source_links") or ctx.doc[k].lower_ in ctx.w("genitive_articles")):
-        k += 1
-        while k < end and (ctx.doc[k].lower_ in ctx.w("determiners") or is_adjective_like(ctx.doc[k])):
-            k += 1
-        return starts.get(k)
-    return None
-
-
 def find_claimants(ctx: Ctx, triggers=()) -> dict[int, Mention]:
     """Subjects of claim verbs ("Westliche Staaten verdächtigen Moskau"), by verb token.  A claim
     verb that is itself a trigger ("X beschuldigte Y" of a relation ``accused``) keeps its subject."""
     found = {}
     triggering = {t.i for t in triggers}
     for token in ctx.sent:
-        if _lemmas(ctx, token) & ctx.w("claim_verbs"):
+        if word_forms(ctx, token) & ctx.w("claim_verbs"):
             start, end, _ = ctx.region_of(token.i)
             clause, _ = clause_of(ctx, token.i)
             if clause is not None and clause.verbs.voice == "passive" and token.i == clause.verbs.main:
@@ -138,7 +51,7 @@ def find_claimants(ctx: Ctx, triggers=()) -> dict[int, Mention]:
     return found
 
 
-def _lemmas(ctx: Ctx, token: Token) -> set[str]:
+def word_forms(ctx: Ctx, token: Token) -> set[str]:
     """Surface form, lemma and, for a split separable verb, particle + lemma
     ("werfen … vor" -> "vorwerfen", "wies … zurück" -> "zurückweisen")."""
     low, lemma = token.lower_, token.lemma_.lower()
@@ -185,7 +98,7 @@ def _modality_words(ctx: Ctx) -> list[tuple]:
     doc, end = ctx.doc, ctx.sent.end
     for token in ctx.sent:
         low = token.lower_
-        lemmas = _lemmas(ctx, token)
+        lemmas = word_forms(ctx, token)
         control = bool(lemmas & ctx.w("control"))
         if low in ctx.w("negation") or lemmas & ctx.w("negation"):
             nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
@@ -212,7 +125,7 @@ def _modality_words(ctx: Ctx) -> list[tuple]:
 
 
 def word_modality(ctx: Ctx, token: Token) -> str | None:
-    forms = _lemmas(ctx, token)
+    forms = word_forms(ctx, token)
     for modality in ("denied", "alleged", "planned"):
         if forms & ctx.w(modality):
             return modality
@@ -326,7 +239,7 @@ def _clause_cues(ctx: Ctx, trig: Trigger, seg: int) -> list[Cue]:
         cues.append(Cue("planned", trigger.text))
     if _scheduled(ctx, trig):
         cues.append(Cue("planned", "present"))
-    if trig.kind != "noun" and _lemmas(ctx, trigger) & ctx.w("promise_verbs"):
+    if trig.kind != "noun" and word_forms(ctx, trigger) & ctx.w("promise_verbs"):
         cues.append(Cue("planned", trigger.text))     # "sagte … Panzer zu": promised, not yet delivered
     if trig.kind == "noun":
         # "kurz vor dem Besuch": the visit is still ahead

@@ -4,9 +4,10 @@ after the subject), its noun heads ("Vorwürfe von X gegen Y": the owner acts, t
 follows an object preposition), and its ``requires_noun_heads`` in the clause."""
 from __future__ import annotations
 
-from kg.extraction.arguments import Args, group_of, noun_parts, requires, subject, verb_agents
+from kg.extraction.arguments import Args, group_of, requires, subject, verb_agents
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
+from kg.extraction.nouns import noun_parts
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger
 

@@ -6,12 +6,10 @@ import re
 
 from spacy.tokens import Token
 
-from kg.extraction.arguments import (
-    Args, clause_of, co_agents, compound_people, foreign_owner, group_of, has_noun, noun_parts, subject,
-    verb_agents,
-)
+from kg.extraction.arguments import Args, clause_of, co_agents, group_of, has_noun, subject, verb_agents
 from kg.extraction.context import Ctx, is_adjective_like
 from kg.extraction.cues import Frame
+from kg.extraction.nouns import compound_people, foreign_owner, noun_parts
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger, head_match
 from kg.mentions import Mention

@@ -2,11 +2,10 @@
 "X droht Y mit Sanktionen", "Y unterliegt Sanktionen der X"."""
 from __future__ import annotations
 
-from kg.extraction.arguments import (
-    Args, compound_place, governor, group_of, noun_parts, requires, subject, verb_agents,
-)
+from kg.extraction.arguments import Args, governor, group_of, requires, subject, verb_agents
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
+from kg.extraction.nouns import compound_place, noun_parts
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger, head_match
 

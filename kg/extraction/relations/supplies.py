@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from kg.extraction.arguments import (
-    Args, controller, destinations, governor, group_of, is_infinitive, items_in, noun_parts, subject, verb_agents,
+    Args, controller, destinations, governor, group_of, is_infinitive, subject, verb_agents,
 )
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
+from kg.extraction.nouns import items_in, noun_parts
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger, head_match
 

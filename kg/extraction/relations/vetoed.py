@@ -2,9 +2,10 @@
 (a measure in the clause or the Security Council in the sentence); the object is a minted measure."""
 from __future__ import annotations
 
-from kg.extraction.arguments import Args, co_agents, compound_place, noun_parts, requires, subject, verb_agents
+from kg.extraction.arguments import Args, co_agents, requires, subject, verb_agents
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
+from kg.extraction.nouns import compound_place, noun_parts
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger, head_match
 from kg.mentions import Mention

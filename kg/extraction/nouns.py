@@ -1,0 +1,158 @@
+"""Noun phrases around a trigger: what a noun trigger's phrase holds (owners, "von"/"durch"
+agents, the phrase's end), the goods a clause names, and compounds that name a place or people
+("China-Besuch", "Putin-Besuch")."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kg.extraction.context import Ctx, group_of, is_adjective_like
+from kg.extraction.triggers import SEGMENT_BREAKS, head_match
+from kg.mentions import Mention
+
+def items_in(ctx: Ctx, start: int, end: int) -> list[Token]:
+    taken = {i for m in ctx.mentions for i in range(m.start, m.end) if m.kind != "prefix"}
+    found = []
+    for token in ctx.doc[start:end]:
+        if token.i in taken or not token.text[:1].isupper():
+            continue
+        if head_match(token.lower_, ctx.cues.items):
+            found.append(token)
+    return found
+
+
+def _noun_tail(ctx: Ctx, i: int, heads) -> int:
+    """Where the noun phrase (with its PPs) after a noun trigger ends."""
+    keep = ctx.w("prepositions") | ctx.w("determiners") | ctx.w("coordinators") | {"auch"}
+    j = i + 1
+    while j < ctx.sent.end and j - i <= 14:
+        token = ctx.doc[j]
+        if token.is_space and "\n" not in token.text:   # a double space inside the phrase
+            j += 1
+            continue
+        if token.text in SEGMENT_BREAKS or token.is_space or token.text == ".":
+            break
+        if token.lower_ in ctx.w("determiners") and token.lower_ not in ctx.w("genitive_articles") \
+                and ctx.doc[j - 1].lower_ not in keep:
+            break        # "auf dem Gipfel die enge Zusammenarbeit mit X bekräftigen": a new phrase, the object
+        if token.text[:1].isupper() or token.like_num or token.lower_ in keep or "-" in token.text:
+            if token.text[:1].isupper() and head_match(token.lower_, heads) and j > i + 1:
+                break
+            j += 1
+            continue
+        nxt = ctx.doc[j + 1] if j + 1 < ctx.sent.end else None
+        if is_adjective_like(token) and nxt is not None and (nxt.text[:1].isupper() or is_adjective_like(nxt)) \
+                and not _finite_after_noun(ctx, j):
+            j += 1
+            continue
+        break
+    return j
+
+
+def _finite_after_noun(ctx: Ctx, j: int) -> bool:
+    """Is the word at ``j``, right after a noun, a verb form rather than an adjective ("Bei seinen
+    Gesprächen verteidigte Kerry …": the verb; "mit dem designierten Präsidenten": an adjective
+    after its determiner)?"""
+    token, before = ctx.doc[j], ctx.doc[j - 1]
+    lemma = token.lemma_.lower()
+    return before.text[:1].isupper() and lemma != token.lower_ and lemma.endswith(("en", "ern", "eln"))
+
+
+@dataclass
+class NounParts:
+    left_gen: list[Mention]
+    left_adj: list[Mention]
+    right_gen: list[Mention]
+    von: list[Mention]
+    possessive: bool
+    tail_end: int
+    by: list[Mention] = field(default_factory=list)     # "durch X": the agent of an event, not of a route
+
+
+def noun_parts(ctx: Ctx, i: int) -> NounParts:
+    tail_end = _noun_tail(ctx, i, ctx.cues.noun_heads)
+    left_gen, left_adj, possessive = [], [], False
+    j = i - 1
+    while j >= ctx.sent.start and i - j <= 4:
+        token = ctx.doc[j]
+        ms = [m for m in ctx.mentions if m.end == j + 1]
+        if ms and ms[0].kind == "adj":
+            left_adj.append(ms[0])
+            j = ms[0].start - 1
+            continue
+        if ms and ms[0].genitive:
+            left_gen = group_of(ctx, ms[0])
+            break
+        if token.lower_ in ctx.w("possessives"):
+            possessive = True
+            break
+        if is_adjective_like(token) or token.like_num:
+            j -= 1
+            continue
+        break
+    for m in ctx.mentions:               # "UN-Sanktionen": the prefix is on the trigger itself
+        if m.kind == "prefix" and m.start == i:
+            left_adj.append(m)
+    right_gen, von = [], []
+    j = i + 1
+    starts = {m.start for m in ctx.mentions}
+    while j < tail_end and j not in starts and (
+        ctx.doc[j].lower_ in ctx.w("genitive_articles") or is_adjective_like(ctx.doc[j])
+    ):
+        j += 1
+    for m in ctx.mentions:
+        if m.start == j and m.start < tail_end and m.kind not in {"adj", "prefix"} and m.start not in ctx.excluded:
+            if m.genitive or ctx.doc[i + 1].lower_ in ctx.w("genitive_articles"):
+                right_gen = group_of(ctx, m)
+            elif ctx.prep.get(m.start) == "von":
+                von = group_of(ctx, m)
+    if not von and i + 1 < tail_end and ctx.doc[i + 1].lower_ in ctx.w("agent_preps"):
+        von = [m for m in ctx.with_prep(i + 1, tail_end, {"von"}) if m.is_actor][:1]
+        von = group_of(ctx, von[0]) if von else []
+    by = [m for m in ctx.with_prep(i + 1, tail_end, ctx.w("by_preps")) if m.is_actor][:1]
+    return NounParts(left_gen, left_adj, right_gen, von, possessive, tail_end, group_of(ctx, by[0]) if by else [])
+
+
+def foreign_owner(ctx: Ctx, i: int) -> bool:
+    """Does a genitive or "von" phrase that names no known entity own the noun at ``i``?"""
+    j = i + 1
+    if j < ctx.sent.end and ctx.doc[j].lower_ in ctx.w("genitive_articles") | ctx.w("agent_preps"):
+        j += 1
+        while j < ctx.sent.end and (is_adjective_like(ctx.doc[j]) or ctx.doc[j].lower_ in ctx.w("determiners")):
+            j += 1
+        if j < ctx.sent.end and ctx.doc[j].text[:1].isupper() and not any(m.start <= j < m.end for m in ctx.mentions):
+            return True
+    return False
+
+
+def compound_people(ctx: Ctx, i: int) -> list[Mention]:
+    """The people a hyphen compound's modifiers name: "Putin-Besuch" -> Putin, "Merkel-Putin-Treffen"
+    -> Merkel, Putin (only names the gazetteer lists under that very form)."""
+    text = ctx.doc[i].text
+    found = []
+    for part in text.split("-")[:-1]:
+        key = ctx.gazetteer.lookup(part)
+        if key is not None and ctx.gazetteer[key].cls == "Person":
+            found.append(Mention(start=i, end=i + 1, key=key, actor=key, cls="Person", kind="name", text=part,
+                                 head=i, surface=part))
+    return found
+
+
+def compound_place(ctx: Ctx, i: int) -> Mention | None:
+    """The state or place a compound names: "China-Besuch", "Moskau-Reise", "Iran-Sanktionen",
+    and written as one word, "Deutschlandbesuch", "Chinareise" (the part before a cue noun)."""
+    text = ctx.doc[i].text
+    if "-" in text:
+        modifier = text.rsplit("-", 1)[0]
+    else:
+        head = head_match(text.lower(), ctx.cues.noun_heads)
+        if head is None or len(text) - len(head) < 3:
+            return None
+        modifier = text[: len(text) - len(head)]
+    key = ctx.gazetteer.lookup(modifier)
+    if key is None or ctx.gazetteer[key].cls not in {"State", "Place"}:
+        return None
+    entry = ctx.gazetteer[key]
+    return Mention(start=i, end=i + 1, key=key, actor=entry.metonym_for or key, cls=entry.cls, kind="name",
+                   text=modifier, head=i, surface=modifier)
