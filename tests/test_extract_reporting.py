@@ -145,3 +145,30 @@ def test_first_person_in_a_named_speakers_words(text, expected):
                                   '"Wir liefern Waffen an Syrien", sagte ein Sprecher.'])
 def test_first_person_without_a_named_speaker_names_no_one(text):
     assert not facts(run(text))
+
+
+# a source phrase ("nach Einschätzung", "nach Darstellung", "nach Angaben") reports its clause, also
+# behind a verbless apposition ("Nach Angaben des Geheimdienstchefs, Kyrylo Budanow, liefert …")
+SOURCE_FORMS = ["Nach Angaben des Geheimdienstchefs, Kyrylo Budanow, {v}.",
+                "Nach Einschätzung des südkoreanischen Geheimdienstes {v}.",
+                "Nach Darstellung Kiews {v}.",
+                "Nach Erkenntnissen der Ermittler, einer Sondereinheit, {v}.",
+                "Nach Schätzungen westlicher Experten {v}."]
+SOURCE_CASES = [
+    (form.format(v=v), (*fact, "reported"))
+    for form, (v, fact) in itertools.product(SOURCE_FORMS, [
+        ("liefert Moskau Raketen an Pjöngjang", ("russia", S, "north_korea")),
+        ("hat Nordkorea Granaten nach Russland geliefert", ("north_korea", S, "russia")),
+        ("lieferte Valdoria Drohnen an Syrien", ("entity:valdoria", S, "syria"))])
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SOURCE_CASES, ids=case_id)
+def test_source_phrases_report_their_clause(text, expected):
+    found = facts(run(text))
+    assert expected in found, found
+    assert not {f for f in found if f[:3] == expected[:3] and f[3] != expected[3]}, found
+
+
+def test_a_preposition_of_time_is_no_source():
+    assert ("russia", S, "syria", "asserted") in facts(run("Nach dem Treffen lieferte Russland Waffen an Syrien."))

@@ -53,7 +53,8 @@ def find_speakers(ctx: Ctx, triggers=()) -> list[tuple[set[int], str | None, str
             if adj and low == "angaben":
                 who = adj[0]       # "nach südkoreanischen Angaben"
             elif nxt is None or not (nxt.text[:1].isupper() or nxt.lower_ in ctx.w("determiners")
-                                     or nxt.lower_ in ctx.w("source_links")):
+                                     or nxt.lower_ in ctx.w("source_links")
+                                     or (token.text[:1].isupper() and is_adjective_like(nxt))):
                 continue           # "laut geworden" is loud, not "according to"
             else:
                 who = _named_source(ctx, token.i + 1)
@@ -64,8 +65,25 @@ def find_speakers(ctx: Ctx, triggers=()) -> list[tuple[set[int], str | None, str
             continue
         if who is not None:
             ctx.excluded.add(who.start)
-        scopes.append(({seg}, who.key if who else None, token.text))
+        scopes.append((_with_appositions(ctx, seg), who.key if who else None, token.text))
     return scopes
+
+
+def _with_appositions(ctx: Ctx, seg: int) -> set[int]:
+    """A source phrase's segment and, while they have no verb, the segments after it: "Nach
+    Angaben des Geheimdienstchefs, Kyrylo Budanow, liefert Moskau …" reports the main clause
+    behind the apposition.  A verbless segment's lower-case words are all articles,
+    prepositions or adjectives."""
+    scope = {seg}
+    function_words = ctx.w("determiners") | ctx.w("prepositions") | ctx.w("coordinators")
+    while seg + 1 < len(ctx.segments):
+        start, end = ctx.segments[seg]
+        if any(t.is_alpha and t.text[:1].islower() and t.lower_ not in function_words
+               and not is_adjective_like(t) for t in ctx.doc[start:end] if t.i != start):
+            break
+        seg += 1
+        scope.add(seg)
+    return scope
 
 
 def _named_source(ctx: Ctx, j: int) -> Mention | None:
