@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer
-from kg.mentions.base import Mention
+from kg.mentions.base import Mention, _title_index
 from kg.nlp import lowers, sentence_starts, span_text
 
 
@@ -24,7 +24,9 @@ def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues
     out = list(mentions) + _state_descriptions(doc, mentions, cues)
     if any(m.cls == "Person" for m in mentions):
         people = _People(doc, mentions, gazetteer)
-        out += _epithets(doc, mentions, cues, people) + _male_pronouns(doc, cues, people)
+        epithets = _epithets(doc, mentions, cues, people)
+        out += epithets + _role_descriptions(doc, mentions + epithets, gazetteer, people) \
+            + _male_pronouns(doc, cues, people)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -98,6 +100,42 @@ def _epithets(doc: Doc, mentions: list[Mention], cues: dict, people: _People) ->
             found.append(Mention(start=token.i - 1, end=token.i + 1, key=ref.key, actor=ref.actor, cls="Person",
                                  kind="pronoun", text=span_text(doc, token.i - 1, token.i + 1), head=token.i))
     return found
+
+
+def _role_descriptions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, people: _People) -> list[Mention]:
+    """ "der Kanzler", "die Außenministerin", "der Präsident" with no name after it and no state the
+    title names (those the role rules resolved are mentions already): the last person of the two
+    sentences before, or of its own, who holds that role in the gazetteer (at any time), else the
+    last person of the title's gender ("-in": a woman) whose roles nobody listed."""
+    titles = _title_index(gazetteer)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    low = lowers(doc)
+    found = []
+    for i, word in enumerate(low):
+        if i == 0 or i in covered or word.casefold() not in titles or low[i - 1] not in {"der", "die"}:
+            continue
+        title = gazetteer.titles.get(titles[word.casefold()])
+        if title is None or title.of is not None or (i + 1 < len(doc) and doc[i + 1].text[:1].isupper()):
+            continue              # "Kremlchef" is resolved by the role rules; "der Präsident Frankreichs"
+        gender = "f" if word.endswith(("in", "innen")) else "m"
+        ref = _holder_before(i, title.role, gazetteer, people) or people.last_before(i, gender, 2) \
+            or people.last_before(i, None, 2)
+        if ref is not None and _gender(ref, gazetteer) in {gender, None}:
+            found.append(Mention(start=i - 1, end=i + 1, key=ref.key, actor=ref.actor, cls="Person",
+                                 kind="pronoun", text=span_text(doc, i - 1, i + 1), head=i))
+    return found
+
+
+def _holder_before(i: int, role: str, gazetteer: Gazetteer, people: _People) -> Mention | None:
+    """The last person named within two sentences before token ``i`` whose gazetteer roles include ``role``."""
+    here = people.sentence(i)
+    best = None
+    for found, _ in people.by_gender.values():
+        for m in found:
+            if m.end <= i and here - people.sentence(m.start) <= 2 and m.key in gazetteer \
+                    and any(r.role == role for r in gazetteer[m.key].roles) and (best is None or m.start > best.start):
+                best = m
+    return best
 
 
 def _compound_epithet(word: str, epithets: dict[str, str]) -> str | None:
