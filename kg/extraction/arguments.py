@@ -30,7 +30,8 @@ def co_agents(ctx: Ctx, start: int, end: int) -> list[Mention]:
             and ctx.doc[m.start - 2].lower_ == "zusammen"]
 
 
-def _passive(ctx: Ctx, start: int, end: int) -> bool:
+def has_passive_auxiliary(ctx: Ctx, start: int, end: int) -> bool:
+    """Does ``start:end`` hold a passive auxiliary ("wurde", "worden": ``[syntax] passive_auxiliaries``)?"""
     return any(t.lower_ in ctx.w("passive_auxiliaries") for t in ctx.doc[start:end])
 
 
@@ -179,7 +180,7 @@ def verb_agents(ctx: Ctx, trig: Trigger) -> tuple[list[Mention], bool]:
     if not participle and not _PASSIVE_WORDS.isdisjoint(sentence_words(ctx)):
         clause, _ = clause_of(ctx, trig.i)      # "wurde … empfangen": a participle like an infinitive
         passive = clause is not None and clause.verbs.main == trig.i and clause.verbs.voice == "passive"
-    if _attributive(ctx, trig.i) or ((participle or passive) and _passive(ctx, seg_start, seg_end)):
+    if _attributive(ctx, trig.i) or ((participle or passive) and has_passive_auxiliary(ctx, seg_start, seg_end)):
         von = [m for m in ctx.with_prep(start, trig.i, {"von"}) if m.is_actor]
         if von:
             return group_of(ctx, von[0]), False

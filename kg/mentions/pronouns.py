@@ -94,7 +94,7 @@ def _epithets(doc: Doc, mentions: list[Mention], cues: dict, people: _People) ->
             # a man whose gender nobody listed ("Luiz Inácio Lula da Silva … Der Linkspolitiker"),
             # unless the first name ends like a woman's
             ref = people.last_before(token.i, None, 3)
-            if ref is not None and ref.label and ref.label.split()[0].endswith(female_endings):
+            if ref is not None and _named_like_a_woman(ref, female_endings):
                 ref = None
         if ref is not None:
             found.append(Mention(start=token.i - 1, end=token.i + 1, key=ref.key, actor=ref.actor, cls="Person",
@@ -138,6 +138,11 @@ def _holder_before(i: int, role: str, gazetteer: Gazetteer, people: _People) -> 
     return best
 
 
+def _named_like_a_woman(m: Mention, female_endings: tuple[str, ...]) -> bool:
+    """Does the first name of a person whose gender nobody listed end like a woman's ("Jana")?"""
+    return bool(m.label) and m.label.split()[0].endswith(female_endings)
+
+
 def _compound_epithet(word: str, epithets: dict[str, str]) -> str | None:
     """The gender of a compound whose head is an epithet: "linkspolitiker" (m), "spd-politikerin"
     (f), "spitzendiplomatin" (f); the longest head that leaves at least three letters before it."""
@@ -160,7 +165,7 @@ def _male_pronouns(doc: Doc, cues: dict, people: _People) -> list[Mention]:
         ref = people.last_before(i, "m", 2)
         if ref is None:
             ref = people.last_before(i, None, 2)
-            if ref is not None and (ref.label and ref.label.split()[0].endswith(female_endings)
+            if ref is not None and (_named_like_a_woman(ref, female_endings)
                                     or not people.opens_sentence(ref)):
                 ref = None
         if ref is not None:

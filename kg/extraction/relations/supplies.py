@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.extraction.arguments import (
-    Args, controller, destinations, governor, group_of, is_infinitive, subject, verb_agents,
+    Args, controller, destinations, governor, group_of, has_passive_auxiliary, is_infinitive, subject, verb_agents,
 )
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
@@ -19,7 +19,7 @@ def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         preps = set(frame.spec.get("source_preps", []))
         if frame.has("import_in_verbs", trig.text, ctx.doc[trig.i].lemma_):
             preps.add("in")
-        if not any(t.lower_ in ctx.w("passive_auxiliaries") for t in ctx.doc[start:end]):
+        if not has_passive_auxiliary(ctx, start, end):
             preps |= ctx.w("agent_preps")      # "kaufte das System von Russland" (in the passive "von" buys)
         sources = [m for m in ctx.with_prep(start, end, preps) if m.is_actor and m.cls == "State"]
         recipients, fallback = subject(ctx, trig.i)

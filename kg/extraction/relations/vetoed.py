@@ -2,6 +2,8 @@
 (a measure in the clause or the Security Council in the sentence); the object is a minted measure."""
 from __future__ import annotations
 
+import bisect
+
 from kg.extraction.arguments import Args, co_agents, requires, subject, verb_agents
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
@@ -9,6 +11,7 @@ from kg.extraction.nouns import compound_place, noun_parts
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger, head_match
 from kg.mentions import Mention
+from kg.nlp import sentence_starts
 
 
 @register("vetoed")
@@ -72,10 +75,11 @@ def _measure_before(ctx: Ctx, frame: Frame, selves: set[str]) -> tuple[int, Ment
     compound ("Nahost-Resolution") or a name in the few words after it ("Ein Resolutionsentwurf
     zur Krise in Nahost")."""
     heads = tuple(frame.words.get("measure_heads", ()))
-    starts = [s.start for s in ctx.doc.sents if s.start < ctx.sent.start][-2:]
-    if not starts:
+    starts = sentence_starts(ctx.doc)            # (made once per Doc)
+    here = bisect.bisect_left(starts, ctx.sent.start)
+    if here == 0:
         return None
-    for token in reversed(ctx.doc[starts[0]:ctx.sent.start]):
+    for token in reversed(ctx.doc[starts[max(here - 2, 0)]:ctx.sent.start]):
         if not (token.text[:1].isupper() and head_match(token.lower_, heads)):
             continue
         target = compound_place(ctx, token.i) or _named_after(ctx, token.i)
