@@ -241,6 +241,46 @@ def _merge_fragments(s: SentView, pieces: list[_Piece]) -> None:
             break
 
 
+EMBEDDED = ("relative", "subordinate", "apposition", "parenthetical")
+
+
+def _resume_interrupted(s: SentView, pieces: list[_Piece]) -> list[_Piece]:
+    """A main clause that an embedded clause interrupts goes on after it: "Kishida legte auf dem
+    Friedhof, wo …, Blumen nieder (und führte danach Gespräche)": the words after the comma up to
+    a coordinator before a finite verb (all of them, if no finite verb follows) are the main
+    clause's; what follows "und" is a clause of its own, as "und führte …" after any clause."""
+    out: list[_Piece] = []
+    for p in pieces:
+        main = next((q for q in reversed(out) if q.kind not in EMBEDDED), None)
+        interrupted = out and out[-1].kind in EMBEDDED and main is not None and main.kind == "main"
+        toks = p.tokens
+        # (a noun phrase after a relative or subordinate clause is no apposition: those follow their noun)
+        resumable = ("main", "fragment") + (("apposition",) if out and out[-1].kind in ("relative", "subordinate") else ())
+        if not interrupted or p.opener != "," or p.kind not in resumable \
+                or s.tag(toks[0]).endswith("FIN") or s.lowers[toks[0]] in s.g["clause"]["subordinators"]:
+            out.append(p)
+            continue
+        cut = next((k for k, i in enumerate(toks) if s.tag(i) == "KON" and k + 1 < len(toks)
+                    and s.tag(toks[k + 1]).endswith("FIN")), None)
+        closes = cut is None and _bracket_open(s, main.tokens) and _verb_final(s, toks)
+        if closes:
+            cut = len(toks)            # "Scholz hat Macron, den er kennt, in Paris getroffen"
+        if p.kind != "main" or closes or (cut is not None and not any(s.tag(i).endswith("FIN") for i in toks[:cut])):
+            cut = len(toks) if cut is None else cut
+            main.merged = sorted(main.merged + toks[:cut])
+            if cut + 1 < len(toks):
+                out.append(_Piece(toks[cut + 1:], "und", "main"))
+            continue
+        out.append(p)
+    return out
+
+
+def _bracket_open(s: SentView, toks: list[int]) -> bool:
+    """Does a main clause have an auxiliary or modal whose participle or infinitive is yet to come?"""
+    return any(s.tag(i) in ("VAFIN", "VMFIN") for i in toks) \
+        and not any(s.tag(i)[2:] in ("PP", "INF", "IZU") or s.tag(i) == "PTKVZ" for i in toks)
+
+
 def _first_verb(s: SentView, toks: list[int]) -> int:
     return next((i for i in toks if s.tag(i)[:2] in VERBAL), toks[-1])
 
@@ -255,6 +295,7 @@ def clauses_of(sent, source: str = "hanta") -> list[Clause]:
         return []
     _classify(s, pieces)
     _merge_fragments(s, pieces)
+    pieces = _resume_interrupted(s, pieces)
     built: list[tuple[_Piece, Clause]] = []
     for n, p in enumerate(pieces):
         if p.kind in ("apposition", "fragment", "merged"):

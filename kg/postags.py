@@ -74,6 +74,25 @@ def _verbish(lemma: str | None) -> bool:
     return bool(lemma) and lemma[:1].islower() and lemma.endswith(("en", "ern", "eln")) and lemma != "einen"
 
 
+@functools.lru_cache(maxsize=20_000)
+def verb_number(word: str | None) -> str | None:
+    """ "sg" or "pl" for a lower-case finite verb form of the third person, None for a word that is
+    no finite verb: "traf", "reiste", "trifft", "hat", "ist" -> "sg"; "trafen", "treffen", "sind",
+    "haben" -> "pl" (a plural present has the infinitive's form)."""
+    if not word or not word[:1].islower():
+        return None
+    verbs = default_german()["verbs"]
+    auxiliary = any(word in verbs[f"{aux}_{kind}"] for aux in ("haben", "sein", "werden")
+                    for kind in ("present", "past", "subjunctive1", "subjunctive2"))
+    if auxiliary or word in verbs["modal_present"] or word in verbs["modal_past"] \
+            or word in verbs["modal_subjunctive2"] or word in verbs["modal_subjunctive1"]:
+        return "pl" if word.endswith("n") or word == "sind" else "sg"
+    lemma = lemma_of(word)
+    if not _verbish(lemma) or word.endswith(("st", "e", "t")) and lemma_of(word + "n") == word + "n":
+        return None       # no verb, or an adjective of a participle ("vergangene")
+    return "pl" if word.endswith("n") else "sg"
+
+
 def _participle_lemma(low: str, g: German) -> str | None:
     """"geliefert" -> "liefern", "eingetroffen" -> "eintreffen", "verhängt" -> "verhängen"."""
     if low.endswith(("ene", "enen", "ener", "enes", "enem", "te", "ten", "ter", "tes", "tem")):

@@ -192,3 +192,13 @@ def test_a_large_gazetteer_file_is_read_from_the_json_cache_and_checked_as_befor
     cached[0].write_text("not json", encoding="utf-8")
     path.write_text(filler, encoding="utf-8")
     assert load_gazetteer(path).entries == first.entries     # a damaged cache is ignored
+
+
+def test_every_person_can_be_named_by_one_word():
+    """A person the gazetteer lists only by full names ("Yoon Suk Yeol") is named alone by a
+    family name later in an article ("Yoon", "von der Leyen"): each has a form or short form of
+    fewer words than its full name."""
+    people = [e for e in default_gazetteer().entries.values() if e.cls == "Person"]
+    assert len(people) > 100
+    assert [e.key for e in people
+            if all(len(f.split()) >= len(e.label.split()) for f in (*e.forms, *e.short_forms))] == []

@@ -67,10 +67,10 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
     if bare:
         first = (_clause_subject_mention(ctx, i, bare) if len(bare) > 1 else None) or bare[0]
         return group_of(ctx, first) + co_agents(ctx, start, end), False
-    for r_start, r_end, _ in reversed([r for r in ctx.regions if r[1] <= start]):
+    for r_start, r_end, _ in reversed(ctx.regions_before(start)):
         if r_start > ctx.sent.start and ctx.doc[r_start - 1].text == "(":
             continue                   # a parenthesis is an aside, not the clause's subject
-        bare = [m for m in ctx.bare(r_start, r_end) if m.start not in skip]
+        bare = [m for m in ctx.bare(r_start, min(r_end, start)) if m.start not in skip]
         if bare:
             if _subject_is_a_thing(ctx, i, start, end):
                 return [], False       # "2.000 Migranten kommen … an": no actor, and none from elsewhere
@@ -203,9 +203,19 @@ def destinations(ctx: Ctx, start: int, end: int, arrival: bool = False) -> list[
     verb of arrival any "in": "traf in Moskau ein"); those after "nach" first."""
     places = [m for m in ctx.with_prep(start, end, {"nach", "in"}) if m.cls in {"Place", "State"}]
     nach = [m for m in places if ctx.prep[m.start] == "nach"]
-    into = [m for m in places if ctx.prep[m.start] == "in"
-            and (arrival or ctx.doc[m.start - 1].lower_ in ctx.w("into_determiners"))]
+    into = [m for m in places if ctx.prep[m.start] == "in" and (arrival or _accusative_in(ctx, m.start))]
     return nach or into
+
+
+def _accusative_in(ctx: Ctx, start: int) -> bool:
+    """Does the "in" before the mention at ``start`` take an accusative ("in die Türkei", "ins Land",
+    "in die kubanische Hauptstadt Havanna"): the word after "in" (or "ins" itself)?"""
+    into = ctx.w("into_determiners")
+    for j in range(start - 1, max(ctx.sent.start, start - 8) - 1, -1):
+        low = ctx.doc[j].lower_
+        if low in ctx.w("prepositions"):
+            return low in into or (low == "in" and j + 1 < start and ctx.doc[j + 1].lower_ in into)
+    return False
 
 
 def requires(ctx: Ctx, frame: Frame, start: int, end: int, extra: int | None = None) -> bool:
@@ -269,13 +279,28 @@ def governor(ctx: Ctx, trig: Trigger) -> tuple[str, str, object] | None:
     if clause is None:
         return None
     if trig.kind == "noun" and prep_before(ctx.doc, ctx.sent, trig.i, ctx.cues) is None \
-            and clause.verbs.lemma in governors and clause.verbs.main != trig.i:
+            and clause.verbs.lemma in governors and clause.verbs.main != trig.i and not _genitive_of_noun(ctx, trig.i):
         return clause.verbs.lemma, governors[clause.verbs.lemma], clause
     if clause.kind == "infinitive" and clause.head is not None:
         head = clauses[clause.head]
         if head.verbs.lemma in governors:
             return head.verbs.lemma, governors[head.verbs.lemma], head
     return None
+
+
+def _genitive_of_noun(ctx: Ctx, i: int) -> bool:
+    """Is the noun at ``i`` the genitive of another noun that is not the event itself ("strebt die
+    Aufweichung der Sanktionen an", "fordert die Aufhebung der Sanktionen"): the verb's object is
+    that noun, not the event?  A noun that carries the event ("beschloss die Verlängerung der
+    Sanktionen", ``[syntax] event_carriers``) passes the verb on."""
+    j = i - 1
+    while j > ctx.sent.start and is_adjective_like(ctx.doc[j]) and ctx.doc[j].lower_ not in ctx.w("determiners"):
+        j -= 1
+    if j - 1 < ctx.sent.start or ctx.doc[j].lower_ not in ctx.w("genitive_articles"):
+        return False
+    head = ctx.doc[j - 1]
+    return head.text[:1].isupper() and head.is_alpha and not any(m.start <= head.i < m.end for m in ctx.mentions) \
+        and head.lower_ not in ctx.w("event_carriers")
 
 
 def _refused(ctx: Ctx, i: int) -> tuple[str, str, object] | None:
@@ -311,8 +336,8 @@ def is_infinitive(ctx: Ctx, i: int) -> bool:
 def controller(ctx: Ctx, start: int) -> list[Mention]:
     """Who a zu-infinitive's action is ascribed to: the last actor of the clause before it
     ("werfen Russland vor, … zu versorgen", "drohte Moskau damit, … zu liefern")."""
-    for r_start, r_end, _ in reversed([r for r in ctx.regions if r[1] <= start]):
-        bare = ctx.bare(r_start, r_end)
+    for r_start, r_end, _ in reversed(ctx.regions_before(start)):
+        bare = ctx.bare(r_start, min(r_end, start))
         if bare:
             return group_of(ctx, bare[-1])
     return []

@@ -38,10 +38,22 @@ class Ctx:
     # (:func:`_modality_words`, per segment or region: :func:`_memo`)
     modality_words: list | None = None
     memo: dict = field(default_factory=dict)
+    # embedded clauses that interrupt a main clause ("Putin, der … ankam, traf Xi"): the main clause's
+    # segment and region run across them, and a window across one does not see its mentions
+    hidden: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self):
-        self._seg_starts = [s for s, _ in self.segments]
-        self._region_starts = [r[0] for r in self.regions]
+        self.lookup()
+
+    def lookup(self) -> None:
+        """(Re)make the tables :meth:`seg_of` and :meth:`region_of` read: each stretch of text
+        with the index of the segment or region it belongs to (a joined one has two stretches)."""
+        self._seg_pieces = sorted((piece, n) for n, seg in enumerate(self.segments)
+                                  for piece in _stretches(seg[:2], self.hidden))
+        self._seg_starts = [piece[0] for piece, _ in self._seg_pieces]
+        self._region_pieces = sorted((piece, n) for n, region in enumerate(self.regions)
+                                     for piece in _stretches(region[:2], self.hidden))
+        self._region_starts = [piece[0] for piece, _ in self._region_pieces]
 
     def w(self, name: str) -> frozenset[str]:
         return self.cues.words[name]
@@ -49,18 +61,26 @@ class Ctx:
     def seg_of(self, i: int) -> int:
         """The segment holding token ``i``; the last one for a token in none (a break)."""
         n = bisect.bisect_right(self._seg_starts, i) - 1
-        if n >= 0 and i < self.segments[n][1]:
-            return n
+        if n >= 0 and i < self._seg_pieces[n][0][1]:
+            return self._seg_pieces[n][1]
         return len(self.segments) - 1
 
     def region_of(self, i: int) -> tuple[int, int, bool]:
         n = bisect.bisect_right(self._region_starts, i) - 1
-        if n >= 0 and i < self.regions[n][1]:
-            return self.regions[n]
+        if n >= 0 and i < self._region_pieces[n][0][1]:
+            return self.regions[self._region_pieces[n][1]]
         return self.regions[-1]
 
+    def regions_before(self, start: int) -> list[tuple[int, int, bool]]:
+        """The regions that begin before the region starting at ``start``, nearest last (a main
+        clause interrupted by this one is among them)."""
+        own = self.region_of(start)
+        return [r for r in self.regions if r[0] < start and r != own and (r[1] <= start or self.hidden)]
+
     def in_span(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        return [m for m in self.mentions if start <= m.start and m.end <= end
+                and not any(start < h_start and m.start >= h_start and m.end <= h_end < end
+                            for h_start, h_end in self.hidden)]
 
     def bare(self, start: int, end: int, actors_only: bool = True) -> list[Mention]:
         return [
@@ -73,6 +93,64 @@ class Ctx:
         return [m for m in self.in_span(start, end)
                 if self.prep[m.start] in preps and m.start not in self.excluded
                 and m.kind not in {"adj", "prefix"}]
+
+
+def _stretches(span: tuple[int, int], hidden: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``span`` without the hidden clauses that lie inside it (with the commas around them)."""
+    out, start = [], span[0]
+    for h_start, h_end in hidden:
+        if span[0] < h_start and h_end < span[1]:
+            out.append((start, h_start - 1))
+            start = h_end + 1
+    out.append((start, span[1]))
+    return [(a, b) for a, b in out if b > a]
+
+
+def join_interrupted(ctx: Ctx) -> None:
+    """Let a main clause run across the relative or subordinate clauses that interrupt it
+    ("Putin, der gestern ankam, traf Xi", "Die USA haben gegen Venezuela, das …, Sanktionen
+    verhängt", "Scholz reiste, wie ein Sprecher sagte, nach Paris"), as the clause layer
+    (:mod:`kg.clauses`) finds them: the segments and regions on either side become one, the
+    embedded clause stays a segment and region of its own, and no window across it sees it."""
+    words = [t.lower_ for t in ctx.sent]
+    openers = ctx.w("subordinators") | ctx.w("relative_pronouns")
+    if words.count(",") < 2 or not any(a == "," and b in openers for a, b in zip(words, words[1:])):
+        return
+    from kg.clauses import clauses_of
+
+    clauses = ctx.memo.setdefault("clauses", clauses_of(ctx.sent, source="lexical"))
+    mains = [c for c in clauses if c.kind == "main"]
+    hidden = []
+    for c in clauses:
+        if c.kind in ("relative", "subordinate") and c.start - 1 >= ctx.sent.start and c.end < ctx.sent.end \
+                and ctx.doc[c.start - 1].text == "," and ctx.doc[c.end].text == "," \
+                and any(min(m.tokens) < c.start and max(m.tokens) > c.end for m in mains):
+            hidden.append((c.start, c.end))
+    hidden = [h for h in hidden if not any(o != h and o[0] <= h[0] and h[1] <= o[1] for o in hidden)]
+    if not hidden:
+        return
+    ctx.hidden = sorted(hidden)
+    ctx.segments = _joined(ctx.segments, ctx.hidden)
+    ctx.regions = _joined(ctx.regions, ctx.hidden)
+    ctx.lookup()
+
+
+def _joined(spans: list[tuple], hidden: list[tuple[int, int]]) -> list[tuple]:
+    """Segments or regions (tuples beginning with start and end) cut at the hidden clauses' ends,
+    the parts inside one kept apart, and the last part before and the first after each joined."""
+    parts = []
+    for span in spans:
+        start, end, rest = span[0], span[1], tuple(span[2:])
+        cuts = sorted({start, end} | {b for h in hidden for b in (h[0] - 1, h[0], h[1], h[1] + 1) if start < b < end})
+        parts += [(a, b) + rest for a, b in zip(cuts, cuts[1:])
+                  if b > a and not (b - a == 1 and a in {h[0] - 1 for h in hidden} | {h[1] for h in hidden})]
+    for h_start, h_end in hidden:
+        before = [p for p in parts if p[1] <= h_start]
+        after = [p for p in parts if p[0] >= h_end]
+        if before and after:
+            a, b = before[-1], after[0]
+            parts = [p for p in parts if p not in (a, b)] + [(a[0], b[1]) + tuple(a[2:])]
+    return sorted(parts)
 
 
 def is_adjective_like(token: Token) -> bool:
@@ -104,10 +182,11 @@ def prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
             i -= 1
             steps += 1
             continue
-        if i == start - 1 and i > sent.start and doc[i - 1].lower_ in dets \
+        if i == start - 1 and i > sent.start and (doc[i - 1].lower_ in dets or doc[i - 1].lower_ in preps
+                                                    or is_adjective_like(doc[i - 1])) \
                 and head_match(low, cues.words["apposition_heads"]):
-            i -= 2             # "gegen den NATO-Bündnispartner Türkei": a noun in apposition before the name
-            steps += 2
+            i -= 1             # "gegen den NATO-Bündnispartner Türkei", "in der kubanischen Hauptstadt
+            steps += 1         # Havanna": a noun in apposition before the name
             continue
         return None
     return None

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kg.extraction.context import (Ctx, exclude_asides, exclude_datelines, exclude_possessors, link_groups,
-                                   prep_before, split_regions, split_segments)
+                                   join_interrupted, prep_before, split_regions,
+                                   split_segments)
 from kg.extraction.cues import Cues, default_cues
 from kg.extraction.modality import Cue, find_claimants, modality_of
 from kg.extraction.speakers import find_speakers
@@ -129,6 +130,7 @@ def _sentence_context(sent: Span, index: int, here: list[Mention], cues: Cues, g
               segments=split_segments(sent), regions=split_regions(sent, cues))
     for m in ctx.mentions:
         ctx.prep[m.start] = prep_before(doc, sent, m.start, cues)
+    join_interrupted(ctx)
     exclude_asides(ctx)                # before the groups: "Olaf Scholz (SPD) und Emmanuel Macron"
     link_groups(ctx)
     exclude_datelines(ctx)

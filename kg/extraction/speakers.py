@@ -34,6 +34,8 @@ def find_speakers(ctx: Ctx, triggers=()) -> list[tuple[set[int], str | None, str
         elif nxt is not None and nxt.text in {",", ":"}:  # "X sagte, …"
             speaker = before[-1] if before else None
             scope = set(range(seg + 1, n_segments))
+            if (seg_start, seg_end) in ctx.hidden:       # "Scholz reiste, wie ein Sprecher sagte, nach Paris"
+                scope = {ctx.seg_of(seg_start - 2)}
         else:
             continue
         if speaker is not None:

@@ -78,6 +78,7 @@ def _with_phrases(doc: Doc, cues: Cues, found: list[Trigger]) -> list[Trigger]:
     starts = set(sentence_starts(doc))
     closing = set(cues.separable) | {last for entries in cues.phrases.values() for _, _, last in entries}
     lemmas = None
+    openers = cues.words["subordinators"] | cues.words["relative_pronouns"]
     phrased: dict[int, list[Trigger]] = {}
     for j, word in enumerate(low):
         if word not in closing or not _closes_clause(texts, starts, j + 1):
@@ -85,7 +86,7 @@ def _with_phrases(doc: Doc, cues: Cues, found: list[Trigger]) -> list[Trigger]:
         if lemmas is None:
             lemmas = doc.to_array(LEMMA).tolist()
         by_rest = cues.separable.get(word, {})
-        for i in _clause_before(texts, starts, j):
+        for i in _clause_before(texts, starts, j, openers):
             text = texts[i]
             if not text[:1].islower():                   # a verb, not "Treffen"
                 continue
@@ -115,12 +116,16 @@ def _closes_clause(texts: list[str], starts: set[int], j: int) -> bool:
     return j >= len(texts) or _breaks(texts, starts, j)
 
 
-def _clause_before(texts: list[str], starts: set[int], j: int) -> list[int]:
-    """The alphabetic words of the clause that ends with token ``j``, before it."""
+def _clause_before(texts: list[str], starts: set[int], j: int, openers=frozenset()) -> list[int]:
+    """The alphabetic words of the clause that ends with token ``j``, before it, past the relative
+    and subordinate clauses that interrupt it ("traf Scholz, der aus Berlin anreiste, in Paris ein")."""
     out = []
     i = j - 1
     while i >= 0:
         text = texts[i]
+        if text == "," and openers and (k := _embedded_from(texts, starts, i, openers)) is not None:
+            i = k - 1
+            continue
         if _is_break(text):
             break
         if text.isalpha():
@@ -129,6 +134,19 @@ def _clause_before(texts: list[str], starts: set[int], j: int) -> list[int]:
             break
         i -= 1
     return out
+
+
+def _embedded_from(texts: list[str], starts: set[int], i: int, openers) -> int | None:
+    """The comma that opens an embedded clause ending, verb last, at the comma ``i``
+    (", der aus Berlin anreiste,"), if there is one and a clause before it."""
+    if i == 0 or not texts[i - 1][:1].islower() or not texts[i - 1].isalpha():
+        return None
+    k = i - 1
+    while k > 0 and k not in starts and not _is_break(texts[k]):
+        k -= 1
+    if texts[k] != "," or k in starts or k + 1 >= i or texts[k + 1].lower() not in openers:
+        return None
+    return k if k - 1 >= 0 and k not in starts and texts[k - 1].isalpha() else None
 
 
 _NO_TRIGGER = ((), ())     # (as any word, as a sentence's first word): the answer for most words

@@ -176,12 +176,25 @@ def _merged_short_names(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def family_name(name: str) -> str:
+    """The word of a person's name that stands for it alone later: the last ("Olaf Scholz" ->
+    "Scholz"), or the first of an East Asian name written family name first, as German news
+    writes Chinese and Korean names: the given name one hyphenated word with a lower-case second
+    part ("Lai Ching-te", "Tsai Ing-wen") or two short capitalised words ("Kim Jong Un")."""
+    words = name.split()
+    rest = words[1:]
+    hyphenated = len(rest) == 1 and "-" in rest[0] and rest[0].split("-", 1)[1][:1].islower()
+    syllables = len(rest) == 2 and len(words[0]) <= 5 and all(len(w) <= 4 and w[:1].isupper() for w in rest)
+    return words[0] if hyphenated or syllables else words[-1]
+
+
 def _coreferent_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """ "US-Außenminister John Kerry … Kerry": later surnames refer to the minted person."""
+    """ "US-Außenminister John Kerry … Kerry", "Präsident Lai Ching-te … Lai": later family
+    names refer to the minted person."""
     minted = {}
     for m in mentions:
         if m.label and " " in m.label:
-            minted.setdefault(m.label.split()[-1], m)
+            minted.setdefault(family_name(m.label), m)
     if not minted:
         return mentions
     covered = {i for m in mentions for i in range(m.start, m.end)}

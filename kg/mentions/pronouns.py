@@ -1,15 +1,17 @@
-"""Pronouns and epithets: "er"/"ihm"/"ihn", "die Schwedin" and "der 65-Jährige" -> the last
+"""Pronouns and epithets: "er"/"ihm"/"ihn", "sie" with a singular verb, "die Schwedin" and "der 65-Jährige" -> the last
 person of that gender named (same or previous two sentences); "das Land" -> the last state."""
 from __future__ import annotations
 
 import bisect
+import os
 import re
 
 from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer
-from kg.mentions.base import Mention, _title_index
+from kg.mentions.base import Mention, _cached, _title_index
 from kg.nlp import lowers, sentence_starts, span_text
+from kg.postags import verb_number
 
 
 AGE = re.compile(r"^\d{1,3}-jährige$")       # "der 65-Jährige" is a person of that age named before
@@ -26,7 +28,7 @@ def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues
         people = _People(doc, mentions, gazetteer)
         epithets = _epithets(doc, mentions, cues, people)
         out += epithets + _role_descriptions(doc, mentions + epithets, gazetteer, people) \
-            + _male_pronouns(doc, cues, people)
+            + _male_pronouns(doc, cues, people) + _female_pronouns(doc, mentions, cues, people)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -35,6 +37,7 @@ class _People:
     bisection (not by a pass over every person per pronoun), and each sentence's first mention."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
         self.starts = sentence_starts(doc)
         self.by_gender: dict[str | None, tuple[list[Mention], list[int]]] = {}
         for m in mentions:
@@ -45,6 +48,23 @@ class _People:
         self.first_in_sentence: dict[int, Mention] = {}
         for m in mentions:
             self.first_in_sentence.setdefault(self.sentence(m.start), m)
+
+    def last_of_nation(self, i: int, nation: str, gender: str, within: int) -> Mention | None:
+        """The last person of ``gender`` (or of none known) ending by token ``i`` (within ``within``
+        sentences) who acts for ``nation``: by the state their title names or their gazetteer roles."""
+        here, best = self.sentence(i), None
+        for key in (gender, None):
+            for m in self.by_gender.get(key, ((), ()))[0]:
+                if m.end <= i and here - self.sentence(m.start) <= within and nation in self.nations(m) \
+                        and (best is None or m.start > best.start):
+                    best = m
+        return best
+
+    def nations(self, m: Mention) -> set[str]:
+        found = {m.member_of, m.actor if m.actor != m.key else None}
+        if m.key in self.gazetteer:
+            found |= {r.of for r in self.gazetteer[m.key].roles}
+        return found - {None}
 
     def sentence(self, i: int) -> int:
         return bisect.bisect_right(self.starts, i) - 1
@@ -82,14 +102,22 @@ def _epithets(doc: Doc, mentions: list[Mention], cues: dict, people: _People) ->
             gender = "f" if low[i - 1] == "die" else "m"
         if gender is None and i > 0 and low[i - 1] in {"der", "die"} and doc[i].text[:1].isupper():
             gender = _compound_epithet(word, epithets)        # "der Linkspolitiker", "die SPD-Politikerin"
-        if gender is None or i in covered or i == 0 or low[i - 1] not in {"der", "die"}:
-            continue
+        if gender is None or i in covered or i == 0 or low[i - 1] not in {"der", "die"} \
+                or (gender == "m" and low[i - 1] == "die"):
+            continue          # "die Koreaner", "die Politiker": a plural, not the man named before
         token = doc[i]
         if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and doc[token.i + 1].is_alpha \
                 and "-J" not in token.text:
             continue          # "die Französin Christine Lagarde": a name follows (or a noun: not ours);
                               # "die 41-jährige Annalena Baerbock" is an adjective, "Jährige" a noun
         ref = people.last_before(token.i, gender, 3)
+        nation = _epithet_nation(word, people.gazetteer)
+        if nation is not None:          # "der Japaner": the last Japanese named, not the last man,
+            # else the last of that gender who acts for no other state (a commissioner of the EU)
+            ref = people.last_of_nation(token.i, nation, gender, 3) or ref
+            if ref is None or any(people.gazetteer[n].cls == "State" for n in people.nations(ref)
+                                  if n != nation and n in people.gazetteer):
+                continue
         if ref is None and gender == "m":
             # a man whose gender nobody listed ("Luiz Inácio Lula da Silva … Der Linkspolitiker"),
             # unless the first name ends like a woman's
@@ -143,6 +171,24 @@ def _named_like_a_woman(m: Mention, female_endings: tuple[str, ...]) -> bool:
     return bool(m.label) and m.label.split()[0].endswith(female_endings)
 
 
+def _epithet_nation(word: str, gazetteer: Gazetteer) -> str | None:
+    """The state a nationality epithet names: the one whose adjective shares the longest stem
+    with it, four letters at least and no tie: "japaner" (japanisch), "schwedin" (schwedisch, not
+    schweizerisch), "franzose" (französisch), "russe" (russisch); "pole" (polnisch) is too short."""
+    def make(g: Gazetteer) -> list[tuple[str, str]]:
+        return [(a.casefold().replace("ö", "o"), e.key) for e in g.entries.values() if e.cls == "State"
+                for a in e.adjectives]
+    adjectives = _cached(gazetteer, "state_adjectives", make)
+    folded, best, keys = word.casefold().replace("ö", "o"), 3, set()
+    for adjective, key in adjectives:
+        n = len(os.path.commonprefix([folded, adjective]))
+        if n > best:
+            best, keys = n, {key}
+        elif n == best and n > 3:
+            keys.add(key)
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
 def _compound_epithet(word: str, epithets: dict[str, str]) -> str | None:
     """The gender of a compound whose head is an epithet: "linkspolitiker" (m), "spd-politikerin"
     (f), "spitzendiplomatin" (f); the longest head that leaves at least three letters before it."""
@@ -172,6 +218,59 @@ def _male_pronouns(doc: Doc, cues: dict, people: _People) -> list[Mention]:
             found.append(Mention(start=i, end=i + 1, key=ref.key, actor=ref.actor, cls="Person", kind="pronoun",
                                  text=doc[i].text, head=i))
     return found
+
+
+def _female_pronouns(doc: Doc, mentions: list[Mention], cues: dict, people: _People) -> list[Mention]:
+    """ "sie" as the subject of a singular verb ("Dort traf sie Wang Yi", "Sie reiste nach Kairo",
+    "…, als sie in Kairo ankam") and "ihr" after a preposition ("mit ihr"): the last woman named in
+    her own sentence or the two before, else a person whose gender nobody listed, whose first name
+    ends like a woman's and who opens a sentence.  "sie reisten" (they) and "Macron empfing sie"
+    (an object: she or they) are left alone."""
+    subject, dative = set(cues.get("pronouns_f", ())), set(cues.get("pronouns_f_dative", ()))
+    if not subject and not dative:
+        return []
+    female_endings = tuple(cues.get("female_name_endings", ()))
+    prepositions = set(cues.get("prepositions", ()))
+    low = lowers(doc)
+    actors = {m.start for m in mentions if m.cls != "Place"}
+    found = []
+    for i, word in enumerate(low):
+        if word in dative:
+            if i == 0 or low[i - 1] not in prepositions:
+                continue
+        elif word not in subject or verb_number(_finite_of_subject(doc, low, i, actors, cues)) != "sg":
+            continue
+        ref = people.last_before(i, "f", 2)
+        if ref is None:
+            ref = people.last_before(i, None, 2)
+            if ref is not None and not (_named_like_a_woman(ref, female_endings) and people.opens_sentence(ref)):
+                ref = None
+        if ref is not None:
+            found.append(Mention(start=i, end=i + 1, key=ref.key, actor=ref.actor, cls="Person", kind="pronoun",
+                                 text=doc[i].text, head=i))
+    return found
+
+
+def _finite_of_subject(doc: Doc, low: list[str], i: int, actors: set[int], cues: dict) -> str | None:
+    """The finite verb whose subject the pronoun at ``i`` would be, or None: the verb just before
+    it when nothing that could be the subject stands before that verb ("Dort traf sie", not
+    "Macron empfing sie"); the word after it when the pronoun opens a main clause ("Sie traf");
+    the last verb of its clause when it follows a subordinator ("als sie … ankam")."""
+    starts = sentence_starts(doc)
+    start = starts[bisect.bisect_right(starts, i) - 1]
+    clause_start = max([start] + [k + 1 for k in range(start, i) if low[k] in {",", ";", ":", "„", "\"", "–"}])
+    if i > clause_start and verb_number(low[i - 1]) is not None:
+        before = range(clause_start, i - 1)
+        if any(k in actors and (k == 0 or low[k - 1] not in cues.get("prepositions", ())) for k in before):
+            return None
+        return low[i - 1]
+    if i == clause_start and i + 1 < len(low):
+        return low[i + 1]
+    if i == clause_start + 1 and low[clause_start] in cues.get("subordinators", ()):
+        end = next((k for k in range(i + 1, len(low)) if low[k] in {",", ".", ";", ":", "!", "?", "–"}), len(low))
+        verbs = [k for k in range(i + 1, end) if not doc[k].text[:1].isupper() and verb_number(low[k])]
+        return low[verbs[-1]] if verbs else None
+    return None
 
 
 def _state_descriptions(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention]:

@@ -61,10 +61,12 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
     while i < len(items):
         start, end, label, key, title = items[i]
         nxt = items[i + 1] if i + 1 < len(items) else None
+        # "der frühere US-Präsident", "der erste Kanzler": no title holder of the article's date
+        role_date = None if _not_current(doc, start, cues) else date
         if label in {"adj", "gen", "name"} and nxt and nxt[0] == end and nxt[2] == "title" \
                 and gazetteer[key].cls in {"State", "Organization"}:
             # "Der russische Präsident", "Russlands Präsident" (+ name)
-            mention, used = _role(doc, items, i + 1, start, key, gazetteer, titles, date,
+            mention, used = _role(doc, items, i + 1, start, key, gazetteer, titles, role_date,
                                   names_in_article, role_history, later=later)
             if mention:
                 mentions.append(mention)
@@ -73,7 +75,7 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
         if label in {"title", "prefix_title"}:
             state = key if label == "prefix_title" else None
             word = title if label == "prefix_title" else key
-            mention, used = _role(doc, items, i, start, state, gazetteer, titles, date,
+            mention, used = _role(doc, items, i, start, state, gazetteer, titles, role_date,
                                   names_in_article, role_history, word=word, later=later)
             if mention:
                 mentions.append(mention)
@@ -112,6 +114,20 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
             mentions.append(_mention(doc, start, end, key, actor, entry.cls, label, gazetteer, surface))
         i += 1
     return mentions, role_history
+
+
+def _not_current(doc: Doc, start: int, cues: dict) -> bool:
+    """Does an adjective of another time stand before the title at ``start`` ("der frühere",
+    "die ehemalige", "der erste", "der künftige US-Präsident")?  Its holder is then none of the
+    article's date, only one the article names."""
+    stems = tuple(cues.get("not_current_titles", ()))
+    for j in range(start - 1, max(0, start - 3) - 1, -1):
+        low = doc[j].lower_
+        if low.startswith(stems) and low[-1:] in {"e", "n", "r"}:
+            return True
+        if not low.isalpha() or low in cues.get("determiners", ()):
+            break
+    return False
 
 
 @functools.lru_cache(maxsize=1)

@@ -23,6 +23,8 @@ def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         clause, _ = clause_of(ctx, trig.i)
         if clause is not None:         # the destination is in the verb's own clause ("…, es kommt darauf an")
             start, end = max(start, clause.start), min(end, clause.end)
+        if any(frame.has("ranking_words", t.lower_) for t in ctx.doc[start:end]):
+            return []                  # "landete in Guatemala auf dem ersten Platz": a ranking
         lemma = ctx.doc[trig.i].lemma_.lower()
         arrival = frame.has("arrival_verbs", trig.particle + lemma, lemma)     # "traf in Moskau ein"
         targets = destinations(ctx, start, end, arrival)[:1]
@@ -47,7 +49,9 @@ def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[A
     parts = noun_parts(ctx, trig.i)
     visitors, places, fallback = [], [], False
     for m in parts.left_gen + parts.right_gen + parts.von:
-        (visitors if m.cls == "Person" or (m in parts.von and m.is_actor) else places).append(m)
+        # "Besuch Putins", "Besuch eines japanischen Staatsoberhaupts" (a state's office): a visitor
+        visitor = m.cls == "Person" or m.kind == "government" or (m in parts.von and m.is_actor)
+        (visitors if visitor else places).append(m)
     if not places:
         place = compound_place(ctx, trig.i) or place_in(ctx, trig.i + 1, parts.tail_end, frame.words["place_preps"])
         if place is None and governor(ctx, trig) is not None:
@@ -77,7 +81,8 @@ def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[A
     if not places and visitors and not fallback and not unknown_place:
         # "Russland hatte bei einem Besuch der Außenministerin Choe …": the host is the subject
         hosts, _ = subject(ctx, trig.i, skip={m.start for m in visitors})
-        places = [m for m in hosts if m.cls == "State"][:1]
+        places = [m for m in hosts if m.cls == "State"
+                  and ctx.doc[m.start - 1].lower_ not in ctx.w("genitive_articles") | {"eines", "einer"}][:1]
         host = True
     if not visitors or not places:
         return []
