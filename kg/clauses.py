@@ -204,7 +204,8 @@ def _classify(s: SentView, pieces: list[_Piece]) -> None:
             p.kind = "infinitive"
             p.introducer = next((i for i in toks if s.tag(i) in ("PTKZU", "VVIZU")), None)
         elif p.opener == "," and s.lowers[rel_at] in g["clause"]["relative_pronouns"] and has_verb \
-                and _verb_final(s, toks) and rel_at != toks[-1]:
+                and _verb_final(s, toks) and rel_at != toks[-1] and not _finite_in(s, toks):
+            # (not "…, die Türkei setze keine Truppen ein": its finite verb comes second)
             p.kind, p.introducer = "relative", rel_at
         elif p.opener == "und" and n and pieces[n - 1].kind in ("subordinate", "relative") and _verb_final(s, toks):
             p.kind, p.introducer = pieces[n - 1].kind, None
@@ -313,6 +314,10 @@ def clauses_of(sent, source: str = "hanta") -> list[Clause]:
         if c.kind != "main" or p.opener == "und":
             before = [m for m in mains if built[m][1].start < c.start and m != k]
             head = before[-1] if before else next((m for m in mains if m != k), None)
+            # a zu-infinitive hangs on the clause right before it: "…, dass die USA planten, … zu liefern"
+            if c.kind == "infinitive" and k and built[k - 1][1].kind in ("subordinate", "relative") \
+                    and built[k - 1][1].start < c.start and built[k - 1][1].verbs.finite is not None:
+                head = k - 1
         subjects = c.subjects
         if c.kind == "relative" and c.introducer is not None and s.lowers[c.introducer] in s.g["clause"]["nominative_relatives"]:
             ante = antecedent(s, c.introducer)

@@ -37,12 +37,12 @@ RELATION_KEYS = {
     # visited: travel
     "planned_forms": WORDS,
     "motion_verbs": WORDS, "motion_forms": WORDS, "motion_phrases": WORD_PAIRS, "place_preps": WORDS,
-    "arrival_verbs": WORDS, "not_visits": WORDS, "ranking_words": WORDS,
+    "expect_verbs": WORDS, "expect_forms": WORDS, "arrival_verbs": WORDS, "not_visits": WORDS, "ranking_words": WORDS,
     # metWith: matches and goals
     "clash_words": WORDS, "score_counts": WORDS, "reciprocal_words": WORDS, "remote_modifiers": WORDS, "talk_heads": WORDS, "not_met_objects": WORDS,
     "facing_determiners": WORDS,
     # imposedSanctionsOn: owners, threats, targets as subjects
-    "owner_verbs": WORDS, "threat_verbs": WORDS, "subject_target_verbs": WORDS, "subject_target_forms": WORDS,
+    "owner_verbs": WORDS, "threat_verbs": WORDS, "object_target_verbs": WORDS, "subject_target_verbs": WORDS, "subject_target_forms": WORDS,
     # vetoed: measures and the council
     "measure_heads": WORDS, "measure_references": WORDS, "council": WORDS, "not_in_measure": FLAG,
 }
@@ -62,14 +62,14 @@ SECTIONS = {
     "reporting": {"speech_verbs": WORDS, "source_before": WORDS, "source_after": WORDS, "source_links": WORDS},
     "anaphora": {
         "denial_objects": WORDS, "pronouns_m": WORDS, "not_current_titles": WORDS, "pronouns_f": WORDS, "pronouns_f_dative": WORDS, "first_person": WORDS, "epithets_f": WORDS, "epithets_m": WORDS,
-        "possessives": WORDS, "state_descriptions": WORDS, "female_name_endings": WORDS,
+        "possessives": WORDS, "state_descriptions": WORDS, "group_descriptions": WORDS, "pair_people": WORDS, "pair_states": WORDS, "female_name_endings": WORDS,
     },
     "syntax": {
         "prepositions": WORDS, "contractions": TABLE, "determiners": WORDS, "coordinators": WORDS,
         "list_words": WORDS, "subordinators": WORDS, "proxy_nouns": WORDS, "place_nouns": WORDS,
-        "fallback_agent_preps": WORDS, "apposition_heads": WORDS, "event_carriers": WORDS, "non_referential": WORDS, "relative_pronouns": WORDS,
+        "fallback_agent_preps": WORDS, "apposition_heads": WORDS, "event_carriers": WORDS, "leader_nouns": WORDS, "non_referential": WORDS, "relative_pronouns": WORDS,
         "member_nouns": WORDS, "capital_nouns": WORDS, "government_nouns": WORDS,
-        "passive_auxiliaries": WORDS, "genitive_articles": WORDS, "into_determiners": WORDS, "agent_preps": WORDS, "by_preps": WORDS, "definite_articles": WORDS, "not_names": WORDS,
+        "passive_auxiliaries": WORDS, "stative_auxiliaries": WORDS, "genitive_articles": WORDS, "into_determiners": WORDS, "agent_preps": WORDS, "by_preps": WORDS, "definite_articles": WORDS, "not_names": WORDS,
     },
 }
 

@@ -101,6 +101,7 @@ class Entry:
     country: str | None = None          # entity key of the state a place lies in
     population: int | None = None
     common_word: bool = False           # the name is also a German word: taken only where a word cannot stand
+    region: bool = False                # a place no state holds: a continent or region ("Europa", "Nahost")
 
 
 @dataclass(frozen=True)
@@ -276,7 +277,7 @@ def _entries(raw_entities: list[tuple[Path, dict]]) -> tuple[dict[str, Entry], d
             prefixes=_tuple(raw.get("prefixes")), metonym_for=raw.get("metonym_for"), wikidata=raw.get("wikidata"),
             roles=roles, member_of=_tuple(raw.get("member_of")), gender=raw.get("gender"),
             geonames=raw.get("geonames"), country=raw.get("country"), population=raw.get("population"),
-            common_word=raw.get("common_word", False),
+            common_word=raw.get("common_word", False), region=raw.get("region", False),
         )
     return entries, sources
 
@@ -310,7 +311,7 @@ def _check_references(entries: dict[str, Entry], sources: dict[str, Path]) -> No
 
 
 # the fields of a place from GeoNames (places.toml) and the type each must have
-PLACE_FIELDS = {"geonames": int, "population": int, "country": str, "common_word": bool}
+PLACE_FIELDS = {"geonames": int, "population": int, "country": str, "common_word": bool, "region": bool}
 
 
 def _check_place(source: Path, key: str, raw: dict) -> None:

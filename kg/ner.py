@@ -97,7 +97,7 @@ def rule_hints(doc: Doc, gazetteer, cues, lexicon, mentions=None) -> list[dict[s
             hints[t.i]["lex"] = "known" if lexicon.knows(t.text) else "unknown"
     for m in mentions:
         kind = CLASS_TO_TYPE.get(m.cls)
-        if kind is None or m.kind in {"adj", "prefix", "pronoun"}:
+        if kind is None or m.kind in {"adj", "prefix", "pronoun", "pair"}:
             continue
         for k in range(m.start, m.end):
             hints[k]["rule"] = f"{'B' if k == m.start else 'I'}-{kind}-{m.kind}"

@@ -102,8 +102,8 @@ def develop_figures(tmp_path_factory) -> dict:
 @needs_corpus
 def test_develop_half_figures_as_measured(develop_figures):
     assert {k: develop_figures[k] for k in FIGURES} == {
-        "predicted": 26, "correct": 26, "required": 38, "found": 24, "precision": 1.0, "recall": 0.632,
-        "f1": 0.775, "modality_accuracy": 0.917, "factual_errors": 1, "negatives": 47, "negatives_violated": 1,
+        "predicted": 28, "correct": 28, "required": 38, "found": 26, "precision": 1.0, "recall": 0.684,
+        "f1": 0.812, "modality_accuracy": 0.923, "factual_errors": 1, "negatives": 47, "negatives_violated": 1,
     }
 
 
@@ -111,7 +111,7 @@ def test_develop_half_figures_as_measured(develop_figures):
 def test_develop_half_per_relation_as_measured(develop_figures):
     assert {rel: (f["predicted"], f["correct"], f["required"], f["found"])
             for rel, f in develop_figures["by_relation"].items()} == {
-        "imposedSanctionsOn": (2, 2, 4, 2), "metWith": (5, 5, 9, 5), "signedTreatyWith": (2, 2, 4, 2),
+        "imposedSanctionsOn": (2, 2, 4, 2), "metWith": (7, 7, 9, 7), "signedTreatyWith": (2, 2, 4, 2),
         "supplies": (4, 4, 7, 5), "vetoed": (3, 3, 2, 2), "visited": (10, 10, 12, 8),
     }
     # today's known errors, listed so that a fix (or a new error) shows here

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from kg.extraction.context import Ctx, group_of, is_adjective_like, prep_before
 from kg.extraction.cues import Frame
+from kg.extraction.nouns import relative_after, relative_agent
 from kg.extraction.triggers import Trigger, head_match
 from kg.german import default_german
 from kg.mentions import Mention
@@ -56,6 +57,10 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
     speaker = ctx.speaker_of.get(ctx.seg_of(i))
     if speaker is not None and speaker.start not in skip:
         return [speaker], False        # "…, sagte Kerry bei einem Besuch in Kairo": Kerry is the subject here
+    if ctx.doc[i].text[:1].isupper() and i > ctx.sent.start:
+        agents = [m for m in relative_agent(ctx, i) if m.start not in skip]
+        if agents:
+            return agents, False       # "der Staatsbesuch in China, den Erdogan begann": Erdogan
     start, end, _ = ctx.region_of(i)
     end = min(end, ctx.segments[ctx.seg_of(i)][1])   # not past the trigger's own segment
     side = speakers_side(ctx, i)
@@ -63,18 +68,24 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
         return [side], False           # "„Wir liefern keine Waffen", sagte Peskow": Russia
     if _impersonal(ctx, i):
         return [], False               # "Wenn man auf große Tradition treffe": nobody in particular
-    bare = [m for m in ctx.bare(start, end) if m.start not in skip]
+    # (not a genitive attribute: "in der Kathedrale der Hauptstadt Havanna")
+    bare = [m for m in ctx.bare(start, end) if m.start not in skip and not attribute_of_thing(ctx, m.start)]
     if bare:
         first = (_clause_subject_mention(ctx, i, bare) if len(bare) > 1 else None) or bare[0]
         return group_of(ctx, first) + co_agents(ctx, start, end), False
     for r_start, r_end, _ in reversed(ctx.regions_before(start)):
         if r_start > ctx.sent.start and ctx.doc[r_start - 1].text == "(":
             continue                   # a parenthesis is an aside, not the clause's subject
-        bare = [m for m in ctx.bare(r_start, min(r_end, start)) if m.start not in skip]
+        bare = [m for m in ctx.bare(r_start, min(r_end, start)) if m.start not in skip
+                and not attribute_of_thing(ctx, m.start)]
         if bare:
             if _subject_is_a_thing(ctx, i, start, end):
                 return [], False       # "2.000 Migranten kommen … an": no actor, and none from elsewhere
-            return group_of(ctx, bare[0]), True
+            # "Scholz traf Macron, der am Montag nach Rom reist": a relative pronoun's antecedent is the
+            # name right before its comma, not the first of the clause before
+            relative = start > ctx.sent.start and ctx.doc[start - 1].text == "," \
+                and ctx.doc[start].lower_ in ctx.w("relative_pronouns") and bare[-1].end == start - 1
+            return group_of(ctx, bare[-1] if relative else bare[0]), True
     return [], False
 
 
@@ -201,20 +212,21 @@ def destinations(ctx: Ctx, start: int, end: int, arrival: bool = False) -> list[
     """Where a journey or a consignment goes in ``start:end``, places and states: "nach Russland",
     "in die Türkei" ("in" with an accusative determiner, ``[syntax] into_determiners``; after a
     verb of arrival any "in": "traf in Moskau ein"); those after "nach" first."""
-    places = [m for m in ctx.with_prep(start, end, {"nach", "in"}) if m.cls in {"Place", "State"}]
+    places = [m for m in ctx.with_prep(start, end, {"nach", "in", "auf"}) if m.cls in {"Place", "State"}]
     nach = [m for m in places if ctx.prep[m.start] == "nach"]
-    into = [m for m in places if ctx.prep[m.start] == "in" and (arrival or _accusative_in(ctx, m.start))]
+    # "reiste auf die Krim", "traf auf Kuba ein": islands and peninsulas take "auf" as others "in"
+    into = [m for m in places if ctx.prep[m.start] in {"in", "auf"} and (arrival or _accusative_in(ctx, m.start))]
     return nach or into
 
 
 def _accusative_in(ctx: Ctx, start: int) -> bool:
-    """Does the "in" before the mention at ``start`` take an accusative ("in die Türkei", "ins Land",
-    "in die kubanische Hauptstadt Havanna"): the word after "in" (or "ins" itself)?"""
+    """Does the "in" or "auf" before the mention at ``start`` take an accusative ("in die Türkei",
+    "ins Land", "in die kubanische Hauptstadt Havanna", "auf die Krim"): the word after it (or "ins")?"""
     into = ctx.w("into_determiners")
     for j in range(start - 1, max(ctx.sent.start, start - 8) - 1, -1):
         low = ctx.doc[j].lower_
         if low in ctx.w("prepositions"):
-            return low in into or (low == "in" and j + 1 < start and ctx.doc[j + 1].lower_ in into)
+            return low in into or (low in {"in", "auf"} and j + 1 < start and ctx.doc[j + 1].lower_ in into)
     return False
 
 
@@ -252,11 +264,7 @@ def sentence_words(ctx: Ctx) -> frozenset[str]:
 def clause_of(ctx: Ctx, i: int):
     """The clause (:class:`kg.clauses.Clause`) token ``i`` belongs to, from the clause layer's
     analysis of the sentence (lexical tags; made once per sentence, when a frame first asks)."""
-    clauses = ctx.memo.get("clauses")
-    if clauses is None:
-        from kg.clauses import clauses_of
-
-        clauses = ctx.memo["clauses"] = clauses_of(ctx.sent, source="lexical")
+    clauses = ctx.clauses()
     return next((c for c in clauses if i in c.tokens), None), clauses
 
 
@@ -279,8 +287,13 @@ def governor(ctx: Ctx, trig: Trigger) -> tuple[str, str, object] | None:
     if clause is None:
         return None
     if trig.kind == "noun" and prep_before(ctx.doc, ctx.sent, trig.i, ctx.cues) is None \
-            and clause.verbs.lemma in governors and clause.verbs.main != trig.i and not _genitive_of_noun(ctx, trig.i):
+            and clause.verbs.lemma in governors and clause.verbs.main != trig.i and not genitive_of_noun(ctx, trig.i):
         return clause.verbs.lemma, governors[clause.verbs.lemma], clause
+    relative = relative_after(ctx, trig.i) if trig.kind == "noun" else None
+    if relative is not None:           # "der Besuch, den Erdogan plant": the relative clause's verb
+        inner, _ = clause_of(ctx, relative[0])
+        if inner is not None and inner.verbs.lemma in governors:
+            return inner.verbs.lemma, governors[inner.verbs.lemma], inner
     if clause.kind == "infinitive" and clause.head is not None:
         head = clauses[clause.head]
         if head.verbs.lemma in governors:
@@ -288,7 +301,28 @@ def governor(ctx: Ctx, trig: Trigger) -> tuple[str, str, object] | None:
     return None
 
 
-def _genitive_of_noun(ctx: Ctx, i: int) -> bool:
+_TIME_NOUNS = frozenset(default_german()["nouns"]["time_nouns"])
+
+
+def attribute_of_thing(ctx: Ctx, i: int) -> bool:
+    """Is the mention at ``i`` the genitive of a noun that names no actor ("in der Kathedrale der
+    Hauptstadt Havanna"), so that it is no subject?  "Die Regierung der Ukraine", "der Präsident der
+    USA", "Vertreter der EU", "die Staaten der EU", "unter Leitung des Abgeordneten X" stand for it
+    (``government_nouns``, ``proxy_nouns``, ``member_nouns``, ``leader_nouns``, role titles)."""
+    if not genitive_of_noun(ctx, i):
+        return False
+    j = i - 1
+    while j > ctx.sent.start and ctx.doc[j].lower_ not in ctx.w("genitive_articles"):
+        j -= 1
+    head = ctx.doc[j - 1].lower_
+    titles = {t.casefold() for t in ctx.gazetteer.titles}
+    return not (head_match(head, ctx.w("government_nouns") | ctx.w("proxy_nouns") | ctx.w("leader_nouns")
+                           | ctx.w("member_nouns"))
+                or head in titles
+                or head_match(head, ctx.w("apposition_heads")))
+
+
+def genitive_of_noun(ctx: Ctx, i: int) -> bool:
     """Is the noun at ``i`` the genitive of another noun that is not the event itself ("strebt die
     Aufweichung der Sanktionen an", "fordert die Aufhebung der Sanktionen"): the verb's object is
     that noun, not the event?  A noun that carries the event ("beschloss die Verlängerung der
@@ -296,11 +330,17 @@ def _genitive_of_noun(ctx: Ctx, i: int) -> bool:
     j = i - 1
     while j > ctx.sent.start and is_adjective_like(ctx.doc[j]) and ctx.doc[j].lower_ not in ctx.w("determiners"):
         j -= 1
+    if j > ctx.sent.start and ctx.doc[j].text[:1].isupper() and head_match(ctx.doc[j].lower_, ctx.w("apposition_heads")):
+        j -= 1                         # "die Kathedrale der Hauptstadt Havanna"
+        while j > ctx.sent.start and is_adjective_like(ctx.doc[j]) and ctx.doc[j].lower_ not in ctx.w("determiners"):
+            j -= 1
     if j - 1 < ctx.sent.start or ctx.doc[j].lower_ not in ctx.w("genitive_articles"):
         return False
     head = ctx.doc[j - 1]
+    if head.lower_ in ctx.w("subordinators") | ctx.w("prepositions") | ctx.w("coordinators"):
+        return False                   # "Nachdem der Iran …" opens a sentence: no noun
     return head.text[:1].isupper() and head.is_alpha and not any(m.start <= head.i < m.end for m in ctx.mentions) \
-        and head.lower_ not in ctx.w("event_carriers")
+        and head.lower_ not in ctx.w("event_carriers") and head.lower_ not in _TIME_NOUNS   # "am Dienstag der …"
 
 
 def _refused(ctx: Ctx, i: int) -> tuple[str, str, object] | None:

@@ -71,11 +71,24 @@ class Ctx:
             return self.regions[self._region_pieces[n][1]]
         return self.regions[-1]
 
+    def clauses(self) -> list:
+        """The sentence's clauses (:func:`kg.clauses.clauses_of`, lexical tags), made once."""
+        found = self.memo.get("clauses")
+        if found is None:
+            from kg.clauses import clauses_of
+
+            found = self.memo["clauses"] = clauses_of(self.sent, source="lexical")
+        return found
+
     def regions_before(self, start: int) -> list[tuple[int, int, bool]]:
         """The regions that begin before the region starting at ``start``, nearest last (a main
         clause interrupted by this one is among them)."""
         own = self.region_of(start)
         return [r for r in self.regions if r[0] < start and r != own and (r[1] <= start or self.hidden)]
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """The tokens of ``start:end`` without the hidden clauses the window runs across."""
+        return [self.doc[a + k] for a, b in _stretches((start, end), self.hidden) for k in range(b - a)]
 
     def in_span(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end
@@ -116,9 +129,7 @@ def join_interrupted(ctx: Ctx) -> None:
     openers = ctx.w("subordinators") | ctx.w("relative_pronouns")
     if words.count(",") < 2 or not any(a == "," and b in openers for a, b in zip(words, words[1:])):
         return
-    from kg.clauses import clauses_of
-
-    clauses = ctx.memo.setdefault("clauses", clauses_of(ctx.sent, source="lexical"))
+    clauses = ctx.clauses()
     mains = [c for c in clauses if c.kind == "main"]
     hidden = []
     for c in clauses:
@@ -168,7 +179,7 @@ def prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
         low = token.lower_
         if low in preps:
             # "mit Vertretern von ÖGB": the representatives stand for whom they represent
-            if low in cues.words["agent_preps"] and i > sent.start and doc[i - 1].lower_ in proxies:
+            if (low in cues.words["agent_preps"] or low == "aus") and i > sent.start and doc[i - 1].lower_ in proxies:
                 i -= 2
                 steps += 2
                 continue
@@ -297,11 +308,14 @@ def link_groups(ctx: Ctx) -> None:
             ) and last.genitive == m.genitive:
                 chains[-1].append(m)
                 continue
+            if last.kind == m.kind == "pair" and last.end == m.start:     # "die beiden": two at once
+                chains[-1].append(m)
+                continue
         chains.append([m])
     # "Griechenland, Italien, Spanien und Malta" is one list; "Putin, Russland" (no "und") is not
     groups: list[list[Mention]] = []
     for chain in chains:
-        links = [any(t.lower_ in ctx.w("coordinators") for t in ctx.doc[a.end:b.start])
+        links = [any(t.lower_ in ctx.w("coordinators") for t in ctx.doc[a.end:b.start]) or a.kind == b.kind == "pair"
                  for a, b in zip(chain, chain[1:])]
         # three or more names in a comma list are a list even without "und" ("ÖGB, Arbeiterkammer, Attac")
         # "mit X, Y und den Regierungschefs …": the list goes on past its last name

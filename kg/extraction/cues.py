@@ -46,7 +46,8 @@ class Cues:
     noun_heads: tuple[str, ...] = ()   # of every frame, longest first
     symmetric: frozenset[str] = frozenset()   # the symmetric relations' names
     # separable verbs: finite form -> ((relation, kind, particle), …) ("traf" … "ein")
-    phrases: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
+    # first word -> (relation, kind, closing word, the words between them in order)
+    phrases: dict[str, tuple[tuple[str, str, str, tuple[str, ...]], ...]] = field(default_factory=dict)
     # separable verbs by their particle: particle -> {rest of the lemma -> ((relation, kind), …)}
     # ("zusammenkommen": "zusammen" -> {"kommen": (("metWith", "verb"),)}), from every frame's
     # verb lemmas that begin with a separable particle of ontology/german.toml
@@ -121,16 +122,16 @@ def load_cues(path: Path | None = None) -> Cues:
     )
 
 
-VERB_KINDS = ("provision", "import", "motion")      # the frames' other verb lists, as trigger_kinds reads them
+VERB_KINDS = ("provision", "import", "motion", "expect")      # the frames' other verb lists, as trigger_kinds reads them
 
 
-def _phrases(relations: dict) -> dict[str, tuple[tuple[str, str, str], ...]]:
+def _phrases(relations: dict) -> dict[str, tuple[tuple[str, str, str, tuple[str, ...]], ...]]:
     """``phrases`` (a verb) and ``motion_phrases`` of every relation, by their first word."""
     found: dict[str, list] = {}
     for name, spec in relations.items():
         for key, kind in (("phrases", "verb"), ("motion_phrases", "motion")):
-            for first, *_, last in spec.get(key, ()):
-                found.setdefault(first.lower(), []).append((name, kind, last.lower()))
+            for first, *middle, last in spec.get(key, ()):
+                found.setdefault(first.lower(), []).append((name, kind, last.lower(), tuple(w.lower() for w in middle)))
     return {first: tuple(entries) for first, entries in found.items()}
 
 

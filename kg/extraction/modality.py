@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extraction.arguments import clause_of, clause_subject, governor, sentence_words
 from kg.extraction.context import Ctx, is_adjective_like
+from kg.extraction.nouns import relative_after
 from kg.extraction.triggers import Trigger
 from kg.german import default_german
 from kg.mentions import Mention
@@ -135,10 +136,18 @@ def word_modality(ctx: Ctx, token: Token) -> str | None:
 def modality_of(ctx: Ctx, trig: Trigger, speakers, claimants) -> Cue:
     """The modality of the trigger's statement, from every cue in scope, the strongest first
     (``[modality] precedence``), with the claimant or speaker who makes it."""
-    seg = ctx.seg_of(trig.i)
-    cues = _word_cues(ctx, trig, seg, claimants) + _clause_cues(ctx, trig, seg) + _governor_cues(ctx, trig)
+    seg, at = ctx.seg_of(trig.i), trig.i
+    relative = relative_after(ctx, trig.i) if trig.kind == "noun" else None
+    if relative is not None and ctx.bare(relative[0] + 1, relative[1]):
+        at = relative[0]               # "der Besuch, den Erdogan begann": the relative clause tells
+        seg = ctx.seg_of(at)
+    cues = _word_cues(ctx, trig, seg, claimants) + _clause_cues(ctx, trig, seg, at) + _governor_cues(ctx, trig)
     reported = [Cue("reported", word, who) for scope, who, word in speakers if seg in scope]
-    cues += reported + _mood_cues(ctx, trig, bool(reported))
+    mood = _mood_cues(ctx, trig, bool(reported))
+    conditions = {c.word.lower() for c in mood if c.modality == "planned"}
+    # a verb-first "Sollte Putin nach Indien reisen, …" states a condition, not hearsay
+    cues = [c for c in cues if not (c.modality.startswith("alleged") and c.word.lower() in conditions)]
+    cues += reported + mood
     if not cues:
         return Cue("asserted", "")
     return _strongest(ctx, cues)
@@ -219,9 +228,11 @@ def _governor_cues(ctx: Ctx, trig: Trigger) -> list[Cue]:
     return [Cue(modality, lemma, who.key if who is not None and modality == "denied" else None)]
 
 
-def _clause_cues(ctx: Ctx, trig: Trigger, seg: int) -> list[Cue]:
+def _clause_cues(ctx: Ctx, trig: Trigger, seg: int, at: int) -> list[Cue]:
     """Plans read off the sentence, segment or clause: a verbless headline's "möglich",
-    phrases ("steht noch aus"), werden + infinitive, present-tense travel, schedules, "vor dem Besuch"."""
+    phrases ("steht noch aus"), werden + infinitive, present-tense travel, schedules, "vor dem Besuch".
+    ``at`` is the trigger, or the relative clause that tells of a noun trigger ("die Reise, die X
+    antreten wird")."""
     cues = []
     seg_start, seg_end = ctx.segments[seg]
     trigger = ctx.doc[trig.i]
@@ -233,11 +244,13 @@ def _clause_cues(ctx: Ctx, trig: Trigger, seg: int) -> list[Cue]:
             cues.append(Cue("planned", text))
     phrases, future, past = _memo(ctx, ("segment", seg), lambda: _segment_cues(ctx, seg_start, seg_end))
     cues += [Cue("planned", phrase) for phrase in phrases]
-    if (future and _future_infinitive(ctx, trig, seg_end)) or _future_clause(ctx, trig):
+    if (future and _future_infinitive(ctx, trig, seg_end)) or _future_clause(ctx, trig, at):
         cues.append(Cue("planned", "werden"))
     if ctx.cues.frames[trig.relation].has("planned_forms", trigger.lower_) and not past:
         cues.append(Cue("planned", trigger.text))
-    if _scheduled(ctx, trig):
+    if trig.kind == "expect":
+        cues.append(Cue("planned", trigger.text))     # "wird in Indien erwartet": a visit ahead
+    if _scheduled(ctx, at):
         cues.append(Cue("planned", "present"))
     if trig.kind != "noun" and word_forms(ctx, trigger) & ctx.w("promise_verbs"):
         cues.append(Cue("planned", trigger.text))     # "sagte … Panzer zu": promised, not yet delivered
@@ -251,14 +264,15 @@ def _clause_cues(ctx: Ctx, trig: Trigger, seg: int) -> list[Cue]:
     return cues
 
 
-def _future_clause(ctx: Ctx, trig: Trigger) -> bool:
+def _future_clause(ctx: Ctx, trig: Trigger, at: int) -> bool:
     """Is the trigger's clause in the future by the clause layer, also when a list's commas part
-    the trigger from its "werde" ("Er werde Saudi-Arabien, Ägypten und Katar besuchen")?"""
+    the trigger from its "werde" ("Er werde Saudi-Arabien, Ägypten und Katar besuchen"), or the
+    relative clause that tells of it ("die Reise, die X antreten wird")?"""
     if ctx.w("future_auxiliaries").isdisjoint(sentence_words(ctx)):
         return False
-    clause, _ = clause_of(ctx, trig.i)
+    clause, _ = clause_of(ctx, at)
     return clause is not None and clause.verbs.tense in ("future", "future_perfect") \
-        and trig.i in (clause.verbs.main, *clause.verbs.infinitives)
+        and (at != trig.i or trig.i in (clause.verbs.main, *clause.verbs.infinitives))
 
 
 def _future_infinitive(ctx: Ctx, trig: Trigger, seg_end: int) -> bool:
@@ -288,7 +302,7 @@ def _strongest(ctx: Ctx, cues: list[Cue]) -> Cue:
 
 def _segment_cues(ctx: Ctx, seg_start: int, seg_end: int) -> tuple[list[str], bool, bool]:
     """A segment's planned phrases ("in Planung"), whether it has a future auxiliary and a past one."""
-    tokens = ctx.doc[seg_start:seg_end]
+    tokens = ctx.tokens(seg_start, seg_end)
     segment_text = " " + " ".join(t.lower_ for t in tokens) + " "
     phrases = [phrase for phrase in ctx.w("planned_phrases") if f" {phrase} " in segment_text]   # whole words
     future = any(t.lower_ in ctx.w("future_auxiliaries") for t in tokens)
@@ -296,17 +310,17 @@ def _segment_cues(ctx: Ctx, seg_start: int, seg_end: int) -> tuple[list[str], bo
     return phrases, future, past
 
 
-def _scheduled(ctx: Ctx, trig: Trigger) -> bool:
+def _scheduled(ctx: Ctx, at: int) -> bool:
     """A present-tense clause naming a day ahead ("am Dienstag", "kommende Woche") and no past form."""
-    start, end, _ = ctx.region_of(trig.i)
+    start, end, _ = ctx.region_of(at)
     if not _memo(ctx, ("scheduled", start, end), lambda: _scheduled_region(ctx, start, end)):
         return False
-    clause, _ = clause_of(ctx, trig.i)       # a past form no word list holds: "Am Montag hielt sich X … auf"
+    clause, _ = clause_of(ctx, at)       # a past form no word list holds: "Am Montag hielt sich X … auf"
     return clause is None or clause.verbs.tense not in ("past", "perfect", "pluperfect")
 
 
 def _scheduled_region(ctx: Ctx, start: int, end: int) -> bool:
-    tokens = list(ctx.doc[start:end])
+    tokens = ctx.tokens(start, end)
     ahead = any(
         t.lower_ in ctx.w("scheduled_words")
         or (t.lower_ in ctx.w("scheduled_days") and t.i > start and ctx.doc[t.i - 1].lower_ in ctx.w("scheduled_preps"))

@@ -65,14 +65,14 @@ class NounParts:
     left_adj: list[Mention]
     right_gen: list[Mention]
     von: list[Mention]
-    possessive: bool
+    possessive: str            # "seine", "ihren" before the noun, else ""
     tail_end: int
     by: list[Mention] = field(default_factory=list)     # "durch X": the agent of an event, not of a route
 
 
 def noun_parts(ctx: Ctx, i: int) -> NounParts:
     tail_end = _noun_tail(ctx, i, ctx.cues.noun_heads)
-    left_gen, left_adj, possessive = [], [], False
+    left_gen, left_adj, possessive = [], [], ""
     j = i - 1
     while j >= ctx.sent.start and i - j <= 4:
         token = ctx.doc[j]
@@ -85,7 +85,7 @@ def noun_parts(ctx: Ctx, i: int) -> NounParts:
             left_gen = group_of(ctx, ms[0])
             break
         if token.lower_ in ctx.w("possessives"):
-            possessive = True
+            possessive = token.lower_
             break
         if is_adjective_like(token) or token.like_num:
             j -= 1
@@ -156,3 +156,40 @@ def compound_place(ctx: Ctx, i: int) -> Mention | None:
     entry = ctx.gazetteer[key]
     return Mention(start=i, end=i + 1, key=key, actor=entry.metonym_for or key, cls=entry.cls, kind="name",
                    text=modifier, head=i, surface=modifier)
+
+
+def relative_after(ctx: Ctx, i: int) -> tuple[int, int] | None:
+    """The relative clause right after the noun phrase of the noun at ``i`` ("der Staatsbesuch in
+    China, den Erdogan am Mittwoch begann"): (the relative pronoun's index, the clause's end)."""
+    tail = _noun_tail(ctx, i, ctx.cues.noun_heads)
+    if tail + 1 >= ctx.sent.end or ctx.doc[tail].text != "," \
+            or ctx.doc[tail + 1].lower_ not in ctx.w("relative_pronouns"):
+        return None
+    if not any(c.kind == "relative" and c.start == tail + 1 for c in ctx.clauses()):
+        return None            # "bei einem Besuch in Kiew, die Türkei setze …": a clause of its own
+    return tail + 1, ctx.segments[ctx.seg_of(tail + 1)][1]
+
+
+def relative_agent(ctx: Ctx, i: int) -> list[Mention]:
+    """The subject of the relative clause whose antecedent is the event noun at ``i``: "der
+    Staatsbesuch, den Erdogan begann", "die Reise, die Scholz antrat", "das Abkommen, das X mit Y
+    schloss" (the pronoun is the object; a subject pronoun, "die Reise, die nach Peking führte",
+    leaves the clause without an actor of its own: none)."""
+    relative = relative_after(ctx, i)
+    if relative is None:
+        return []
+    actors = ctx.bare(relative[0] + 1, relative[1])
+    return group_of(ctx, actors[0]) if actors else []
+
+
+def possessive_agrees(ctx: Ctx, word: str, owner: Mention) -> bool:
+    """Can the possessive ``word`` ("seine", "ihren") refer to ``owner``: "ihr-" to a woman, a
+    group or a name with the feminine or plural article ("die EU", "die USA"), "sein-" to any other?"""
+    feminine_or_plural = owner.gender == "f" or len(group_of(ctx, owner)) > 1 or (
+        owner.start > ctx.sent.start and ctx.doc[owner.start - 1].lower_ == "die")
+    return word.startswith("ihr") == feminine_or_plural
+
+
+def is_region(ctx: Ctx, m: Mention) -> bool:
+    """Is ``m`` a place no state holds: a continent or region ("Europa", "Südamerika", "Karibik")?"""
+    return m.key in ctx.gazetteer and ctx.gazetteer[m.key].region

@@ -76,7 +76,7 @@ def _with_phrases(doc: Doc, cues: Cues, found: list[Trigger]) -> list[Trigger]:
     is looked at, and the clause's words before it."""
     texts, low = words(doc), lowers(doc)
     starts = set(sentence_starts(doc))
-    closing = set(cues.separable) | {last for entries in cues.phrases.values() for _, _, last in entries}
+    closing = set(cues.separable) | {last for entries in cues.phrases.values() for _, _, last, _ in entries}
     lemmas = None
     openers = cues.words["subordinators"] | cues.words["relative_pronouns"]
     phrased: dict[int, list[Trigger]] = {}
@@ -90,8 +90,8 @@ def _with_phrases(doc: Doc, cues: Cues, found: list[Trigger]) -> list[Trigger]:
             text = texts[i]
             if not text[:1].islower():                   # a verb, not "Treffen"
                 continue
-            hits = [Trigger(relation, i, kind, text, word) for relation, kind, last in cues.phrases.get(text, ())
-                    if last == word]
+            hits = [Trigger(relation, i, kind, text, word) for relation, kind, last, middle in cues.phrases.get(text, ())
+                    if last == word and _in_order(low, middle, i, j)]
             hits += [Trigger(relation, i, kind, text, word)
                      for relation, kind in by_rest.get(doc.vocab.strings[lemmas[i]].lower(), ())]
             if hits:
@@ -100,6 +100,19 @@ def _with_phrases(doc: Doc, cues: Cues, found: list[Trigger]) -> list[Trigger]:
         return found
     kept = [t for t in found if t.i not in phrased or t.kind == "noun"]
     return sorted(kept + [t for hits in phrased.values() for t in hits], key=lambda t: t.i)
+
+
+def _in_order(low: list[str], middle: tuple[str, ...], i: int, j: int) -> bool:
+    """Do the ``middle`` words of a phrase stand in order between its first (``i``) and last (``j``)
+    words ("zur … Verfügung … gestellt")?"""
+    k = i + 1
+    for word in middle:
+        while k < j and low[k] != word:
+            k += 1
+        if k >= j:
+            return False
+        k += 1
+    return True
 
 
 def _is_break(text: str) -> bool:
@@ -172,7 +185,7 @@ def _other_verb(frame, low: str, lemma: str) -> bool:
 
 
 def trigger_kinds(cues: Cues, text: str, lemma: str, first: bool) -> tuple[tuple[str, str], ...]:
-    """What relations a word can trigger, and how: as a noun, verb, provision, import or motion
+    """What relations a word can trigger, and how: as a noun, verb, provision, import, motion or expectation
     (only asked of a word :func:`may_trigger` lets through)."""
     low, lemma = text.lower(), lemma.lower()
     noun = text[:1].isupper()
@@ -194,5 +207,7 @@ def trigger_kinds(cues: Cues, text: str, lemma: str, first: bool) -> tuple[tuple
             found.append((frame.name, "import"))
         elif frame.has("motion_verbs", lemma) or frame.has("motion_forms", low):
             found.append((frame.name, "motion"))
+        elif frame.has("expect_verbs", lemma) or frame.has("expect_forms", low):
+            found.append((frame.name, "expect"))
     return tuple(found)
 

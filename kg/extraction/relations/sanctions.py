@@ -2,10 +2,10 @@
 "X droht Y mit Sanktionen", "Y unterliegt Sanktionen der X"."""
 from __future__ import annotations
 
-from kg.extraction.arguments import Args, governor, group_of, requires, subject, verb_agents
+from kg.extraction.arguments import Args, governor, group_of, has_passive_auxiliary, requires, subject, verb_agents
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
-from kg.extraction.nouns import compound_place, noun_parts
+from kg.extraction.nouns import compound_place, noun_parts, possessive_agrees
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger, head_match
 
@@ -17,7 +17,16 @@ def sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         parts = noun_parts(ctx, trig.i)
         agents = parts.left_adj or parts.right_gen or parts.von or parts.by
         from_subject = False
-        if not agents and (governor(ctx, trig) is not None
+        if not agents and parts.possessive:     # "Moskau will seine Strafmaßnahmen gegen die EU aufrechterhalten"
+            owners, _ = subject(ctx, trig.i)
+            if owners and possessive_agrees(ctx, parts.possessive, owners[0]):
+                agents, from_subject = owners, True
+        # "Die USA belegten Venezuela mit Sanktionen" (not the passive "ist mit Sanktionen belegt")
+        imposing = not _stative(ctx, start, end) and any(frame.has("object_target_verbs", t.lemma_.lower())
+                                                        for t in ctx.doc[start:end])
+        if not agents and _stative(ctx, start, end):    # "wurde von der UNO mit Sanktionen belegt"
+            agents = [m for m in ctx.with_prep(start, end, {"von"}) if m.is_actor and m.start < trig.i][:1]
+        if not agents and (governor(ctx, trig) is not None or imposing
                            or any(frame.has("owner_verbs", t.lemma_) for t in ctx.doc[start:trig.i])):
             agents, _ = subject(ctx, trig.i)     # "Die USA haben Sanktionen gegen Russland", "Die EU kündigte … an"
             from_subject = True
@@ -30,7 +39,7 @@ def sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         threat = any(frame.has("threat_verbs", t.lemma_) for t in ctx.doc[start:trig.i])
         if targets:
             objects = [t for m in targets for t in group_of(ctx, m)]
-        elif from_subject and threat:     # "Die USA drohen Nordkorea mit Sanktionen"
+        elif from_subject and (threat or imposing):     # "Die USA drohen Nordkorea mit Sanktionen"
             objects = [m for m in ctx.bare(start, trig.i) if m not in agents][:1]
         elif from_subject:
             return []
@@ -58,3 +67,9 @@ def sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         return []
     return [Args(agents=agents, objects=list(dict.fromkeys(targets)), fallback=fallback)]
 
+
+
+def _stative(ctx: Ctx, start: int, end: int) -> bool:
+    """A passive, of action or of state: "wurde mit Sanktionen belegt", "ist mit Sanktionen belegt"."""
+    return has_passive_auxiliary(ctx, start, end) or any(t.lower_ in ctx.w("stative_auxiliaries")
+                                                         for t in ctx.doc[start:end])

@@ -7,9 +7,10 @@ from kg.extraction.arguments import (
 )
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
-from kg.extraction.nouns import items_in, noun_parts
+from kg.extraction.nouns import is_region, items_in, noun_parts
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger, head_match
+from kg.mentions import Mention
 
 
 @register("supplies")
@@ -39,10 +40,10 @@ def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         return []      # "sein Mandat an X übergeben", "den Vorsitz übergeben": an office, not goods
     preps = set(frame.object_preps)
     items = items_in(ctx, start, end)
-    recipients = [m for m in ctx.with_prep(seg_start, seg_end, preps) if m.is_actor and m not in agents] \
-        or [m for m in ctx.with_prep(start, end, preps) if m.is_actor and m not in agents]
+    recipients = [m for m in ctx.with_prep(seg_start, seg_end, preps) if _receives(ctx, m) and m not in agents] \
+        or [m for m in ctx.with_prep(start, end, preps) if _receives(ctx, m) and m not in agents]
     if not recipients and items:      # "liefert Drohnen nach Russland" (goods named: "schickt Spieler ins London")
-        recipients = [m for m in destinations(ctx, start, end) if m.is_actor and m not in agents]
+        recipients = [m for m in destinations(ctx, start, end) if _receives(ctx, m) and m not in agents]
     if recipients:
         objects = group_of(ctx, recipients[0])
     else:
@@ -91,7 +92,7 @@ def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[A
         # "Lieferungen von Waffen aus Russland an China": the source is the supplier
         suppliers = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.spec.get("source_preps", [])))
                      if m.is_actor and m.cls == "State"][:1]
-    recipients = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
+    recipients = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if _receives(ctx, m)]
     if not suppliers and recipients and governor(ctx, trig) is not None:
         # "Der Iran räumte Drohnenlieferungen an Russland ein": the governing verb's subject
         suppliers = [m for m in subject(ctx, trig.i, skip={m.start for m in recipients})[0]
@@ -105,3 +106,10 @@ def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[A
     if modifier and head_match(modifier.lower(), ctx.cues.items):
         args.items = [modifier] + args.items
     return [args]
+
+
+
+def _receives(ctx: Ctx, m: Mention) -> bool:
+    """Can ``m`` receive goods: an actor, or a region no state holds ("Gas nach Europa", "Waffen
+    nach Afrika"; not a town: "Panzer nach Wien" is no supply to Vienna)?"""
+    return m.is_actor or is_region(ctx, m)

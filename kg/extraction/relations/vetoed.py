@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from kg.extraction.arguments import Args, co_agents, requires, subject, verb_agents
-from kg.extraction.context import Ctx
+from kg.extraction.context import Ctx, is_adjective_like
 from kg.extraction.cues import Frame
 from kg.extraction.nouns import compound_place, noun_parts
 from kg.extraction.relations import register
@@ -35,7 +35,15 @@ def vetoed(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     scan_from = trig.i + 1 if trig.kind == "noun" else start
     measure_start = next((t.i for t in ctx.doc[scan_from:ctx.sent.end]
                           if t.text[:1].isupper() and head_match(t.lower_, measure_heads)), None)
-    concerned = [m for m in ctx.in_span(measure_start or scan_from, ctx.sent.end)
+    scan_end = ctx.sent.end
+    if measure_start is None and trig.kind == "noun":
+        # "hat gegen die Syrien-Resolution sein Veto eingelegt": the measure before the noun
+        measure_start = next((t.i for t in ctx.doc[start:trig.i] if t.text[:1].isupper()
+                              and head_match(t.lower_, measure_heads) and _after_gegen(ctx, t.i)), None)
+        scan_end = trig.i if measure_start is not None else scan_end
+    if measure_start is None:          # "Die USA legten ihr Veto ein, Großbritannien enthielt sich": no measure here
+        scan_end = ctx.segments[ctx.seg_of(trig.i)][1]
+    concerned = [m for m in ctx.in_span(measure_start or scan_from, scan_end)
                  if (m.is_actor or m.cls == "Place") and m.actor not in {a.actor for a in agents}
                  and ctx.prep[m.start] not in {"in", "mit", "von"} and m.start not in ctx.excluded
                  and m.key not in frame.spec.get("council", []) and m.cls != "Organization"]
@@ -59,6 +67,15 @@ def vetoed(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
 
 
 
+def _after_gegen(ctx: Ctx, i: int) -> bool:
+    """Is the noun at ``i`` the object of "gegen" ("gegen die Resolution", "gegen den neuen Entwurf")?"""
+    j = i - 1
+    while j > ctx.sent.start and ctx.doc[j].lower_ not in ctx.w("prepositions") \
+            and (ctx.doc[j].lower_ in ctx.w("determiners") or is_adjective_like(ctx.doc[j])):
+        j -= 1
+    return ctx.doc[j].lower_ == "gegen"
+
+
 def _definite(ctx: Ctx, frame: Frame, scan_from: int) -> bool:
     """Does the veto's clause name its measure only by a definite description ("gegen den Text",
     "gegen den Entwurf", "gegen die Resolution"), or not at all ("legten ihr Veto ein")?"""
@@ -67,7 +84,11 @@ def _definite(ctx: Ctx, frame: Frame, scan_from: int) -> bool:
     if not nouns:
         return True
     before = ctx.doc[nouns[0].i - 1].lower_ if nouns[0].i > ctx.sent.start else ""
-    return before in ctx.w("definite_articles")
+    if before in ctx.w("definite_articles"):
+        return True
+    # "gegen den von den Emiraten eingebrachten Entwurf": the article right after "gegen"
+    gegen = next((t.i for t in reversed(ctx.doc[max(scan_from, nouns[0].i - 10):nouns[0].i]) if t.lower_ == "gegen"), None)
+    return gegen is not None and ctx.doc[gegen + 1].lower_ in ctx.w("definite_articles")
 
 
 def _measure_before(ctx: Ctx, frame: Frame, selves: set[str]) -> tuple[int, Mention] | None:

@@ -2,10 +2,11 @@
 Ministerin" (the host is the subject)."""
 from __future__ import annotations
 
-from kg.extraction.arguments import Args, clause_of, destinations, governor, place_in, subject, verb_agents
+from kg.extraction.arguments import (Args, clause_of, destinations, genitive_of_noun, governor, place_in, subject,
+                                     verb_agents)
 from kg.extraction.context import Ctx, group_of
 from kg.extraction.cues import Frame
-from kg.extraction.nouns import compound_people, compound_place, foreign_owner, noun_parts
+from kg.extraction.nouns import compound_people, compound_place, foreign_owner, is_region, noun_parts
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger
 from kg.mentions import Mention
@@ -16,6 +17,8 @@ def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     start, end, _ = ctx.region_of(trig.i)
     if trig.kind == "noun":
         return _noun(ctx, trig, frame, start, end)
+    if trig.kind == "expect":
+        return _expected(ctx, trig, start, end)
     agents, fallback = verb_agents(ctx, trig)
     if not agents:
         return []
@@ -36,6 +39,31 @@ def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     return [Args(agents=agents, objects=_places_of(ctx, targets[0]), fallback=fallback)]
 
 
+def _expected(ctx: Ctx, trig: Trigger, start: int, end: int) -> list[Args]:
+    """ "Scholz wird am Montag in Indien erwartet": the subject of the passive visits the place
+    "in" it; "Trump erwartet Netanjahu in Washington": the person awaited does.  Only people and
+    governments are awaited on a visit ("Experten erwarten in Berlin eine Einigung" is none)."""
+    clause, _ = clause_of(ctx, trig.i)
+    if clause is not None:
+        start, end = max(start, clause.start), min(end, clause.end)
+    place = place_in(ctx, start, end, frozenset({"in"}))
+    if place is None:
+        return []
+    bare = [m for m in ctx.bare(start, end) if m.cls in {"Person", "State", "Organization"} and m is not place
+            and not genitive_of_noun(ctx, m.start)]          # "Zugeständnisse der USA"
+    passive = clause is not None and clause.verbs.voice == "passive"
+    before = [m for m in bare if m.start < trig.i]
+    after = [m for m in bare if m.start > trig.i]
+    if passive:
+        guests = before[:1] or after[:1]
+    else:                              # the object after the verb, behind the subject if that follows too
+        subject_first = before or (clause is not None and clause.subjects and clause.subjects[0][0] < trig.i)
+        guests = after[:1] if subject_first else after[1:2]
+    if not guests:
+        return []
+    return [Args(agents=group_of(ctx, guests[0]), objects=[place])]
+
+
 def _places_of(ctx: Ctx, first: Mention) -> list[Mention]:
     """The place and the places coordinated with it: "besuchte Moskau und Peking", "reiste
     nach China, Nordkorea und Vietnam" (its list holds places and states only)."""
@@ -54,6 +82,9 @@ def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[A
         (visitors if visitor else places).append(m)
     if not places:
         place = compound_place(ctx, trig.i) or place_in(ctx, trig.i + 1, parts.tail_end, frame.words["place_preps"])
+        if place is not None and is_region(ctx, place):
+            # "hat in Ecuador seine Südamerika-Reise begonnen": the state the clause names, not the continent
+            place = place_in(ctx, start, trig.i, frozenset({"in"})) or place
         if place is None and governor(ctx, trig) is not None:
             # "stattete Moskau einen Besuch ab", "kündigte Peking einen Besuch an": the bare object
             place = next((m for m in ctx.bare(start, trig.i, actors_only=False)
@@ -87,3 +118,4 @@ def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[A
     if not visitors or not places:
         return []
     return [Args(agents=visitors, objects=places, fallback=fallback or host)]
+
