@@ -472,3 +472,60 @@ def test_the_measure_of_a_veto(text, expected):
 ], ids=case_id)
 def test_a_zu_infinitive_hangs_on_the_clause_right_before_it(text, expected):
     assert facts(run(text)) == {expected}
+
+
+# --- the fourth part: every pair of a symmetric list, plural titles, reports of an event ------
+
+LISTS = [(["Putin", "Xi", "Modi"], ["putin", "xi_jinping", "modi"]),
+         (["Russland", "China", "Indien"], ["russia", "china", "india"]),
+         (["Kenia", "Valdoria", "Somalia"], ["kenya", "entity:valdoria", "somalia"]),
+         (["Scholz", "Macron", "Meloni", "Tusk"], ["scholz", "macron", "meloni", "tusk"])]
+SYMMETRIC_FORMS = [("{l} trafen sich in Kasan.", M), ("{l} kamen in Kasan zusammen.", M),
+                   ("{l} unterzeichneten ein Abkommen.", "signedTreatyWith"),
+                   ("Ein Abkommen zwischen {l} wurde unterzeichnet.", "signedTreatyWith"),
+                   ("Es gab ein Treffen zwischen {l}.", M)]
+
+
+def _listed(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + " und " + names[-1]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(l=_listed(names)), {frozenset(pair) for pair in itertools.combinations(keys, 2)} | {rel})
+    for (form, rel), (names, keys) in itertools.product(SYMMETRIC_FORMS, LISTS)
+], ids=case_id)
+def test_a_list_of_parties_gives_every_pair(text, expected):
+    relation = next(x for x in expected if isinstance(x, str))
+    pairs = {x for x in expected if not isinstance(x, str)}
+    found = facts(run(text))
+    assert {frozenset((s, o)) for s, r, o, _ in found if r == relation} == pairs
+    assert all(modality == "asserted" for *_, modality in found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Die Außenminister Irans und Saudi-Arabiens kamen am Donnerstag in Peking zusammen.",
+     {("iran", M, "saudi_arabia", "asserted")}),
+    ("Die Außenminister Russlands und Chinas unterzeichneten ein Abkommen.",
+     {("russia", "signedTreatyWith", "china", "asserted")}),
+    ("Die Staatschefs Frankreichs und Deutschlands reisten nach Kiew.",
+     {("france", V, "kyiv", "asserted"), ("germany", V, "kyiv", "asserted")}),
+    ("Die Präsidenten Russlands, Chinas und Indiens trafen sich in Kasan.",
+     {("russia", M, "china", "asserted"), ("russia", M, "india", "asserted"), ("china", M, "india", "asserted")}),
+    # one title: its holder; a noun that is no title: nobody
+    ("Der Außenminister Russlands traf Wang Yi.", {("lavrov", M, "wang_yi", "asserted")}),
+    ("Die Sanktionen Russlands und Chinas wirken.", set()),
+], ids=case_id)
+def test_a_plural_title_with_coordinated_genitives(text, expected):
+    assert facts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Moskau dementierte Berichte über Waffenlieferungen an Nordkorea.", {("russia", S, "north_korea", "denied")}),
+    ("Der Iran wies Vorwürfe über Drohnenlieferungen an Russland zurück.", {("iran", S, "russia", "denied")}),
+    ("Der Iran hat die Vorwürfe über Drohnenlieferungen an Russland zurückgewiesen.",
+     {("iran", S, "russia", "denied")}),
+    ("Peking bestätigte Berichte über ein Treffen zwischen Xi und Putin.", {("xi_jinping", M, "putin", "asserted")}),
+    ("Die Zeitung veröffentlichte Berichte über Waffenlieferungen an Nordkorea.", set()),
+], ids=case_id)
+def test_what_a_verb_says_of_a_report_it_says_of_the_event(text, expected):
+    assert facts(run(text)) == expected

@@ -286,7 +286,7 @@ def governor(ctx: Ctx, trig: Trigger) -> tuple[str, str, object] | None:
     clause, clauses = clause_of(ctx, trig.i)
     if clause is None:
         return None
-    if trig.kind == "noun" and prep_before(ctx.doc, ctx.sent, trig.i, ctx.cues) is None \
+    if trig.kind == "noun" and (prep_before(ctx.doc, ctx.sent, trig.i, ctx.cues) is None or _reported(ctx, trig.i)) \
             and clause.verbs.lemma in governors and clause.verbs.main != trig.i and not genitive_of_noun(ctx, trig.i):
         return clause.verbs.lemma, governors[clause.verbs.lemma], clause
     relative = relative_after(ctx, trig.i) if trig.kind == "noun" else None
@@ -320,6 +320,17 @@ def attribute_of_thing(ctx: Ctx, i: int) -> bool:
                            | ctx.w("member_nouns"))
                 or head in titles
                 or head_match(head, ctx.w("apposition_heads")))
+
+
+def _reported(ctx: Ctx, i: int) -> bool:
+    """Is the noun at ``i`` what a report noun is about ("dementierte Berichte über
+    Waffenlieferungen", "wies Vorwürfe von Drohnenlieferungen zurück"): the verb speaks of it?"""
+    j = i - 1
+    while j > ctx.sent.start and ctx.doc[j].lower_ not in ctx.w("prepositions") \
+            and (ctx.doc[j].lower_ in ctx.w("determiners") or is_adjective_like(ctx.doc[j])):
+        j -= 1
+    return j > ctx.sent.start and ctx.doc[j].lower_ in {"über", "von"} \
+        and head_match(ctx.doc[j - 1].lower_, ctx.w("report_nouns")) is not None
 
 
 def genitive_of_noun(ctx: Ctx, i: int) -> bool:

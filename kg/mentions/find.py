@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.mentions.bare import bare_names
+from kg.mentions.groups import plural_titles
 from kg.mentions.base import _prefix_index, _title_index, Mention
 from kg.mentions.names import _coreferent_surnames, _lexicon_names, _merged_short_names, _named_after, _named_places, _tagged_names
 from kg.mentions.pronouns import _with_pronouns
@@ -70,4 +71,4 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
         mentions = sorted(mentions + bare_names(doc, mentions, list(relation_ranges), lexicon,
                                                 frozenset(cues.get("determiners", ())), gazetteer),
                           key=lambda m: m.start)
-    return _with_pronouns(doc, _merged_short_names(mentions), gazetteer, cues)
+    return plural_titles(doc, _with_pronouns(doc, _merged_short_names(mentions), gazetteer, cues), gazetteer, cues)

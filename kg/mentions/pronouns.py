@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer
 from kg.mentions.base import Mention, _cached, _title_index
+from kg.mentions.groups import group_descriptions, pairs
 from kg.nlp import lowers, sentence_starts, span_text
 from kg.postags import verb_number
 
@@ -23,8 +24,8 @@ def _gender(m: Mention, gazetteer: Gazetteer) -> str | None:
 
 def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues: dict) -> list[Mention]:
     """``mentions`` with the pronouns, epithets and descriptions that refer back to them."""
-    out = list(mentions) + _state_descriptions(doc, mentions, cues) + _group_descriptions(doc, mentions, cues) \
-        + _pairs(doc, mentions, cues)
+    out = list(mentions) + _state_descriptions(doc, mentions, cues) + group_descriptions(doc, mentions, cues) \
+        + pairs(doc, mentions, cues)
     if any(m.cls == "Person" for m in mentions):
         people = _People(doc, mentions, gazetteer)
         epithets = _epithets(doc, mentions, cues, people)
@@ -272,82 +273,6 @@ def _finite_of_subject(doc: Doc, low: list[str], i: int, actors: set[int], cues:
         verbs = [k for k in range(i + 1, end) if not doc[k].text[:1].isupper() and verb_number(low[k])]
         return low[verbs[-1]] if verbs else None
     return None
-
-
-def _pairs(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention]:
-    """ "die beiden", "die beiden Politiker", "die beiden Länder": the last two people (or states,
-    after a word for states) named in the sentence or the two before, as two mentions side by side
-    (kind "pair", one group: "Dort trafen die beiden Selenskyj").  Not before another noun
-    ("die beiden Resolutionen")."""
-    person_nouns, state_nouns = set(cues.get("pair_people", ())), set(cues.get("pair_states", ()))
-    low, starts = lowers(doc), sentence_starts(doc)
-    found = []
-    for i, word in enumerate(low):
-        if word != "beiden" or i == 0 or low[i - 1] not in {"die", "den", "der"}:
-            continue
-        nxt = low[i + 1] if i + 1 < len(doc) else ""
-        named_next = any(m.start == i + 1 for m in mentions)      # "trafen die beiden Selenskyj"
-        noun = doc[i + 1].text[:1].isupper() and not named_next if i + 1 < len(doc) else False
-        if noun and nxt not in person_nouns | state_nouns:
-            continue
-        cls = "State" if nxt in state_nouns else "Person"
-        here = bisect.bisect_right(starts, i) - 1
-        before = [m for m in mentions if m.end <= i - 1 and m.cls == cls and m.kind != "adj"
-                  and here - (bisect.bisect_right(starts, m.start) - 1) <= 2]
-        pair = _last_pair(before, low)
-        if pair is None:
-            continue
-        first, second = pair
-        end = i + 2 if noun else i + 1
-        for start, stop, ref in ((i - 1, i, first), (i, end, second)):
-            found.append(Mention(start=start, end=stop, key=ref.key, actor=ref.actor, cls=ref.cls, kind="pair",
-                                 text=span_text(doc, start, stop), head=stop - 1))
-    return found
-
-
-def _last_pair(before: list[Mention], low: list[str]) -> tuple[Mention, Mention] | None:
-    """The last two named with "und" between them ("Russland und China"), else the last two
-    different ones."""
-    for a, b in reversed(list(zip(before, before[1:]))):
-        if a.key != b.key and low[a.end:b.start][:1] == ["und"] and len(low[a.end:b.start]) <= 3:
-            return a, b
-    keys: dict[str, Mention] = {}
-    for m in reversed(before):
-        keys.setdefault(m.key, m)
-        if len(keys) == 2:
-            second, first = keys.values()
-            return first, second
-    return None
-
-
-def _group_descriptions(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention]:
-    """ "die Delegation" (no genitive after it): whom the last delegation the article named before
-    stood for (a delegation stays one through an article): its leader ("eine US-Delegation unter
-    Leitung des Abgeordneten Mike Gallagher"), else its state ("US-Delegation", "eine Delegation
-    aus China")."""
-    nouns = tuple(cues.get("group_descriptions", ()))
-    if not nouns:
-        return []
-    low = lowers(doc)
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    by_start = {m.start: m for m in mentions}
-    found, last = [], None           # the mention the last delegation named stands for
-    for i, word in enumerate(low):
-        if not word.endswith(nouns):
-            continue
-        definite = i > 0 and low[i - 1] in {"die", "der", "diese", "dieser"} and doc[i].text[:1].isupper()
-        if definite and i not in covered and last is not None \
-                and not (i + 1 in by_start and by_start[i + 1].kind == "gen"):      # "die Delegation Chinas"
-            ref = last
-            found.append(Mention(start=i - 1, end=i + 1, key=ref.key, actor=ref.actor, cls=ref.cls, kind="pronoun",
-                                 text=span_text(doc, i - 1, i + 1), head=i))
-            continue
-        near = [by_start[k] for k in range(i, min(i + 8, len(doc))) if k in by_start
-                and by_start[k].cls in {"Person", "State", "Organization"}]
-        people = [m for m in near if m.cls == "Person"]
-        if people or near:
-            last = (people or near)[0]
-    return found
 
 
 def _state_descriptions(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention]:

@@ -49,7 +49,7 @@ def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if others:
         return [Args(agents=agents, objects=group_of(ctx, others[0]), fallback=fallback)]
     if len(agents) >= 2:
-        return [Args(agents=agents[:1], objects=agents[1:], fallback=fallback)]
+        return [Args(agents=agents, objects=agents, fallback=fallback)]      # every pair of them
     return []
 
 

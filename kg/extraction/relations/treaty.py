@@ -21,12 +21,12 @@ def treaty(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         between = [m for m in ctx.with_prep(start, end, {"zwischen"}) if m.is_actor]
         group = group_of(ctx, between[0]) if between else []
         if len(group) >= 2:
-            return [Args(agents=group[:1], objects=group[1:], place=place)]
+            return [Args(agents=group, objects=group, place=place)]
         return []
     partners = [m for m in ctx.with_prep(start, end, set(frame.object_preps)) if m.is_actor and m not in agents]
     if partners:
         return [Args(agents=agents, objects=group_of(ctx, partners[0]), fallback=fallback, place=place)]
     if len(agents) >= 2:
-        return [Args(agents=agents[:1], objects=agents[1:], fallback=fallback, place=place)]
+        return [Args(agents=agents, objects=agents, fallback=fallback, place=place)]      # every pair
     return []
 
