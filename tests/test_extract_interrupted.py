@@ -529,3 +529,18 @@ def test_a_plural_title_with_coordinated_genitives(text, expected):
 ], ids=case_id)
 def test_what_a_verb_says_of_a_report_it_says_of_the_event(text, expected):
     assert facts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(a=a, b=b), (ka, rel, kb, "negated"))
+    for (form, rel), (a, ka), (b, kb) in itertools.product(
+        [("{a} erteilte Waffenlieferungen an {b} eine Absage.", S),
+         ("{a} hat Waffenlieferungen an {b} eine klare Absage erteilt.", S),
+         ("{a} erteilte Sanktionen gegen {b} eine Abfuhr.", SANC),
+         ("{a} erteilte eine Absage an Waffenlieferungen an {b}.", S)],
+        [("Russland", "russia"), ("Valdoria", "entity:valdoria")], [("Syrien", "syria"), ("Indien", "india")])
+] + [
+    ("Die Regierung erteilte die Genehmigung für Waffenlieferungen an die Ukraine.", None),
+], ids=case_id)
+def test_a_refusal_given_to_an_event(text, expected):
+    assert facts(run(text)) == ({expected} if expected else set())

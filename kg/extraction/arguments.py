@@ -278,7 +278,7 @@ def governor(ctx: Ctx, trig: Trigger) -> tuple[str, str, object] | None:
     governors = ctx.cues.governors
     words = sentence_words(ctx)
     if trig.kind == "noun" and not ctx.w("refusals").isdisjoint(words):
-        refusal = _refused(ctx, trig.i)
+        refusal = _refused(ctx, trig.i) or _refused_dative(ctx, trig.i)
         if refusal is not None:
             return refusal
     if governors.keys().isdisjoint(words):
@@ -366,6 +366,18 @@ def _refused(ctx: Ctx, i: int) -> tuple[str, str, object] | None:
         return None
     clause, _ = clause_of(ctx, j - 1)
     return (ctx.doc[j - 1].lower_, "negated", clause) if clause is not None else None
+
+
+def _refused_dative(ctx: Ctx, i: int) -> tuple[str, str, object] | None:
+    """ "erteilte Waffenlieferungen an Syrien eine Absage": an event noun without a preposition in
+    the clause of "erteilen" with a refusal as its object (``[modality] refusal_verbs``) is refused."""
+    if prep_before(ctx.doc, ctx.sent, i, ctx.cues) is not None:
+        return None
+    clause, _ = clause_of(ctx, i)
+    if clause is None or clause.verbs.lemma not in ctx.w("refusal_verbs"):
+        return None
+    refusal = next((t for t in ctx.doc[clause.start:clause.end] if t.lower_ in ctx.w("refusals") and t.i != i), None)
+    return (refusal.lower_, "negated", clause) if refusal is not None else None
 
 
 def clause_subject(ctx: Ctx, clause) -> Mention | None:
