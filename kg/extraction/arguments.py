@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extraction.context import Ctx, group_of, is_adjective_like, prep_before
+from kg.extraction.context import Ctx, group_of, is_adjective_like, prep_before, word_before_phrase
 from kg.extraction.cues import Frame
-from kg.extraction.nouns import relative_after, relative_agent
+from kg.extraction.nouns import attribute_of_thing, genitive_of_noun, relative_after, relative_agent
 from kg.extraction.triggers import Trigger, head_match
 from kg.german import default_german
 from kg.mentions import Mention
@@ -301,57 +301,12 @@ def governor(ctx: Ctx, trig: Trigger) -> tuple[str, str, object] | None:
     return None
 
 
-_TIME_NOUNS = frozenset(default_german()["nouns"]["time_nouns"])
-
-
-def attribute_of_thing(ctx: Ctx, i: int) -> bool:
-    """Is the mention at ``i`` the genitive of a noun that names no actor ("in der Kathedrale der
-    Hauptstadt Havanna"), so that it is no subject?  "Die Regierung der Ukraine", "der Präsident der
-    USA", "Vertreter der EU", "die Staaten der EU", "unter Leitung des Abgeordneten X" stand for it
-    (``government_nouns``, ``proxy_nouns``, ``member_nouns``, ``leader_nouns``, role titles)."""
-    if not genitive_of_noun(ctx, i):
-        return False
-    j = i - 1
-    while j > ctx.sent.start and ctx.doc[j].lower_ not in ctx.w("genitive_articles"):
-        j -= 1
-    head = ctx.doc[j - 1].lower_
-    titles = {t.casefold() for t in ctx.gazetteer.titles}
-    return not (head_match(head, ctx.w("government_nouns") | ctx.w("proxy_nouns") | ctx.w("leader_nouns")
-                           | ctx.w("member_nouns"))
-                or head in titles
-                or head_match(head, ctx.w("apposition_heads")))
-
-
 def _reported(ctx: Ctx, i: int) -> bool:
     """Is the noun at ``i`` what a report noun is about ("dementierte Berichte über
     Waffenlieferungen", "wies Vorwürfe von Drohnenlieferungen zurück"): the verb speaks of it?"""
-    j = i - 1
-    while j > ctx.sent.start and ctx.doc[j].lower_ not in ctx.w("prepositions") \
-            and (ctx.doc[j].lower_ in ctx.w("determiners") or is_adjective_like(ctx.doc[j])):
-        j -= 1
+    j = word_before_phrase(ctx, i)
     return j > ctx.sent.start and ctx.doc[j].lower_ in {"über", "von"} \
         and head_match(ctx.doc[j - 1].lower_, ctx.w("report_nouns")) is not None
-
-
-def genitive_of_noun(ctx: Ctx, i: int) -> bool:
-    """Is the noun at ``i`` the genitive of another noun that is not the event itself ("strebt die
-    Aufweichung der Sanktionen an", "fordert die Aufhebung der Sanktionen"): the verb's object is
-    that noun, not the event?  A noun that carries the event ("beschloss die Verlängerung der
-    Sanktionen", ``[syntax] event_carriers``) passes the verb on."""
-    j = i - 1
-    while j > ctx.sent.start and is_adjective_like(ctx.doc[j]) and ctx.doc[j].lower_ not in ctx.w("determiners"):
-        j -= 1
-    if j > ctx.sent.start and ctx.doc[j].text[:1].isupper() and head_match(ctx.doc[j].lower_, ctx.w("apposition_heads")):
-        j -= 1                         # "die Kathedrale der Hauptstadt Havanna"
-        while j > ctx.sent.start and is_adjective_like(ctx.doc[j]) and ctx.doc[j].lower_ not in ctx.w("determiners"):
-            j -= 1
-    if j - 1 < ctx.sent.start or ctx.doc[j].lower_ not in ctx.w("genitive_articles"):
-        return False
-    head = ctx.doc[j - 1]
-    if head.lower_ in ctx.w("subordinators") | ctx.w("prepositions") | ctx.w("coordinators"):
-        return False                   # "Nachdem der Iran …" opens a sentence: no noun
-    return head.text[:1].isupper() and head.is_alpha and not any(m.start <= head.i < m.end for m in ctx.mentions) \
-        and head.lower_ not in ctx.w("event_carriers") and head.lower_ not in _TIME_NOUNS   # "am Dienstag der …"
 
 
 def _refused(ctx: Ctx, i: int) -> tuple[str, str, object] | None:

@@ -169,6 +169,17 @@ def is_adjective_like(token: Token) -> bool:
     return token.is_alpha and token.text[:1].islower() and low.endswith(("e", "en", "er", "es", "em"))
 
 
+def word_before_phrase(ctx: Ctx, i: int) -> int:
+    """The index of the word before the determiners and adjectives that precede the noun at ``i``
+    ("gegen" in "gegen den neuen Entwurf"); a preposition ends the phrase even where it ends like an
+    adjective ("gegen", "über")."""
+    j = i - 1
+    while j > ctx.sent.start and ctx.doc[j].lower_ not in ctx.w("prepositions") \
+            and (ctx.doc[j].lower_ in ctx.w("determiners") or is_adjective_like(ctx.doc[j])):
+        j -= 1
+    return j
+
+
 def prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
     preps, dets = cues.words["prepositions"], cues.words["determiners"]
     contractions = cues.syntax["contractions"]

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from kg.extraction.context import Ctx, group_of, is_adjective_like
 from kg.extraction.triggers import SEGMENT_BREAKS, head_match
+from kg.german import default_german
 from kg.mentions import Mention
 
 def items_in(ctx: Ctx, start: int, end: int) -> list[Token]:
@@ -193,3 +194,53 @@ def possessive_agrees(ctx: Ctx, word: str, owner: Mention) -> bool:
 def is_region(ctx: Ctx, m: Mention) -> bool:
     """Is ``m`` a place no state holds: a continent or region ("Europa", "Südamerika", "Karibik")?"""
     return m.key in ctx.gazetteer and ctx.gazetteer[m.key].region
+
+
+_TIME_NOUNS = frozenset(default_german()["nouns"]["time_nouns"])
+
+
+def attribute_of_thing(ctx: Ctx, i: int) -> bool:
+    """Is the mention at ``i`` the genitive of a noun that names no actor ("in der Kathedrale der
+    Hauptstadt Havanna"), so that it is no subject?  "Die Regierung der Ukraine", "der Präsident der
+    USA", "Vertreter der EU", "die Staaten der EU", "unter Leitung des Abgeordneten X" stand for it
+    (``government_nouns``, ``proxy_nouns``, ``member_nouns``, ``leader_nouns``, role titles)."""
+    head = _genitive_head(ctx, i)
+    if head is None:
+        return False
+    low = ctx.doc[head].lower_
+    titles = {t.casefold() for t in ctx.gazetteer.titles}
+    return not (head_match(low, ctx.w("government_nouns") | ctx.w("proxy_nouns") | ctx.w("leader_nouns")
+                           | ctx.w("member_nouns"))
+                or low in titles
+                or head_match(low, ctx.w("apposition_heads")))
+
+
+def genitive_of_noun(ctx: Ctx, i: int) -> bool:
+    """Is the noun at ``i`` the genitive of another noun that is not the event itself ("strebt die
+    Aufweichung der Sanktionen an", "fordert die Aufhebung der Sanktionen"): the verb's object is
+    that noun, not the event?  A noun that carries the event ("beschloss die Verlängerung der
+    Sanktionen", ``[syntax] event_carriers``) passes the verb on."""
+    return _genitive_head(ctx, i) is not None
+
+
+def _genitive_head(ctx: Ctx, i: int) -> int | None:
+    """The index of the noun whose genitive the noun or mention at ``i`` is (see
+    :func:`genitive_of_noun`), else None."""
+    j = _before_adjectives(ctx, i - 1)
+    if j > ctx.sent.start and ctx.doc[j].text[:1].isupper() and head_match(ctx.doc[j].lower_, ctx.w("apposition_heads")):
+        j = _before_adjectives(ctx, j - 1)     # "die Kathedrale der Hauptstadt Havanna"
+    if j - 1 < ctx.sent.start or ctx.doc[j].lower_ not in ctx.w("genitive_articles"):
+        return None
+    head = ctx.doc[j - 1]
+    if head.lower_ in ctx.w("subordinators") | ctx.w("prepositions") | ctx.w("coordinators"):
+        return None                    # "Nachdem der Iran …" opens a sentence: no noun
+    noun = head.text[:1].isupper() and head.is_alpha and not any(m.start <= head.i < m.end for m in ctx.mentions) \
+        and head.lower_ not in ctx.w("event_carriers") and head.lower_ not in _TIME_NOUNS   # "am Dienstag der …"
+    return head.i if noun else None
+
+
+def _before_adjectives(ctx: Ctx, j: int) -> int:
+    """``j``, or the first token before the adjectives ending at ``j`` (a determiner stops it)."""
+    while j > ctx.sent.start and is_adjective_like(ctx.doc[j]) and ctx.doc[j].lower_ not in ctx.w("determiners"):
+        j -= 1
+    return j

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from kg.extraction.arguments import Args, co_agents, requires, subject, verb_agents
-from kg.extraction.context import Ctx, is_adjective_like
+from kg.extraction.context import Ctx, word_before_phrase
 from kg.extraction.cues import Frame
 from kg.extraction.nouns import compound_place, noun_parts
 from kg.extraction.relations import register
@@ -69,11 +69,7 @@ def vetoed(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
 
 def _after_gegen(ctx: Ctx, i: int) -> bool:
     """Is the noun at ``i`` the object of "gegen" ("gegen die Resolution", "gegen den neuen Entwurf")?"""
-    j = i - 1
-    while j > ctx.sent.start and ctx.doc[j].lower_ not in ctx.w("prepositions") \
-            and (ctx.doc[j].lower_ in ctx.w("determiners") or is_adjective_like(ctx.doc[j])):
-        j -= 1
-    return ctx.doc[j].lower_ == "gegen"
+    return ctx.doc[word_before_phrase(ctx, i)].lower_ == "gegen"
 
 
 def _definite(ctx: Ctx, frame: Frame, scan_from: int) -> bool:

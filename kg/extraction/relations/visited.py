@@ -2,11 +2,10 @@
 Ministerin" (the host is the subject)."""
 from __future__ import annotations
 
-from kg.extraction.arguments import (Args, clause_of, destinations, genitive_of_noun, governor, place_in, subject,
-                                     verb_agents)
+from kg.extraction.arguments import Args, clause_of, destinations, governor, place_in, subject, verb_agents
 from kg.extraction.context import Ctx, group_of
 from kg.extraction.cues import Frame
-from kg.extraction.nouns import compound_people, compound_place, foreign_owner, is_region, noun_parts
+from kg.extraction.nouns import compound_people, compound_place, foreign_owner, genitive_of_noun, is_region, noun_parts
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger
 from kg.mentions import Mention
