@@ -49,6 +49,9 @@ __all__ = ["Apposition", "Clause", "VerbComplex", "clauses_of", "conjuncts", "ma
 
 Span = tuple[int, int]
 CUTS = {",", ";", ":", "–", "—", "(", ")", "„", "“", "\"", "«", "»", "‚", "‘", "-"}
+# quotation marks cut nothing: a quoted word stays in its clause ("werde eine „Friedenserklärung“
+# mit X unterzeichnen"); quoted speech is cut off by the comma or colon beside it
+QUOTES = {"„", "“", "\"", "«", "»", "‚", "‘"}
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ def _pieces(s: SentView) -> list[_Piece]:
     pieces, cur, opener = [], [], ""
     for i in range(s.start, s.end):
         w = s.words[i]
-        if s.tag(i) == "_SP":
+        if s.tag(i) == "_SP" or w in QUOTES:
             continue
         if w in CUTS:
             if cur:

@@ -37,7 +37,7 @@ RELATION_KEYS = {
     # visited: travel
     "planned_forms": WORDS,
     "motion_verbs": WORDS, "motion_forms": WORDS, "motion_phrases": WORD_PAIRS, "place_preps": WORDS,
-    "expect_verbs": WORDS, "expect_forms": WORDS, "arrival_verbs": WORDS, "not_visits": WORDS, "ranking_words": WORDS,
+    "expect_verbs": WORDS, "expect_forms": WORDS, "arrival_verbs": WORDS, "not_visits": WORDS, "lead_verbs": WORDS, "ranking_words": WORDS,
     # metWith: matches and goals
     "clash_words": WORDS, "score_counts": WORDS, "reciprocal_words": WORDS, "remote_modifiers": WORDS, "talk_heads": WORDS, "not_met_objects": WORDS,
     "facing_determiners": WORDS,
@@ -59,7 +59,7 @@ SECTIONS = {
         "control": WORDS, "claim_verbs": WORDS,
     },
     "governors": {"asserted": WORDS, "planned": WORDS, "denied": WORDS, "negated": WORDS},
-    "reporting": {"speech_verbs": WORDS, "source_before": WORDS, "source_after": WORDS, "source_links": WORDS},
+    "reporting": {"speech_verbs": WORDS, "content_openers": WORDS, "source_before": WORDS, "source_after": WORDS, "source_links": WORDS},
     "anaphora": {
         "denial_objects": WORDS, "pronouns_m": WORDS, "not_current_titles": WORDS, "pronouns_f": WORDS, "pronouns_f_dative": WORDS, "first_person": WORDS, "epithets_f": WORDS, "epithets_m": WORDS,
         "possessives": WORDS, "state_descriptions": WORDS, "group_descriptions": WORDS, "pair_people": WORDS, "pair_states": WORDS, "female_name_endings": WORDS,

@@ -34,7 +34,7 @@ SCHEMA: dict[str, frozenset[str]] = {
                         "possessives", "subject_pronouns", "object_pronouns", "time_nouns"}),
     "prepositions": frozenset({"words", "contractions"}),
     "adverbs": frozenset({"words"}),
-    "names": frozenset({"state_suffixes", "place_suffixes", "organisation_nouns"}),
+    "names": frozenset({"state_suffixes", "place_suffixes", "organisation_nouns", "particles"}),
 }
 # values of the form "word=word" (a contraction and its preposition)
 PAIRS = frozenset({("prepositions", "contractions")})

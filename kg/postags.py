@@ -70,6 +70,26 @@ def lemma_of(word: str) -> str | None:
     return _lemma_table().get(word)
 
 
+@functools.lru_cache(maxsize=1)
+def _lemma_values() -> frozenset[str]:
+    return frozenset(_lemma_table().values)
+
+
+def is_lemma(word: str) -> bool:
+    """Is ``word`` the lemma of some form in the lookup table ("führen" of "führte")?"""
+    return word in _lemma_values()
+
+
+def is_infinitive(low: str) -> bool:
+    """Is ``low`` an infinitive by its own forms, whatever the table says of it ("führen", which the
+    table makes Konjunktiv II of "fahren", since "führt" and "führte" are forms of "führen"; not
+    "bestritten")?"""
+    if not _verbish(low):
+        return False
+    stem = low[:-2] if low.endswith("en") else low[:-1]
+    return lemma_of(stem + "t") == low or lemma_of(stem + "te") == low
+
+
 def _verbish(lemma: str | None) -> bool:
     return bool(lemma) and lemma[:1].islower() and lemma.endswith(("en", "ern", "eln")) and lemma != "einen"
 
@@ -191,6 +211,9 @@ def lexical_tags(words: list[str], g: German | None = None) -> tuple[list[str], 
             tag = "$." if word in _PUNCT_FINAL else "$," if word == "," else "$("
         elif word[:1].isupper() and i and prev not in _PUNCT_FINAL | {"„", "\"", ":", "(", "–"}:
             tag = "NN" if lemma_of(word) else "NE"
+        elif low in g["names"]["particles"] and prev[:1].isupper() and nxt[:1].isupper() \
+                and prev.lower() not in g["nouns"]["subject_pronouns"]:
+            tag = "NE"          # "Abdullah bin Sajid" ("Ich bin Berliner" is a verb)
         elif (tag := _closed(low, g, prev.lower() if prev not in _PUNCT_FINAL else "", nxt)) is not None:
             lemma = g.contractions.get(low, lemma if tag.startswith("V") else low)
             if tag.startswith("VA"):
@@ -202,6 +225,8 @@ def lexical_tags(words: list[str], g: German | None = None) -> tuple[list[str], 
         elif "zu" in low[1:-3] and _verbish(lemma_of(low.replace("zu", "", 1)) or low.replace("zu", "", 1)) \
                 and low.split("zu", 1)[0] in g["verbs"]["separable_particles"]:
             tag, lemma = "VVIZU", low.replace("zu", "", 1)
+        elif _verbish(lemma) and lemma != low and is_infinitive(low):
+            tag, lemma = "VVINF", low       # "führen" (the table: "fahren", its Konjunktiv II) is a verb itself
         elif _verbish(lemma):
             tag = "VVINF" if lemma == low else "VVFIN"
         elif re.fullmatch(r"\d+([.,]\d+)*", word):

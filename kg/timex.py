@@ -62,6 +62,11 @@ def calendar_words() -> frozenset[str]:
     return frozenset(words["months"]) | frozenset(words["weekdays"])
 
 
+def weekday_numbers() -> dict[str, int]:
+    """Weekday names to their number, Monday 0 ("montag": 0, "sonnabend": 5)."""
+    return dict(_words()["weekdays"])
+
+
 def _key(text: str) -> str:
     """A matched phrase as a table key: lower case, single spaces, no trailing dot."""
     return " ".join(text.lower().split()).rstrip(".")

@@ -102,22 +102,23 @@ def develop_figures(tmp_path_factory) -> dict:
 @needs_corpus
 def test_develop_half_figures_as_measured(develop_figures):
     assert {k: develop_figures[k] for k in FIGURES} == {
-        "predicted": 28, "correct": 28, "required": 38, "found": 26, "precision": 1.0, "recall": 0.684,
-        "f1": 0.812, "modality_accuracy": 0.923, "factual_errors": 1, "negatives": 47, "negatives_violated": 1,
+        "predicted": 34, "correct": 34, "required": 38, "found": 31, "precision": 1.0, "recall": 0.816,
+        "f1": 0.899, "modality_accuracy": 0.935, "factual_errors": 0, "negatives": 47, "negatives_violated": 0,
     }
+    # the targets for the half the rules were written against
+    assert develop_figures["precision"] >= 0.9 and develop_figures["recall"] >= 0.8
+    assert develop_figures["factual_errors"] == 0
 
 
 @needs_corpus
 def test_develop_half_per_relation_as_measured(develop_figures):
     assert {rel: (f["predicted"], f["correct"], f["required"], f["found"])
             for rel, f in develop_figures["by_relation"].items()} == {
-        "imposedSanctionsOn": (2, 2, 4, 2), "metWith": (7, 7, 9, 7), "signedTreatyWith": (2, 2, 4, 2),
-        "supplies": (4, 4, 7, 5), "vetoed": (3, 3, 2, 2), "visited": (10, 10, 12, 8),
+        "imposedSanctionsOn": (2, 2, 4, 2), "metWith": (9, 9, 9, 9), "signedTreatyWith": (3, 3, 4, 3),
+        "supplies": (4, 4, 7, 5), "vetoed": (3, 3, 2, 2), "visited": (13, 13, 12, 10),
     }
-    # today's known errors, listed so that a fix (or a new error) shows here
-    assert sorted(develop_figures["violations"]) == [
-        "nd_092 obama|usa metWith raul_castro|cuba [asserted, planned]: the meeting is still ahead (planned in gold)",
-    ]
+    # no known error: a new one shows here
+    assert sorted(develop_figures["violations"]) == []
 
 
 @needs_corpus

@@ -2,7 +2,8 @@
 
 For each sentence (``extractor``):
   1. ``context``: clause regions and segments (commas, subordinators, dashes), the
-     preposition before each mention, coordinated groups, mentions that take no part;
+     preposition before each mention, mentions that take no part; ``lists``: coordinated
+     groups ("Putin, Xi und Modi", "Netanyahu und den Außenminister der Emirate");
   2. ``triggers``: the words of the relations in ``ontology/cues.toml`` (``cues``): verbs by
      lemma or form, nouns by compound head;
   3. ``relations/``: one frame a relation, registered by name, finds the arguments with the

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extraction.context import Ctx, group_of, is_adjective_like, prep_before, word_before_phrase
+from kg.extraction.context import Ctx, is_adjective_like, prep_before, word_before_phrase
 from kg.extraction.cues import Frame
+from kg.extraction.lists import group_of
 from kg.extraction.nouns import attribute_of_thing, genitive_of_noun, relative_after, relative_agent
 from kg.extraction.triggers import Trigger, head_match
 from kg.german import default_german
@@ -29,6 +30,17 @@ def co_agents(ctx: Ctx, start: int, end: int) -> list[Mention]:
     return [m for m in ctx.with_prep(start, end, {"mit"})
             if ctx.doc[m.start - 1].lower_ in {"mit"} and m.start >= 2
             and ctx.doc[m.start - 2].lower_ == "zusammen"]
+
+
+def previous_agents(ctx: Ctx, trig: Trigger) -> list[Mention]:
+    """The agents the previous sentence gave the relation of an event noun that names none in
+    its own sentence: "Laut dem Ministerium wird die Delegation mit Tsai zusammentreffen.
+    Außerdem sind Gespräche mit Lai geplant" (the delegation's talks).  Only right after a
+    sentence with a statement of the same relation whose agents its own clause named; not for a
+    noun in the genitive of another ("Die Daten der Reise sind …": the sentence is about dates)."""
+    if genitive_of_noun(ctx, trig.i):
+        return []
+    return list(ctx.previous_agents.get(trig.relation, ()))
 
 
 def has_passive_auxiliary(ctx: Ctx, start: int, end: int) -> bool:

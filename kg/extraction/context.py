@@ -41,6 +41,11 @@ class Ctx:
     # embedded clauses that interrupt a main clause ("Putin, der … ankam, traf Xi"): the main clause's
     # segment and region run across them, and a window across one does not see its mentions
     hidden: list[tuple[int, int]] = field(default_factory=list)
+    # relation -> the agents the previous sentence gave it, for an event noun that names none
+    # ("… wird die Delegation mit Tsai zusammentreffen. Außerdem sind Gespräche mit Lai geplant")
+    previous_agents: dict[str, list[Mention]] = field(default_factory=dict)
+    # the weekday (Monday 0) the story last told in the past, before this sentence (kg.extraction.days)
+    told_day: int | None = None
 
     def __post_init__(self):
         self.lookup()
@@ -301,48 +306,6 @@ def split_regions(sent: Span, cues: Cues) -> list[tuple[int, int, bool]]:
     return regions or [(sent.start, sent.end, False)]
 
 
-def link_groups(ctx: Ctx) -> None:
-    """Coordinated mentions share a group and the first one's preposition."""
-    coord = ctx.w("coordinators") | ctx.w("list_words") | {","}
-    dets = ctx.w("determiners")
-    actors = [m for m in ctx.mentions if m.kind not in {"adj", "prefix"} and m.start not in ctx.excluded]
-    aside = {i for s, e in find_asides(ctx.sent) for i in range(s, e)}
-    chains: list[list[Mention]] = []
-    for m in actors:
-        if chains:
-            last = chains[-1][-1]
-            between = [t for t in ctx.doc[last.end:m.start] if t.i not in aside]
-            # a list goes on at a comma or "und" ("Putin und der russische …"), not at a verb that
-            # ends like an adjective ("Putin besuchte Moskau und Peking")
-            if between and between[0].lower_ in coord and all(
-                t.lower_ in coord or t.lower_ in dets or is_adjective_like(t) for t in between
-            ) and last.genitive == m.genitive:
-                chains[-1].append(m)
-                continue
-            if last.kind == m.kind == "pair" and last.end == m.start:     # "die beiden": two at once
-                chains[-1].append(m)
-                continue
-        chains.append([m])
-    # "Griechenland, Italien, Spanien und Malta" is one list; "Putin, Russland" (no "und") is not
-    groups: list[list[Mention]] = []
-    for chain in chains:
-        links = [any(t.lower_ in ctx.w("coordinators") for t in ctx.doc[a.end:b.start]) or a.kind == b.kind == "pair"
-                 for a, b in zip(chain, chain[1:])]
-        # three or more names in a comma list are a list even without "und" ("ÖGB, Arbeiterkammer, Attac")
-        # "mit X, Y und den Regierungschefs …": the list goes on past its last name
-        goes_on = len(chain) > 1 and chain[-1].end < ctx.sent.end and ctx.doc[chain[-1].end].lower_ in ctx.w("coordinators")
-        if any(links) or goes_on or (len(chain) >= 3 and len({m.cls for m in chain}) == 1):
-            groups.append(chain)
-        else:
-            groups.extend([m] for m in chain)
-    for group in groups:
-        first_prep = ctx.prep[group[0].start]
-        for m in group:
-            ctx.group[m.start] = group
-            if ctx.prep[m.start] is None and m is not group[0]:
-                ctx.prep[m.start] = first_prep
-
-
 def exclude_asides(ctx: Ctx) -> None:
     for start, end in find_asides(ctx.sent):
         ctx.excluded |= {m.start for m in ctx.mentions if start <= m.start < end}
@@ -389,8 +352,3 @@ def exclude_possessors(ctx: Ctx) -> None:
                     and trigger_kinds(ctx.cues, token.text, token.lemma_, False)):
             continue
         ctx.excluded.add(m.start)
-
-
-def group_of(ctx: Ctx, m: Mention) -> list[Mention]:
-    return [x for x in ctx.group.get(m.start, [m]) if x.start not in ctx.excluded]
-

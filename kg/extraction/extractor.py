@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from kg.extraction.context import (Ctx, exclude_asides, exclude_datelines, exclude_possessors, link_groups,
-                                   join_interrupted, prep_before, split_regions,
-                                   split_segments)
+from kg.extraction.context import (Ctx, exclude_asides, exclude_datelines, exclude_possessors, join_interrupted,
+                                   prep_before, split_regions, split_segments)
+from kg.extraction.lists import link_groups
 from kg.extraction.cues import Cues, default_cues
+from kg.extraction.days import ahead_of_story, told_day
 from kg.extraction.modality import Cue, find_claimants, modality_of
 from kg.extraction.speakers import find_speakers
 from kg.extraction.relations import arguments
@@ -22,8 +23,8 @@ from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.lexicon import Lexicon, default_lexicon
 from kg.mentions import Mention, find_mentions
 from kg.model import Article, EntityRef, Extraction, Sentence, Statement
-from kg.nlp import char_offsets, sentence_starts, words
-from kg.timex import find_times, resolve_best
+from kg.nlp import char_offsets, lowers, sentence_starts, words
+from kg.timex import calendar_words, find_times, resolve_best
 
 
 def _sentence_bounds(doc: Doc, start: int, end: int, texts: list[str]) -> tuple[int, int] | None:
@@ -69,6 +70,8 @@ class _Found:
     surfaces: dict[str, set[str]] = field(default_factory=dict)
     minted: dict[str, Mention] = field(default_factory=dict)
     previous: list[int] = field(default_factory=list)      # statement indexes of the previous sentence
+    agents: dict[str, list[Mention]] = field(default_factory=dict)   # relation -> the previous sentence's agents
+    told_day: int | None = None        # the weekday the story last told in the past (kg.extraction.days)
 
     def note_mentions(self, here: list[Mention], gazetteer: Gazetteer) -> None:
         for m in here:
@@ -104,9 +107,15 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
         triggers = all_triggers[bisect.bisect_left(trigger_starts, sent_start):
                                 bisect.bisect_left(trigger_starts, sent_end)]
         if not found.previous and (not triggers or not here):
+            found.agents = {}
             continue       # no relation word or no one to relate, and no claim to deny: nothing to do
         ctx = _sentence_context(doc[sent_start:sent_end], index, here, cues, gazetteer)
+        ctx.previous_agents, found.agents = found.agents, {}
+        ctx.told_day = found.told_day
         new = _sentence_statements(ctx, triggers, article, found)
+        if triggers and not calendar_words().isdisjoint(lowers(doc)[sent_start:sent_end]):
+            day = told_day(ctx)
+            found.told_day = found.told_day if day is None else day
         found.previous = list(range(len(found.statements), len(found.statements) + len(new)))
         found.statements.extend(new)
     return Extraction(article=article, sentences=tuple(found.sentences), statements=tuple(found.statements),
@@ -153,6 +162,9 @@ def _sentence_statements(ctx: Ctx, triggers, article: Article, found: _Found) ->
             if args.measure:
                 vetoed_spans.append(args.measure)
     pending = prefer_verbs(ctx, pending)
+    for trig, args in pending:
+        if args.agents and not args.fallback:
+            found.agents.setdefault(trig.relation, args.agents)
     # the sentence's time, read only where there is a statement to date
     when = resolve_best(find_times(found.sentences[-1].text, article.date)) if pending else None
     for trig, args in pending:
@@ -160,6 +172,8 @@ def _sentence_statements(ctx: Ctx, triggers, article: Article, found: _Found) ->
                 and any(s <= trig.i < e for s, e in vetoed_spans):
             continue          # the sanctions a vetoed draft proposed were not imposed
         cue = modality_of(ctx, trig, speakers, claimants)
+        if cue.modality == "asserted" and (day := ahead_of_story(ctx, trig, ctx.told_day)) is not None:
+            cue = Cue("planned", day)       # "das Treffen … an diesem Montag" after "landete am Sonntag"
         sides = [ctx.speaker_sides[a.start] for a in args.agents if a.start in ctx.speaker_sides]
         if cue.modality == "negated" and sides:
             cue = Cue("denied", cue.word, sides[0])     # „Wir liefern keine Waffen", sagte X: X denies

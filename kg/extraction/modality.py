@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Token
 
 from kg.extraction.arguments import clause_of, clause_subject, governor, sentence_words
 from kg.extraction.context import Ctx, is_adjective_like
-from kg.extraction.nouns import relative_after
+from kg.extraction.nouns import genitive_of_noun, relative_after
+from kg.postags import is_infinitive
 from kg.extraction.triggers import Trigger
 from kg.german import default_german
 from kg.mentions import Mention
@@ -168,6 +169,8 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
         if i == trig.i or not in_scope or what is None:
             continue
         if what == "negated":
+            if trig.kind == "noun" and genitive_of_noun(ctx, trig.i):
+                continue      # "Die Daten der Reise sind nicht bestätigt": the dates, not the journey
             cues.append(Cue("negated", text))
         elif what == "planned_verbal":
             if trig.kind != "noun":
@@ -281,7 +284,7 @@ def _future_infinitive(ctx: Ctx, trig: Trigger, seg_end: int) -> bool:
     trigger, closing = ctx.doc[trig.i], ctx.doc[max(_last_alpha_before(ctx.doc)[seg_end], trig.i)]
     return (trigger.lower_ == trigger.lemma_.lower() and not trigger.text[:1].isupper()) or (
         trig.kind == "noun" and closing.is_alpha and closing.text[:1].islower()
-        and closing.lower_ == closing.lemma_.lower() and closing.lower_.endswith("en"))
+        and (closing.lower_ == closing.lemma_.lower() or is_infinitive(closing.lower_)) and closing.lower_.endswith("en"))
 
 
 def _strongest(ctx: Ctx, cues: list[Cue]) -> Cue:

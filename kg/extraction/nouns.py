@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extraction.context import Ctx, group_of, is_adjective_like
+from kg.extraction.context import Ctx, is_adjective_like
+from kg.extraction.lists import group_of, is_title_word
 from kg.extraction.triggers import SEGMENT_BREAKS, head_match
 from kg.german import default_german
 from kg.mentions import Mention
@@ -208,10 +209,7 @@ def attribute_of_thing(ctx: Ctx, i: int) -> bool:
     if head is None:
         return False
     low = ctx.doc[head].lower_
-    titles = {t.casefold() for t in ctx.gazetteer.titles}
-    return not (head_match(low, ctx.w("government_nouns") | ctx.w("proxy_nouns") | ctx.w("leader_nouns")
-                           | ctx.w("member_nouns"))
-                or low in titles
+    return not (is_title_word(ctx, ctx.doc[head]) or head_match(low, ctx.w("proxy_nouns") | ctx.w("member_nouns"))
                 or head_match(low, ctx.w("apposition_heads")))
 
 

@@ -2,6 +2,7 @@
 source phrases ("nach Angaben von X", "X zufolge", "laut X"), with the segments they report."""
 from __future__ import annotations
 
+from kg.extraction.arguments import clause_of
 from kg.extraction.context import Ctx, is_adjective_like
 from kg.extraction.modality import word_forms
 from kg.mentions import Mention
@@ -37,7 +38,9 @@ def find_speakers(ctx: Ctx, triggers=()) -> list[tuple[set[int], str | None, str
             if (seg_start, seg_end) in ctx.hidden:       # "Scholz reiste, wie ein Sprecher sagte, nach Paris"
                 scope = {ctx.seg_of(seg_start - 2)}
         else:
-            continue
+            speaker, scope = _speech_clause(ctx, token)
+            if scope is None:
+                continue
         if speaker is not None:
             if ctx.seg_of(speaker.start) not in trigger_segments:
                 ctx.excluded.add(speaker.start)
@@ -69,6 +72,24 @@ def find_speakers(ctx: Ctx, triggers=()) -> list[tuple[set[int], str | None, str
             ctx.excluded.add(who.start)
         scopes.append((_with_appositions(ctx, seg), who.key if who else None, token.text))
     return scopes
+
+
+def _speech_clause(ctx: Ctx, token) -> tuple[Mention | None, set[int] | None]:
+    """The speaker and scope of a speech verb whose main clause holds more than "X sagte" before
+    its comma ("Am Freitag sagte Peskow, …", "hieß es am Freitag in einer Mitteilung, …"): the
+    clause after the comma is reported if it is a main clause (indirect speech) or opened by
+    "dass"/"ob", not a relative or adverbial one ("erklärte den Krieg, nachdem …").  The speaker
+    is the clause's first actor outside a prepositional phrase (none for "es hieß")."""
+    clause, clauses = clause_of(ctx, token.i)
+    if clause is None or clause.kind != "main" or clause.verbs.main != token.i \
+            or clause.end >= ctx.sent.end or ctx.doc[clause.end].text not in {",", ":"}:
+        return None, None
+    after = next((c for c in clauses if c.start > clause.end and c.kind != "relative"), None)
+    if after is None or not (after.kind == "main" or (
+            after.kind == "subordinate" and ctx.doc[after.start].lower_ in ctx.w("content_openers"))):
+        return None, None
+    speaker = next((m for m in ctx.bare(clause.start, clause.end) if not m.genitive), None)
+    return speaker, set(range(ctx.seg_of(after.start), len(ctx.segments)))
 
 
 def _with_appositions(ctx: Ctx, seg: int) -> set[int]:

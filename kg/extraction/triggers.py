@@ -11,7 +11,9 @@ from spacy.tokens import Doc
 from kg.extraction.cues import VERB_KINDS, Cues
 from kg.nlp import lemma_table, lowers, orths, sentence_starts, words
 
-SEGMENT_BREAKS = {",", ";", ":", "–", "—", "-", "(", ")", '"', "„", "“", "”", "«", "»", "?", "!"}
+# (quotation marks break nothing: a quoted word stays in its clause, "werde eine „Friedenserklärung“ mit X
+# unterzeichnen"; quoted speech is cut off by the comma or colon beside it)
+SEGMENT_BREAKS = {",", ";", ":", "–", "—", "-", "(", ")", "?", "!"}
 
 @dataclass
 class Trigger:

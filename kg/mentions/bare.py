@@ -22,10 +22,13 @@ from kg.german import default_german
 from kg.lexicon import Lexicon
 from kg.mentions.base import Mention, _capitalised_word, _minted
 from kg.mentions.names import not_names
+from kg.model import slug
 from kg.nlp import lowers, orths, words
 
 #: the fewest letters of a compound's last part that make it a known noun
 MIN_HEAD = 5
+#: the class :func:`_name_at` gives a state's genitive ("Valdorias"), minted by :func:`_genitive_state`
+GENITIVE_STATE = "State (genitive)"
 
 
 def bare_names(doc: Doc, mentions: list[Mention], ranges: list[tuple[int, int]], lexicon: Lexicon,
@@ -55,7 +58,7 @@ def bare_names(doc: Doc, mentions: list[Mention], ranges: list[tuple[int, int]],
                 first -= 1             # "Marin Cilic": a known name word before the unknown one
             if first < i:
                 cls = "Person"
-            minted = _minted(doc, first, name_end, cls)
+            minted = _minted(doc, first, name_end, cls) if cls != GENITIVE_STATE else _genitive_state(doc, i)
             if gazetteer.lookup(minted.label) is not None or minted.key.removeprefix("entity:") in gazetteer \
                     or minted.label.casefold() in blocked:
                 i = name_end
@@ -83,6 +86,13 @@ def _name_at(texts, low, classes, known, lexicon, i, start, end, covered, stop, 
     if classes[i] == "place_prefix" and i + 1 < end and i + 1 not in covered and _capitalised_word(texts[i + 1]) \
             and (classes[i + 1] is not None or _unknown(texts[i + 1], known[i + 1], lexicon)):
         return i + 2, "Place"          # "Port Arlen", "Bad Ischl": a place prefix and a name, not a noun
+    if classes[i] == "given" and i + 2 < end and low[i + 1] in names["particles"] \
+            and i + 2 not in covered and _capitalised_word(texts[i + 2]):
+        return i + 3, "Person"         # "Abdullah bin Sajid", "Mohammed bin Nasser": a name's shape
+    stem = text[:-1]
+    if text.endswith("s") and stem.lower().endswith(tuple(names["state_suffixes"])) \
+            and _unknown(stem, lexicon.knows(stem), lexicon):
+        return i + 1, GENITIVE_STATE           # "die Waffenexporte Valdorias" (unknown: "Valdoria")
     if not _unknown(text, known[i], lexicon):
         return None
     name_end = _extend(texts, low, i, end, covered, stop, lambda j: not known[j])
@@ -92,6 +102,14 @@ def _name_at(texts, low, classes, known, lexicon, i, start, end, covered, stop, 
     if last.endswith(tuple(names["place_suffixes"])):
         return name_end, "Place"
     return name_end, "Person" if name_end - i >= 2 else "Organization"     # "Sameh Shukri"; "Rheinmetall"
+
+
+def _genitive_state(doc: Doc, i: int) -> Mention:
+    """The unlisted state whose genitive is the word at ``i`` ("Valdorias" of "Valdoria")."""
+    name = doc[i].text[:-1]
+    key = "entity:" + slug(name)
+    return Mention(start=i, end=i + 1, key=key, actor=key, cls="State", kind="gen", text=doc[i].text,
+                   head=i, surface=name, label=name)
 
 
 def _unknown(text: str, known: bool, lexicon: Lexicon) -> bool:

@@ -11,7 +11,7 @@ from kg.mentions.groups import plural_titles
 from kg.mentions.base import _prefix_index, _title_index, Mention
 from kg.mentions.names import _coreferent_surnames, _lexicon_names, _merged_short_names, _named_after, _named_places, _tagged_names
 from kg.mentions.pronouns import _with_pronouns
-from kg.mentions.roles import _head_role, _head_title, _resolve, _role_answers
+from kg.mentions.roles import _head_role, _head_title, _resolve, _role_answers, governed_genitives
 from kg.nlp import capitalised, gazetteer_matches, words
 
 
@@ -71,4 +71,5 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
         mentions = sorted(mentions + bare_names(doc, mentions, list(relation_ranges), lexicon,
                                                 frozenset(cues.get("determiners", ())), gazetteer),
                           key=lambda m: m.start)
-    return plural_titles(doc, _with_pronouns(doc, _merged_short_names(mentions), gazetteer, cues), gazetteer, cues)
+    mentions = governed_genitives(doc, _merged_short_names(mentions), cues)
+    return plural_titles(doc, _with_pronouns(doc, mentions, gazetteer, cues), gazetteer, cues)

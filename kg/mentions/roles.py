@@ -2,7 +2,7 @@
 ("Der russische Präsident", "Kremlchef", "der Machthaber"); capitals as metonyms."""
 from __future__ import annotations
 
-import functools
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -11,6 +11,7 @@ from kg.mentions.base import _cached, _capital, _mention, _name_words, _short_ow
 from kg.mentions.names import _unknown_name
 from kg.model import slug
 from kg.nlp import lemma_table, span_text, title_forms
+from kg.postags import is_lemma
 
 
 def _role_answers(gazetteer: Gazetteer) -> dict[str, str | None]:
@@ -67,7 +68,8 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
                 and gazetteer[key].cls in {"State", "Organization"}:
             # "Der russische Präsident", "Russlands Präsident" (+ name)
             mention, used = _role(doc, items, i + 1, start, key, gazetteer, titles, role_date,
-                                  names_in_article, role_history, later=later)
+                                  names_in_article, role_history, later=later,
+                                  genitives=cues.get("genitive_articles", ()))
             if mention:
                 mentions.append(mention)
                 i = used
@@ -76,7 +78,8 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
             state = key if label == "prefix_title" else None
             word = title if label == "prefix_title" else key
             mention, used = _role(doc, items, i, start, state, gazetteer, titles, role_date,
-                                  names_in_article, role_history, word=word, later=later)
+                                  names_in_article, role_history, word=word, later=later,
+                                  genitives=cues.get("genitive_articles", ()))
             if mention:
                 mentions.append(mention)
             i = used
@@ -130,14 +133,9 @@ def _not_current(doc: Doc, start: int, cues: dict) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=1)
-def _lemmas() -> frozenset[str]:
-    return frozenset(lemma_table().values)
-
-
 def _a_word(low: str) -> bool:
     """Is ``low`` a German word of the lemma table (a form or a lemma)?"""
-    return lemma_table().get(low) is not None or low in _lemmas()
+    return lemma_table().get(low) is not None or is_lemma(low)
 
 
 OPENERS = frozenset({".", "!", "?", ":", '"', "„", "“", "–", "-", "(", "\n"})
@@ -209,7 +207,8 @@ def _bare_title_person(word: str, role: str, titles: dict[str, Title], history: 
     return None
 
 
-def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, word=None, later=None):
+def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, word=None, later=None,
+          genitives=frozenset()):
     """Resolve the role title at items[t]; return (mention or None, next item index)."""
     _, t_end, _, t_key, _ = items[t]
     word = word or t_key
@@ -243,9 +242,10 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
         return Mention(start=start, end=name_end, key=key, actor=key, cls="Person", kind="name",
                        text=span_text(doc, start, name_end), head=name_end - 1, surface=name, label=name,
                        member_of=state, leader=title.role in LEADER_ROLES, gender=gender), t + 1
-    # "Präsident Russlands"
+    # "Präsident Russlands", "der Außenminister der Emirate"
     end = t_end
-    if state is None and nxt and nxt[0] in {t_end, t_end + 1} and nxt[2] == "gen" \
+    if state is None and nxt and ((nxt[0] in {t_end, t_end + 1} and nxt[2] == "gen")
+                                  or (nxt[0] == t_end + 1 and nxt[2] == "name" and doc[t_end].lower_ in genitives)) \
             and gazetteer[nxt[3]].cls == "State":
         state, end = nxt[3], nxt[1]
     person = None
@@ -286,3 +286,19 @@ def _plural_title(doc: Doc, t_start: int, end: int, word: str) -> bool:
     if det == "die" and not feminine:
         return True
     return i < t_start - 1 and doc[i + 1].lower_ in {"beiden", "vier", "drei", "zwei", "mehrere", "einige", "alle"}
+
+
+def governed_genitives(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention]:
+    """``mentions`` with a state's genitive after a noun of its government made that government:
+    "die Regierung Russlands", "die Führung Nordkoreas", "die Armee Ostraviens" act as the state
+    ("die Regierung der Ukraine" needs nothing: its name is no genitive form)."""
+    nouns = tuple(cues.get("government_nouns", ()))
+    out = []
+    for m in mentions:
+        before = doc[m.start - 1] if m.start > 0 else None
+        if m.kind == "gen" and m.cls == "State" and nouns and before is not None \
+                and before.text[:1].isupper() and before.lower_.endswith(nouns) \
+                and not any(o.start <= before.i < o.end for o in mentions):
+            m = replace(m, start=before.i, kind="government", text=span_text(doc, before.i, m.end))
+        out.append(m)
+    return out

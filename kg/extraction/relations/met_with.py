@@ -6,7 +6,8 @@ import re
 
 from spacy.tokens import Token
 
-from kg.extraction.arguments import Args, clause_of, co_agents, group_of, has_noun, subject, verb_agents
+from kg.extraction.arguments import (Args, clause_of, co_agents, group_of, has_noun, previous_agents, subject,
+                                    verb_agents)
 from kg.extraction.context import Ctx, is_adjective_like
 from kg.extraction.cues import Frame
 from kg.extraction.nouns import compound_people, foreign_owner, noun_parts
@@ -128,7 +129,7 @@ def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[A
         participants, fallback = subject(ctx, trig.i, skip={m.start for m in partners})
         if not participants:
             participants = [m for m in ctx.with_prep(start, end, set(ctx.cues.syntax["fallback_agent_preps"]))
-                            if m.is_actor][:1]
+                            if m.is_actor][:1] or (previous_agents(ctx, trig) if partners else [])
             fallback = True
     if partners:
         return [Args(agents=participants, objects=partners, fallback=fallback)]

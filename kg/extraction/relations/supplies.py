@@ -36,7 +36,8 @@ def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if not agents:
         return []
     seg_start, seg_end = ctx.segments[ctx.seg_of(trig.i)]
-    if any(frame.has("not_goods", t.lower_, t.lemma_) for t in ctx.doc[seg_start:seg_end]):
+    named = {k for m in ctx.mentions for k in range(m.start, m.end)}     # ("die Führung Nordkoreas" acts)
+    if any(frame.has("not_goods", t.lower_, t.lemma_) for t in ctx.doc[seg_start:seg_end] if t.i not in named):
         return []      # "sein Mandat an X übergeben", "den Vorsitz übergeben": an office, not goods
     preps = set(frame.object_preps)
     items = items_in(ctx, start, end)
@@ -92,7 +93,9 @@ def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[A
         # "Lieferungen von Waffen aus Russland an China": the source is the supplier
         suppliers = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.spec.get("source_preps", [])))
                      if m.is_actor and m.cls == "State"][:1]
-    recipients = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if _receives(ctx, m)]
+    recipients = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if _receives(ctx, m)] \
+        or [m for m in destinations(ctx, trig.i + 1, parts.tail_end) if _receives(ctx, m)]
+    # ("Waffenexporte nach Saudi-Arabien", "Gaslieferungen nach Europa": the noun names goods)
     if not suppliers and recipients and governor(ctx, trig) is not None:
         # "Der Iran räumte Drohnenlieferungen an Russland ein": the governing verb's subject
         suppliers = [m for m in subject(ctx, trig.i, skip={m.start for m in recipients})[0]

@@ -2,10 +2,12 @@
 Ministerin" (the host is the subject)."""
 from __future__ import annotations
 
-from kg.extraction.arguments import Args, clause_of, destinations, governor, place_in, subject, verb_agents
-from kg.extraction.context import Ctx, group_of
+from kg.extraction.arguments import (Args, clause_of, destinations, governor, place_in, previous_agents, subject,
+                                    verb_agents)
+from kg.extraction.context import Ctx, prep_before
+from kg.extraction.lists import group_of
 from kg.extraction.cues import Frame
-from kg.extraction.nouns import compound_people, compound_place, foreign_owner, genitive_of_noun, is_region, noun_parts
+from kg.extraction.nouns import attribute_of_thing, compound_people, compound_place, foreign_owner, is_region, noun_parts
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger
 from kg.mentions import Mention
@@ -49,7 +51,7 @@ def _expected(ctx: Ctx, trig: Trigger, start: int, end: int) -> list[Args]:
     if place is None:
         return []
     bare = [m for m in ctx.bare(start, end) if m.cls in {"Person", "State", "Organization"} and m is not place
-            and not genitive_of_noun(ctx, m.start)]          # "Zugeständnisse der USA"
+            and not attribute_of_thing(ctx, m.start)]    # "Zugeständnisse der USA" ("den Außenminister Irans" is Iran's)
     passive = clause is not None and clause.verbs.voice == "passive"
     before = [m for m in bare if m.start < trig.i]
     after = [m for m in bare if m.start > trig.i]
@@ -63,6 +65,22 @@ def _expected(ctx: Ctx, trig: Trigger, start: int, end: int) -> list[Args]:
     return [Args(agents=group_of(ctx, guests[0]), objects=[place])]
 
 
+def _led(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args] | None:
+    """ "Die Reise führt Scholz anschließend nach Japan", "Der Besuch soll Franziskus weiter nach
+    Bolivien und Paraguay führen": a journey that leads (``lead_verbs``) its accusative to a
+    place; None when the noun is no subject of such a verb."""
+    clause, _ = clause_of(ctx, trig.i)
+    if clause is None or clause.verbs.main is None or clause.verbs.finite is None or trig.i > clause.verbs.finite \
+            or clause.verbs.voice != "active" or prep_before(ctx.doc, ctx.sent, trig.i, ctx.cues) is not None \
+            or not frame.has("lead_verbs", ctx.doc[clause.verbs.main].lemma_.lower(), ctx.doc[clause.verbs.main].lower_):
+        return None            # ("Bei dem Besuch sollen Gespräche geführt werden": no journey leads)
+    travellers = [m for m in ctx.bare(trig.i + 1, clause.end) if m.cls == "Person"]
+    places = destinations(ctx, trig.i + 1, clause.end)
+    if not travellers or not places:
+        return None
+    return [Args(agents=group_of(ctx, travellers[0]), objects=_places_of(ctx, places[0]))]
+
+
 def _places_of(ctx: Ctx, first: Mention) -> list[Mention]:
     """The place and the places coordinated with it: "besuchte Moskau und Peking", "reiste
     nach China, Nordkorea und Vietnam" (its list holds places and states only)."""
@@ -73,6 +91,9 @@ def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[A
     """The noun frame: "Besuch Xs in Y", "Putin-Besuch in Y", "X stattete Y einen Besuch ab", "bei einem Besuch der Ministerin" (the host is the subject); not a journey through or away."""
     if frame.has("not_visits", ctx.doc[trig.i].lower_):
         return []            # "auf der Durchreise in Serbien": passing through
+    led = _led(ctx, trig, frame)
+    if led is not None:
+        return led
     parts = noun_parts(ctx, trig.i)
     visitors, places, fallback = [], [], False
     for m in parts.left_gen + parts.right_gen + parts.von:
@@ -99,7 +120,7 @@ def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[A
         visitors, fallback = subject(ctx, trig.i, skip={m.start for m in places})
         if not visitors:
             visitors = [m for m in ctx.with_prep(start, end, set(ctx.cues.syntax["fallback_agent_preps"]))
-                        if m.cls == "Person"][:1]
+                        if m.cls == "Person"][:1] or (previous_agents(ctx, trig) if places else [])
             fallback = True
     host = False
     unknown_place = any(

@@ -1,0 +1,75 @@
+"""Coordinated mentions: the lists a sentence holds ("Putin, Xi und Modi", "Netanyahu und den
+Außenminister der Emirate") and the group each mention belongs to."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extraction.context import Ctx, find_asides, is_adjective_like
+from kg.extraction.triggers import head_match
+from kg.mentions import Mention
+from kg.mentions.base import _title_index
+
+
+def link_groups(ctx: Ctx) -> None:
+    """Coordinated mentions share a group and the first one's preposition."""
+    coord = ctx.w("coordinators") | ctx.w("list_words") | {","}
+    dets = ctx.w("determiners")
+    actors = [m for m in ctx.mentions if m.kind not in {"adj", "prefix"} and m.start not in ctx.excluded]
+    aside = {i for s, e in find_asides(ctx.sent) for i in range(s, e)}
+    chains: list[list[Mention]] = []
+    for m in actors:
+        if chains:
+            last = chains[-1][-1]
+            between = [t for t in ctx.doc[last.end:m.start] if t.i not in aside]
+            # a list goes on at a comma or "und" ("Putin und der russische …"), not at a verb that
+            # ends like an adjective ("Putin besuchte Moskau und Peking")
+            if between and between[0].lower_ in coord and (all(
+                t.lower_ in coord or t.lower_ in dets or is_adjective_like(t) for t in between
+            ) and last.genitive == m.genitive or _titled_item(ctx, between[1:], m)):
+                chains[-1].append(m)
+                continue
+            if last.kind == m.kind == "pair" and last.end == m.start:     # "die beiden": two at once
+                chains[-1].append(m)
+                continue
+        chains.append([m])
+    # "Griechenland, Italien, Spanien und Malta" is one list; "Putin, Russland" (no "und") is not
+    groups: list[list[Mention]] = []
+    for chain in chains:
+        links = [any(t.lower_ in ctx.w("coordinators") for t in ctx.doc[a.end:b.start]) or a.kind == b.kind == "pair"
+                 for a, b in zip(chain, chain[1:])]
+        # three or more names in a comma list are a list even without "und" ("ÖGB, Arbeiterkammer, Attac")
+        # "mit X, Y und den Regierungschefs …": the list goes on past its last name
+        goes_on = len(chain) > 1 and chain[-1].end < ctx.sent.end and ctx.doc[chain[-1].end].lower_ in ctx.w("coordinators")
+        if any(links) or goes_on or (len(chain) >= 3 and len({m.cls for m in chain}) == 1):
+            groups.append(chain)
+        else:
+            groups.extend([m] for m in chain)
+    for group in groups:
+        first_prep = ctx.prep[group[0].start]
+        for m in group:
+            ctx.group[m.start] = group
+            if ctx.prep[m.start] is None and m is not group[0]:
+                ctx.prep[m.start] = first_prep
+
+
+def _titled_item(ctx: Ctx, between: list[Token], m: Mention) -> bool:
+    """Is ``between`` + ``m`` a list item that names an office by its state: "(Netanyahu und) den
+    Außenminister der Emirate", "(Xi und) die Regierung Irans"?"""
+    k = 0
+    while k < len(between) and (between[k].lower_ in ctx.w("determiners") or is_adjective_like(between[k])):
+        k += 1
+    if k >= len(between) or not is_title_word(ctx, between[k]):
+        return False
+    rest = between[k + 1:]
+    return (not rest and m.genitive) or (len(rest) == 1 and rest[0].lower_ in ctx.w("genitive_articles"))
+
+
+def is_title_word(ctx: Ctx, token: Token) -> bool:
+    """A role title in any form ("Außenminister", "Präsidenten", "Außenministers") or a noun
+    standing for a state's leaders or government ("Staatschef", "Regierung")."""
+    return token.text[:1].isupper() and (token.text.casefold() in _title_index(ctx.gazetteer) or head_match(
+        token.lower_, ctx.w("leader_nouns") | ctx.w("government_nouns")) is not None)
+
+
+def group_of(ctx: Ctx, m: Mention) -> list[Mention]:
+    return [x for x in ctx.group.get(m.start, [m]) if x.start not in ctx.excluded]
