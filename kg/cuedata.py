@@ -33,11 +33,11 @@ RELATION_KEYS = {
     "object_preps": WORDS, "bare_object": FLAG, "phrases": WORD_PAIRS,
     # supplies: imports, provision, what is no goods
     "import_verbs": WORDS, "import_forms": WORDS, "source_preps": WORDS, "import_in_verbs": WORDS,
-    "provision_verbs": WORDS, "provision_forms": WORDS, "provision_without_item": WORDS, "not_goods": WORDS,
+    "provision_verbs": WORDS, "provision_forms": WORDS, "provision_without_item": WORDS, "not_goods": WORDS, "needs_items": WORDS,
     # visited: travel
     "planned_forms": WORDS,
     "motion_verbs": WORDS, "motion_forms": WORDS, "motion_phrases": WORD_PAIRS, "place_preps": WORDS,
-    "expect_verbs": WORDS, "expect_forms": WORDS, "arrival_verbs": WORDS, "not_visits": WORDS, "lead_verbs": WORDS, "ranking_words": WORDS,
+    "expect_verbs": WORDS, "expect_forms": WORDS, "arrival_verbs": WORDS, "not_visits": WORDS, "lead_verbs": WORDS, "host_verbs": WORDS, "ranking_words": WORDS,
     # metWith: matches and goals
     "clash_words": WORDS, "score_counts": WORDS, "reciprocal_words": WORDS, "remote_modifiers": WORDS, "talk_heads": WORDS, "not_met_objects": WORDS,
     "facing_determiners": WORDS,
@@ -51,7 +51,7 @@ SECTIONS = {
     "items": {"heads": WORDS},
     "modality": {
         "precedence": WORDS, "negation": WORDS, "negation_exceptions": PHRASES, "alleged": WORDS,
-        "alleged_weak": WORDS, "planned": WORDS, "planned_verbal": WORDS, "promise_verbs": WORDS, "refusals": WORDS, "refusal_preps": WORDS, "refusal_verbs": WORDS, "planned_sentence": WORDS,
+        "alleged_weak": WORDS, "planned": WORDS, "planned_verbal": WORDS, "planned_nominal": WORDS, "promise_verbs": WORDS, "refusals": WORDS, "refusal_preps": WORDS, "refusal_verbs": WORDS, "planned_sentence": WORDS,
         "planned_phrases": PHRASES, "future_auxiliaries": WORDS, "conditionals": WORDS,
         "scheduled_days": WORDS, "scheduled_words": WORDS, "scheduled_preps": WORDS, "past_forms": WORDS,
         "perfect_auxiliaries": WORDS, "ahead_preps": WORDS,

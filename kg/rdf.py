@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from kg import rows
 from kg.cuedata import relation_declarations
+from kg.errors import InputError
 from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.model import Article, EntityRef, Extraction, Statement, fold
 from kg.resources import ontology_dir
@@ -242,7 +243,10 @@ def ontology_quads() -> list[ox.Quad]:
             return labels.setdefault(term.value, node(f"{KG.iri.rstrip('#')}/.well-known/genid/{len(labels)}"))
         return term
 
-    return [
-        ox.Quad(stable(t.subject), t.predicate, stable(t.object), graph)
-        for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
-    ]
+    try:
+        return [
+            ox.Quad(stable(t.subject), t.predicate, stable(t.object), graph)
+            for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+        ]
+    except SyntaxError as err:          # a hand edit of the ontology: one line, no traceback
+        raise InputError(f"{path.name}: {' '.join(str(err).split())}") from None

@@ -98,3 +98,16 @@ def test_kg_build_stops_on_bad_cues_before_any_article(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         "Error: cues.toml: relations.visited.place_prep = ['nach']: unknown key"]
+
+
+def test_kg_build_stops_on_a_broken_ontology_in_one_line(tmp_path, monkeypatch):
+    folder = tmp_path / "ontology"
+    shutil.copytree(ontology_dir(), folder)
+    ttl = folder / "newskg.ttl"
+    ttl.write_text(ttl.read_text(encoding="utf-8") + '\nkg:x rdfs:comment "a "quoted" word" .\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Putin besuchte Pjöngjang.\n", encoding="utf-8")
+    monkeypatch.setenv("KG_ONTOLOGY_DIR", str(folder))
+    result = cli("--store", tmp_path / "store", "build", "-q", tmp_path / "a.txt")
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: newskg.ttl: ") and "Traceback" not in result.output

@@ -92,7 +92,7 @@ def _memo(ctx: Ctx, key, make):
 def _modality_words(ctx: Ctx) -> list[tuple]:
     """The sentence's tokens that can set a trigger's modality, with all that does not depend
     on the trigger: (i, text, segment, control, what, hedged noun).  ``what`` is "negated",
-    "planned_verbal" or the word's modality ("alleged_weak" included); ``hedged noun`` the
+    "planned_verbal", "planned_nominal" or the word's modality ("alleged_weak" included); ``hedged noun`` the
     index of the noun an adjective like "mutmaßliche" hedges instead (else None)."""
     if ctx.modality_words is not None:
         return ctx.modality_words
@@ -107,12 +107,14 @@ def _modality_words(ctx: Ctx) -> list[tuple]:
             what = "negated" if f"{low} {nxt}" not in ctx.w("negation_exceptions") else None
         elif low in ctx.w("planned_verbal"):
             what = "planned_verbal"
+        elif lemmas & ctx.w("planned_nominal"):
+            what = "planned_nominal"
         else:
             what = word_modality(ctx, token) or ("alleged_weak" if low in ctx.w("alleged_weak") else None)
         if what is None:
             continue           # (a control word only widens its own scope: without a cue it adds nothing)
         hedged = None
-        if what not in {"negated", "planned_verbal"}:
+        if what not in {"negated", "planned_verbal", "planned_nominal"}:
             j = token.i + 1
             while j < end and (is_adjective_like(doc[j]) or doc[j].text == ","):
                 j += 1
@@ -174,6 +176,9 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
             cues.append(Cue("negated", text))
         elif what == "planned_verbal":
             if trig.kind != "noun":
+                cues.append(Cue("planned", text))
+        elif what == "planned_nominal":
+            if trig.kind == "noun":
                 cues.append(Cue("planned", text))
         elif hedged is not None and hedged != trig.i:
             continue          # "mutmaßliche Cyberattacken" hedges the attacks, not the meeting

@@ -60,11 +60,12 @@ def make_statements(ctx, trig, args: Args, cue: Cue, when, article, measures, it
         confidence -= 0.1
     item_keys = _item_keys(args, items)
     out = []
+    minted: dict[int, str] = {}          # one measure for all who vetoed it ("China und Russland legten …")
     for agent in dict.fromkeys(m.actor for m in args.agents):
-        for target_m in args.objects:
+        for n, target_m in enumerate(args.objects):
             target = target_m.key if kind == "place_or_state" else target_m.actor
             if kind == "measure":
-                target = _measure(ctx, args, target_m, article, measures)
+                target = minted.get(n) or minted.setdefault(n, _measure(ctx, args, target_m, article, measures))
             if target == agent or (kind != "measure" and target_m.actor == agent):
                 continue
             place = args.place.key if args.place else _place_of(ctx, trig, kind)
@@ -94,6 +95,9 @@ def _item_keys(args: Args, items: dict[str, EntityRef]) -> list[str]:
 def _measure(ctx: Ctx, args: Args, target_m, article, measures: dict[str, EntityRef]) -> str:
     """A measure minted for the object (a vetoed draft), labelled by its words or "Maßnahme zu X"."""
     key = f"measure:{slug(article.identifier)}-{len(measures) + 1}"
+    if target_m.kind == "measure":            # "ein Veto gegen die Resolution": no target named
+        measures[key] = EntityRef(key=key, label=target_m.text, cls="Measure")
+        return key
     if ctx.doc[args.measure[0]].text[:1].isupper() and args.measure[0] != target_m.start:
         label = ctx.doc[args.measure[0]:args.measure[1]].text
     else:

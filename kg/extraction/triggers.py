@@ -3,12 +3,14 @@ import and motion verbs, nouns by compound head), found once per (form, lemma); 
 verbs, whose particle closes the clause ("traf … in Moskau ein", "kam … zusammen")."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
 from kg.extraction.cues import VERB_KINDS, Cues
+from kg.german import default_german
 from kg.nlp import lemma_table, lowers, orths, sentence_starts, words
 
 # (quotation marks break nothing: a quoted word stays in its clause, "werde eine „Friedenserklärung“ mit X
@@ -186,11 +188,21 @@ def _other_verb(frame, low: str, lemma: str) -> bool:
     return any(frame.has(f"{kind}_verbs", lemma) or frame.has(f"{kind}_forms", low) for kind in VERB_KINDS)
 
 
+@functools.lru_cache(maxsize=1)
+def _determiners() -> frozenset[str]:
+    """The words that open noun phrases (``[nouns]`` of german.toml): "einige", "alle", "keine"."""
+    nouns = default_german()["nouns"]
+    return frozenset(w for key in ("nominative_or_accusative", "nominative", "accusative", "dative", "genitive",
+                                   "possessives") for w in nouns[key])
+
+
 def trigger_kinds(cues: Cues, text: str, lemma: str, first: bool) -> tuple[tuple[str, str], ...]:
     """What relations a word can trigger, and how: as a noun, verb, provision, import, motion or expectation
     (only asked of a word :func:`may_trigger` lets through)."""
     low, lemma = text.lower(), lemma.lower()
     noun = text[:1].isupper()
+    if low in _determiners():
+        return ()             # "einigen der Gegner" is no "einigen" (but "geeinigt" is)
     unzu = low.replace("zu", "", 1) if "zu" in low[2:] else None
     found = []
     for frame in cues.frames.values():
@@ -201,15 +213,17 @@ def trigger_kinds(cues: Cues, text: str, lemma: str, first: bool) -> tuple[tuple
             if head_match(low, frame.noun_heads, cues.short_modifiers):
                 found.append((frame.name, "noun"))
             continue
-        if lemma in frame.verbs or low in frame.forms or (unzu and unzu in frame.verbs):
+        # (the infinitive's own form is the plural present, whatever the lemma table says of it:
+        # "Die USA schicken Waffen", where the table makes "schicken" a form of "schick")
+        if lemma in frame.verbs or low in frame.verbs or low in frame.forms or (unzu and unzu in frame.verbs):
             found.append((frame.name, "verb"))
-        elif frame.has("provision_verbs", lemma, unzu or "") or frame.has("provision_forms", low):
+        elif frame.has("provision_verbs", lemma, unzu or "", low) or frame.has("provision_forms", low):
             found.append((frame.name, "provision"))
-        elif frame.has("import_verbs", lemma) or frame.has("import_forms", low):
+        elif frame.has("import_verbs", lemma, low) or frame.has("import_forms", low):
             found.append((frame.name, "import"))
-        elif frame.has("motion_verbs", lemma) or frame.has("motion_forms", low):
+        elif frame.has("motion_verbs", lemma, low) or frame.has("motion_forms", low):
             found.append((frame.name, "motion"))
-        elif frame.has("expect_verbs", lemma) or frame.has("expect_forms", low):
+        elif frame.has("expect_verbs", lemma, low) or frame.has("expect_forms", low):
             found.append((frame.name, "expect"))
     return tuple(found)
 

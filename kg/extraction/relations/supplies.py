@@ -41,6 +41,8 @@ def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         return []      # "sein Mandat an X übergeben", "den Vorsitz übergeben": an office, not goods
     preps = set(frame.object_preps)
     items = items_in(ctx, start, end)
+    if not items and frame.has("needs_items", ctx.doc[trig.i].lemma_, ctx.doc[trig.i].lower_):
+        return []      # "schickte eine Protestnote an die US-Regierung": no goods
     recipients = [m for m in ctx.with_prep(seg_start, seg_end, preps) if _receives(ctx, m) and m not in agents] \
         or [m for m in ctx.with_prep(start, end, preps) if _receives(ctx, m) and m not in agents]
     if not recipients and items:      # "liefert Drohnen nach Russland" (goods named: "schickt Spieler ins London")

@@ -59,12 +59,23 @@ def vetoed(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
             return [Args(agents=agents + co_agents(ctx, start, end), objects=[target], fallback=fallback,
                          place=council[0] if council else None, measure=(measure_start, target.end))]
     if not concerned:
-        return []
+        if measure_start is None:
+            return []
+        # "China legte ein Veto gegen die Resolution ein": a measure whose target nobody names
+        return [Args(agents=agents + co_agents(ctx, start, end), objects=[_measure_itself(ctx, measure_start)],
+                     fallback=fallback, place=council[0] if council else None,
+                     measure=(measure_start, measure_start + 1))]
     target = concerned[0]
     measure = (measure_start if measure_start is not None else target.start, target.end)
     return [Args(agents=agents + co_agents(ctx, start, end), objects=[target], fallback=fallback,
                  place=council[0] if council else None, measure=measure)]
 
+
+
+def _measure_itself(ctx: Ctx, i: int) -> Mention:
+    """The measure noun at ``i`` as the object of a veto whose target nobody names (kind
+    "measure": :func:`kg.extraction.statements.make_statements` mints it with no ``concerns``)."""
+    return Mention(start=i, end=i + 1, key="", actor="", cls="Measure", kind="measure", text=ctx.doc[i].text, head=i)
 
 
 def _after_gegen(ctx: Ctx, i: int) -> bool:

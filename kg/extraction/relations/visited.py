@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extraction.arguments import (Args, clause_of, destinations, governor, place_in, previous_agents, subject,
                                     verb_agents)
-from kg.extraction.context import Ctx, prep_before
+from kg.extraction.context import Ctx, prep_before, word_before_phrase
 from kg.extraction.lists import group_of
 from kg.extraction.cues import Frame
 from kg.extraction.nouns import attribute_of_thing, compound_people, compound_place, foreign_owner, is_region, noun_parts
@@ -65,6 +65,20 @@ def _expected(ctx: Ctx, trig: Trigger, start: int, end: int) -> list[Args]:
     return [Args(agents=group_of(ctx, guests[0]), objects=[place])]
 
 
+def _guests(ctx: Ctx, trig: Trigger, frame: Frame, skip: set[int]) -> list[Mention]:
+    """The guest a host receives on a visit ("Modi empfing Scholz zu einem Staatsbesuch in
+    Neu-Delhi", "Xi lud Putin zu einem Besuch nach Peking ein"): the accusative of an active host
+    verb (``host_verbs``), not its subject; none for any other verb."""
+    clause, _ = clause_of(ctx, trig.i)
+    if clause is None or clause.verbs.main is None or clause.verbs.voice != "active" or not frame.has(
+            "host_verbs", ctx.doc[clause.verbs.main].lemma_.lower(), clause.verbs.lemma):
+        return []
+    hosts, _ = subject(ctx, clause.verbs.main, skip=skip)
+    guests = [m for m in ctx.bare(clause.start, clause.end) if m.start not in skip and m not in hosts
+              and m.cls in {"Person", "State", "Organization"}]
+    return group_of(ctx, guests[0]) if guests else []
+
+
 def _led(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args] | None:
     """ "Die Reise führt Scholz anschließend nach Japan", "Der Besuch soll Franziskus weiter nach
     Bolivien und Paraguay führen": a journey that leads (``lead_verbs``) its accusative to a
@@ -109,13 +123,16 @@ def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[A
             # "stattete Moskau einen Besuch ab", "kündigte Peking einen Besuch an": the bare object
             place = next((m for m in ctx.bare(start, trig.i, actors_only=False)
                           if m.cls in {"Place", "State"} and m.start > start), None)
-        if place is None and ctx.doc[trig.i - 1].lower_ == "zu":
-            place = place_in(ctx, start, trig.i)    # "ist in der polnischen Hauptstadt zu Besuch"
+        if place is None and ctx.doc[word_before_phrase(ctx, trig.i)].lower_ in {"zu", "zum"}:
+            # "ist in der polnischen Hauptstadt zu Besuch", "wurde in Neu-Delhi zu einem Staatsbesuch empfangen"
+            place = place_in(ctx, start, trig.i)
         places = _places_of(ctx, place) if place else []
     if not visitors:
         visitors = compound_people(ctx, trig.i)[:1]     # "der Putin-Besuch in Pjöngjang"
     if not visitors and foreign_owner(ctx, trig.i):
         return []            # "Auslandsreise des Pontifex": the owner is named, but unknown
+    if not visitors:
+        visitors = _guests(ctx, trig, frame, {m.start for m in places})
     if not visitors:
         visitors, fallback = subject(ctx, trig.i, skip={m.start for m in places})
         if not visitors:

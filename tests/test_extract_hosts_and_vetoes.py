@@ -1,0 +1,176 @@
+"""Hosts and guests, invitations, vetoes whose target nobody names, and verbs by their own form,
+as generated paradigms.
+
+* A host verb ("empfangen", "begrüßen", "einladen") with a visit noun makes its accusative the
+  visitor: "Modi empfing Scholz zu einem Staatsbesuch in Neu-Delhi" (Scholz visited, not Modi).
+* An invitation makes an event noun ahead ("Xi lud Putin zu einem Besuch nach Peking ein"), never
+  a verb's event: "Auf Einladung Xis reiste Putin nach Peking" (he went).
+* A veto against a measure whose target nobody names is still a veto ("China legte im
+  Sicherheitsrat ein Veto gegen die Resolution ein"): one measure, without ``concerns``, for all
+  who vetoed it.
+* A verb's infinitive is its plural present whatever the lemma table says ("Die USA schicken
+  Waffen", where the table makes "schicken" a form of "schick"); "schicken" supplies only goods
+  named; a determiner ("einigen der Gegner") is no verb.
+* "ausweiten", "erweitern" widen sanctions; "bekommen" receives goods.
+"""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from extract_cases import M, S, SANC, V, VETO, case_id, facts, run, without_agreed
+
+HOSTS = [("Modi", "modi"), ("Xi", "xi_jinping"), ("Jarno Heikkilä", "entity:jarno-heikkilae")]
+GUESTS = [("Scholz", "scholz"), ("Putin", "putin"), ("Tomasz Wieczorek", "entity:tomasz-wieczorek")]
+PLACES = [("Neu-Delhi", "neu_delhi"), ("Peking", "beijing"), ("Kleinhausen", "entity:kleinhausen")]
+HOST_FORMS = [
+    ("{h} empfing {g} zu einem Staatsbesuch in {p}.", "asserted"),
+    ("{h} hat {g} zu einem Besuch in {p} empfangen.", "asserted"),
+    ("{h} begrüßte {g} zu seinem ersten Besuch in {p}.", "asserted"),
+    ("{h} lud {g} zu einem Besuch nach {p} ein.", "planned"),
+    ("{h} hat {g} zu einem Besuch nach {p} eingeladen.", "planned"),
+]
+
+
+@pytest.mark.parametrize("text,expected,host", [
+    (form.format(h=h, g=g, p=p), (kg, V, kp, modality), kh)
+    for (form, modality), (h, kh), (g, kg), (p, kp) in itertools.product(HOST_FORMS, HOSTS, GUESTS, PLACES)
+    if h != g
+], ids=case_id)
+def test_a_host_verbs_accusative_is_the_visitor(text, expected, host):
+    found = facts(run(text))
+    assert expected in found and not any(f[0] == host and f[1] == V for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Scholz wurde zu einem Staatsbesuch in Neu-Delhi empfangen.",
+    "Scholz wurde in Neu-Delhi zu einem Staatsbesuch empfangen.",
+], ids=case_id)
+def test_in_the_passive_the_subject_is_the_visitor(text):
+    assert ("scholz", V, "neu_delhi", "asserted") in facts(run(text))
+
+
+INVITED_TRAVEL = [
+    "Auf Einladung {h}s reiste {g} nach {p}.",
+    "{g} reiste auf Einladung von {h} nach {p}.",
+    "{g} ist einer Einladung von {h} gefolgt und nach {p} gereist.",
+]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(h=h, g=g, p=p), (kg, V, kp, "asserted"))
+    for form, (h, _), (g, kg), (p, kp) in itertools.product(INVITED_TRAVEL, HOSTS[:2], GUESTS, PLACES)
+], ids=case_id)
+def test_travel_on_an_invitation_happened(text, expected):
+    assert expected in facts(run(text))
+
+
+VETOERS = [("China", "china"), ("Russland", "russia"), ("Valdoria", "entity:valdoria")]
+MEASURES = ["die Resolution", "den Resolutionsentwurf", "die Initiative", "den Beschluss"]
+UNTARGETED_FORMS = [
+    ("{a} legte im Sicherheitsrat ein Veto gegen {m} ein.", "asserted"),
+    ("{a} legte sein Veto gegen {m} ein.", "asserted"),
+    ("{a} hat ein Veto gegen {m} eingelegt.", "asserted"),
+    ("{a} kündigte an, ein Veto gegen {m} einzulegen.", "planned"),
+]
+
+
+@pytest.mark.parametrize("text,vetoer,modality", [
+    (form.format(a=a, m=m), ka, modality)
+    for (form, modality), (a, ka), m in itertools.product(UNTARGETED_FORMS, VETOERS, MEASURES)
+], ids=case_id)
+def test_a_veto_against_a_measure_whose_target_nobody_names(text, vetoer, modality):
+    extraction = run(text)
+    vetoes = [st for st in extraction.statements if st.relation == VETO]
+    assert [(st.subject, st.modality) for st in vetoes] == [(vetoer, modality)]
+    measure = next(e for e in extraction.entities if e.key == vetoes[0].object)
+    assert measure.cls == "Measure" and measure.concerns is None and measure.label
+
+
+@pytest.mark.parametrize("text", [
+    "China und Russland legten ihr Veto gegen die Resolution ein.",
+    "China und Russland legten ihr Veto gegen die Resolution zu Syrien ein.",
+], ids=case_id)
+def test_those_who_veto_together_veto_one_measure(text):
+    vetoes = [st for st in run(text).statements if st.relation == VETO]
+    assert sorted(st.subject for st in vetoes) == ["china", "russia"] and len({st.object for st in vetoes}) == 1
+
+
+def test_a_veto_with_no_measure_is_none():
+    assert facts(run("Die USA legten ihr Veto ein, Großbritannien enthielt sich.")) == set()
+
+
+SENDERS = [("Die USA", "usa"), ("Deutschland und Frankreich", None), ("Valdoria", "entity:valdoria")]
+SEND_FORMS = [
+    ("{a} schicken Waffen nach {b}.", "asserted"),
+    ("{a} schicken weitere Waffen in die {b}.", "asserted"),
+    ("{a} haben Panzer nach {b} geschickt.", "asserted"),
+    ("{a} wollen Munition an {b} schicken.", "planned"),
+]
+SEND_TARGETS = [("Ukraine", "ukraine"), ("Türkei", "turkey")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(a=a, b=("die " if "in die" not in form and " an " in form else "") + b), (ka, S, kb, modality))
+    for (form, modality), (a, ka), (b, kb) in itertools.product(SEND_FORMS, SENDERS[::2], SEND_TARGETS)
+], ids=case_id)
+def test_schicken_by_its_own_form(text, expected):
+    assert facts(run(text)) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "Serbien werde eine Protestnote an die US-Regierung schicken, sagte der Minister.",
+    "Russland schickte Soldaten nach Syrien.",
+    "Die USA schicken einen Gesandten nach China.",
+    "Malmström sprach mit Vertretern von Attac, also einigen der schärfsten Gegner des Abkommens.",
+], ids=case_id)
+def test_no_goods_no_supply_and_a_determiner_is_no_verb(text):
+    assert without_agreed(facts(run(text))) == set() and not any(f[1] == "agreedWith" for f in facts(run(text)))
+
+
+WIDENERS = [("Die EU", "eu"), ("Die USA", "usa"), ("Valdoria", "entity:valdoria")]
+WIDEN_FORMS = [
+    ("{a} weitet die Sanktionen gegen {b} aus.", "asserted"),
+    ("{a} hat die Sanktionen gegen {b} ausgeweitet.", "asserted"),
+    ("{a} will die Sanktionen gegen {b} erweitern.", "planned"),
+    ("{a} verstärkte die Strafmaßnahmen gegen {b}.", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(a=a, b=b), (ka, SANC, kb, modality))
+    for (form, modality), (a, ka), (b, kb) in itertools.product(WIDEN_FORMS, WIDENERS,
+                                                                [("Russland", "russia"), ("Ostravien", "entity:ostravien")])
+], ids=case_id)
+def test_widened_sanctions_are_imposed(text, expected):
+    assert facts(run(text)) == {expected}
+
+
+RECEIVE_FORMS = [
+    ("{b} bekommt von {a} Kampfflugzeuge.", "asserted"),
+    ("{b} bekam Panzer aus {a}.", "asserted"),
+    ("{b} hat von {a} Drohnen bekommen.", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(a=a, b=b), (ka, S, kb, modality))
+    for (form, modality), (a, ka), (b, kb) in itertools.product(
+        RECEIVE_FORMS, [("Deutschland", "germany"), ("Valdoria", "entity:valdoria")],
+        [("Die Ukraine", "ukraine"), ("Ostravien", "entity:ostravien")])
+], ids=case_id)
+def test_bekommen_receives_goods(text, expected):
+    assert facts(run(text)) == {expected}
+
+
+def test_bekommen_without_goods_is_no_supply():
+    assert facts(run("Die Ukraine bekommt Zusagen aus Deutschland.")) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Putin traf Xi in Peking.",
+    "Putin empfing Kim im Kreml.",
+], ids=case_id)
+def test_a_host_verb_without_a_visit_noun_is_a_meeting(text):
+    assert {f[1] for f in facts(run(text))} == {M}
