@@ -192,6 +192,8 @@ def _classify(s: SentView, pieces: list[_Piece]) -> None:
         # without a coordinator at either end ("und sagte …", "… geliefert hat und, wie …")
         toks = [i for i in p.tokens if not (s.tag(i) == "KON" and i in (p.tokens[0], p.tokens[-1]))] or p.tokens
         first, low = toks[0], s.lowers[toks[0]]
+        if low in g["clause"]["infinitive_subordinators"] and len(toks) > 1 and s.lowers[toks[1]] == "dass":
+            first, low = toks[1], "dass"      # "ohne dass", "statt dass": the clause "dass" opens
         has_verb = any(s.tag(i)[:2] in VERBAL for i in toks)
         rel_at = toks[1] if s.tag(first) in ("APPR", "APPRART") and len(toks) > 1 else first
         if p.opener == "(" and not any(finite_capable(s, i) for i in toks):

@@ -150,9 +150,11 @@ def _closed(low: str, g: German, prev: str, nxt: str) -> str | None:
         return "PIAT"
     if low in clause["relative_pronouns"] and prev == ",":
         return "PRELS"
-    if low in clause["subordinators"] and (prev in {",", "", "(", "–", "„", "\""} ) and low not in {"was", "wer", "da", "bis", "seit", "während"} :
-        return "KOUS"
-    if low in clause["infinitive_subordinators"] and prev in {",", ""}:
+    if low in clause["subordinators"] and (prev in {",", "", "(", "–", "„", "\""} or (
+            low == "dass" and prev in clause["infinitive_subordinators"])) \
+            and low not in {"was", "wer", "da", "bis", "seit", "während"}:
+        return "KOUS"                   # (also "ohne dass", "statt dass")
+    if low in clause["infinitive_subordinators"] and prev in {",", ""} and nxt != "dass":
         return "KOUI"
     if low in verbs["modal_subjunctive2"] or low in verbs["modal_present"] or low in verbs["modal_past"] \
             or low in verbs["modal_subjunctive1"]:

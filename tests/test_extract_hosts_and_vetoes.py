@@ -174,3 +174,153 @@ def test_bekommen_without_goods_is_no_supply():
 ], ids=case_id)
 def test_a_host_verb_without_a_visit_noun_is_a_meeting(text):
     assert {f[1] for f in facts(run(text))} == {M}
+
+
+# --- sources, expectations and the controller of an infinitive ----------------------------------
+
+SOURCE_FORMS = [
+    ("Berichten zufolge hat {a} Waffen an {b} geliefert.", None),
+    ("{a} hat Berichten zufolge Waffen an {b} geliefert.", None),
+    ("Laut Berichten hat {a} Waffen an {b} geliefert.", None),
+    ("{a} hat südkoreanischen Berichten zufolge Waffen an {b} geliefert.", "south_korea"),
+    ("Dem Kreml zufolge hat {a} Waffen an {b} geliefert.", "kremlin"),
+]
+SOURCE_PAIRS = [("Russland", "russia", "Syrien", "syria"), ("Valdoria", "entity:valdoria", "Ostravien", "entity:ostravien")]
+
+
+@pytest.mark.parametrize("text,expected,source", [
+    (form.format(a=a, b=b), (ka, S, kb, "reported"), source)
+    for (form, source), (a, ka, b, kb) in itertools.product(SOURCE_FORMS, SOURCE_PAIRS)
+], ids=case_id)
+def test_a_source_phrase_reports_and_names_its_source_only(text, expected, source):
+    extraction = run(text)
+    assert facts(extraction) == {expected}
+    who = extraction.statements[0].attributed_to
+    assert (who is None) if source is None else (who in {source, "russia"})
+
+
+EXPECTATION_FORMS = [
+    ("Es wird erwartet, dass {a} {b} trifft.", M),
+    ("Experten erwarten, dass {a} {b} trifft.", M),
+    ("Beobachter erwarten, dass {a} {b} am Montag treffen wird.", M),
+]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(a=a, b=b), (ka, rel, kb, "planned"))
+    for (form, rel), (a, ka), (b, kb) in itertools.product(
+        EXPECTATION_FORMS, [("Putin", "putin"), ("Jarno Heikkilä", "entity:jarno-heikkilae")],
+        [("Kim", "kim_jong_un"), ("Modi", "modi")])
+    if not (ka.startswith("entity:") and b == "Kim")       # ("Jarno Heikkilä Kim": one name, like "Sarah Kim")
+], ids=case_id)
+def test_what_is_expected_is_ahead(text, expected):
+    assert facts(run(text)) == {expected}
+
+
+ACCUSERS = [("Die USA", "usa"), ("Der Westen", None)]
+ACCUSED = [("China", "china"), ("den Iran", "iran"), ("Valdoria", "entity:valdoria")]
+ACCUSATION_FORMS = [
+    "{x} verdächtigen {a}, Russland mit Drohnen zu beliefern.",
+    "{x} werfen {a} vor, Russland mit Drohnen zu beliefern.",
+    "{x} verdächtigen {a}, Drohnen an Russland zu liefern.",
+]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(x=x, a=a), (ka, S, "russia", "alleged"))
+    for form, (x, _), (a, ka) in itertools.product(ACCUSATION_FORMS, ACCUSERS[:1], ACCUSED)
+], ids=case_id)
+def test_the_accused_supplies_in_the_infinitive(text, expected):
+    assert facts(run(text)) == {expected}
+
+
+# --- clauses opened by "um", "ohne", "(an)statt"; requests; companies by their noun ----------------
+
+TRAVELLERS = [("Putin", "putin"), ("Scholz", "scholz"), ("Jarno Heikkilä", "entity:jarno-heikkilae")]
+PARTNERS = [("Xi", "xi_jinping"), ("Modi", "modi")]
+OPENER_FORMS = [
+    # a purpose is done when its clause tells of the past, ahead otherwise
+    ("{a} reiste nach Peking, um {b} zu treffen.", "asserted"),
+    ("{a} flog am Montag nach Peking, um sich dort mit {b} zu treffen.", "asserted"),
+    ("{a} reiste nach Peking, ohne {b} zu treffen.", "negated"),
+    ("{a} reiste nach Peking, statt {b} in Moskau zu treffen.", "negated"),
+    ("{a} reiste nach Peking, ohne dass er {b} traf.", "negated"),
+]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(a=a, b=b), {(ka, V, "beijing", "asserted"), (ka, M, kb, modality)})
+    for (form, modality), (a, ka), (b, kb) in itertools.product(OPENER_FORMS, TRAVELLERS, PARTNERS)
+] + [
+    (f"{a} reist nach Peking, um {b} zu treffen.", {(ka, V, "beijing", "planned"), (ka, M, kb, "planned")})
+    for (a, ka), (b, kb) in itertools.product(TRAVELLERS, PARTNERS)
+] + [
+    (f"{a} will nach Peking reisen, um {b} zu treffen.", {(ka, V, "beijing", "planned"), (ka, M, kb, "planned")})
+    for (a, ka), (b, kb) in itertools.product(TRAVELLERS, PARTNERS)
+] + [
+    # the purpose is the subject's, whatever the object: "Kim besuchte China, um sich mit Xi zu treffen"
+    (f"{a} besuchte China, um sich mit {b} zu treffen.", {(ka, V, "china", "asserted"), (ka, M, kb, "asserted")})
+    for (a, ka), (b, kb) in itertools.product(TRAVELLERS, PARTNERS)
+], ids=case_id)
+def test_a_clause_opened_by_um_ohne_statt(text, expected):
+    assert facts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gazprom fackelt Gas ab, anstatt es nach Europa zu liefern.", {("gazprom", S, "europe", "negated")}),
+    ("Russland verkauft Öl an China, statt Öl nach Europa zu liefern.",
+     {("russia", S, "china", "asserted"), ("russia", S, "europe", "negated")}),
+    ("Die EU kommt zusammen, um Sanktionen gegen Russland zu verhängen.", {("eu", SANC, "russia", "planned")}),
+    ("Scholz reist nach Paris, um Macron zu treffen und um Polen zu besuchen.",
+     {("scholz", V, "paris", "planned"), ("scholz", M, "macron", "planned"), ("scholz", V, "poland", "planned")}),
+    # "um" before a time is a preposition
+    ("Um 10 Uhr traf Putin Xi.", {("putin", M, "xi_jinping", "asserted")}),
+], ids=case_id)
+def test_openers_elsewhere(text, expected):
+    assert facts(run(text)) == expected
+
+
+REQUEST_FORMS = [
+    ("{a} bat {b}, nach Moskau zu kommen.", (V, "moscow")),
+    ("{a} lud {b} ein, nach Moskau zu reisen.", (V, "moscow")),
+    ("{a} forderte {b} auf, Panzer an die Ukraine zu liefern.", (S, "ukraine")),
+    ("{a} drängt {b}, Panzer an die Ukraine zu liefern.", (S, "ukraine")),
+]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(a=a, b=b), (kb, rel, obj, "planned"))
+    for (form, (rel, obj)), (a, _), (b, kb) in itertools.product(
+        REQUEST_FORMS, [("Putin", "putin"), ("Selenskyj", "zelensky")],
+        [("Xi", "xi_jinping"), ("Deutschland", "germany"), ("Valdoria", "entity:valdoria")])
+], ids=case_id)
+def test_what_one_asks_another_to_do_is_planned_for_the_other(text, expected):
+    assert expected in facts(run(text))
+
+
+COMPANY_INTROS = [("Der russische Gaskonzern Gazprom", "gazprom"), ("Die Firma Rheinmetall", "entity:rheinmetall"),
+                  ("Der Rüstungskonzern Lindqvist Defence", "entity:lindqvist-defence")]
+COMPANY_DESCRIPTIONS = ["Der Konzern", "Der russische Staatskonzern", "Das Unternehmen"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (f"{intro} liefert Gas an Polen. {d} liefert auch Munition an die Ukraine.",
+     {(key, S, "poland", "asserted"), (key, S, "ukraine", "asserted")})
+    for (intro, key), d in itertools.product(COMPANY_INTROS, COMPANY_DESCRIPTIONS)
+], ids=case_id)
+def test_a_company_described_by_its_noun_is_the_last_company(text, expected):
+    assert facts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an organisation named without a company noun is no "Konzern"
+    ("Die EU hat Sanktionen gegen Russland erlassen. Der Konzern liefert Gas an Polen.",
+     {("eu", SANC, "russia", "asserted")}),
+    # a company noun with a name after it is that name's, not a description
+    ("Die Firma Rheinmetall liefert Munition an die Ukraine. Die Rebellengruppe ADF erhielt Waffen aus Uganda.",
+     {("entity:rheinmetall", S, "ukraine", "asserted")}),
+    # the council of the EU acts for it
+    ("Der Rat der EU beschloss Sanktionen gegen Belarus.", {("eu", SANC, "belarus", "asserted")}),
+], ids=case_id)
+def test_descriptions_and_councils(text, expected):
+    assert facts(run(text)) == expected

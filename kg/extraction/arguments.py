@@ -209,6 +209,12 @@ def verb_agents(ctx: Ctx, trig: Trigger) -> tuple[list[Mention], bool]:
             return group_of(ctx, von[0]), False
         if _attributive(ctx, trig.i):
             return [], False
+    if ctx.seg_of(trig.i) > 0 and is_infinitive(ctx, trig.i):
+        # a zu-infinitive after a comma has no subject of its own: "Kim besuchte China, um sich mit
+        # Xi zu treffen" (the subject's purpose), "Putin bat Xi, nach Moskau zu kommen" (the object's)
+        agents = _purpose_subject(ctx, trig.i) or controller(ctx, seg_start)
+        if agents:
+            return agents, True
     return subject(ctx, trig.i)
 
 
@@ -347,6 +353,16 @@ def _refused_dative(ctx: Ctx, i: int) -> tuple[str, str, object] | None:
     return (refusal.lower_, "negated", clause) if refusal is not None else None
 
 
+def _purpose_subject(ctx: Ctx, i: int) -> list[Mention]:
+    """The subject of the clause an "um/ohne/statt … zu" clause hangs on (its doer), else []."""
+    clause, clauses = clause_of(ctx, i)
+    if clause is None or clause.kind != "infinitive" or clause.introducer is None or clause.head is None \
+            or ctx.doc[clause.introducer].lower_ not in default_german()["clause"]["infinitive_subordinators"]:
+        return []
+    subject_m = clause_subject(ctx, clauses[clause.head])
+    return group_of(ctx, subject_m) if subject_m is not None and subject_m.is_actor else []
+
+
 def clause_subject(ctx: Ctx, clause) -> Mention | None:
     """The first mention inside the likeliest subject the clause layer gives the clause."""
     for start, end in clause.subjects[:1]:
@@ -368,6 +384,11 @@ def controller(ctx: Ctx, start: int) -> list[Mention]:
     ("werfen Russland vor, … zu versorgen", "drohte Moskau damit, … zu liefern")."""
     for r_start, r_end, _ in reversed(ctx.regions_before(start)):
         bare = ctx.bare(r_start, min(r_end, start))
+        if bare:
+            return group_of(ctx, bare[-1])
+    # no region break before it ("Die USA verdächtigen China, Russland … zu beliefern"): the segments
+    for s_start, s_end in reversed([seg for seg in ctx.segments if seg[1] <= start]):
+        bare = ctx.bare(s_start, s_end)
         if bare:
             return group_of(ctx, bare[-1])
     return []

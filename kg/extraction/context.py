@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extraction.cues import Cues
 from kg.extraction.triggers import SEGMENT_BREAKS, head_match, may_trigger, trigger_kinds
 from kg.gazetteer import Gazetteer
+from kg.german import default_german
 from kg.mentions import Mention
 
 REGION_BREAKS = {";", ":", "–", "—", "-", "(", ")", "?", "!"}
@@ -194,6 +195,8 @@ def prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
         token = doc[i]
         low = token.lower_
         if low in preps:
+            if _opens_infinitive(doc, sent, i):
+                return None    # "…, um Xi zu treffen": "um" opens a clause, Xi is its object
             # "mit Vertretern von ÖGB": the representatives stand for whom they represent
             if (low in cues.words["agent_preps"] or low == "aus") and i > sent.start and doc[i - 1].lower_ in proxies:
                 i -= 2
@@ -217,6 +220,22 @@ def prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
             continue
         return None
     return None
+
+
+def _opens_infinitive(doc: Doc, sent: Span, i: int) -> bool:
+    """Is the word at ``i`` ("um", "ohne", "statt") the opener of a zu-infinitive clause, at the
+    clause's start with "zu" before its next comma ("…, um Xi zu treffen"; not "um 10 Uhr")?"""
+    if doc[i].lower_ not in _INFINITIVE_OPENERS or not (i == sent.start or doc[i - 1].lower_ in {",", "(", "–", "und", "oder"}):
+        return False
+    for token in doc[i + 1:sent.end]:
+        if token.text in SEGMENT_BREAKS or token.text == ".":
+            return False
+        if token.lower_ == "zu" or ("zu" in token.lower_[2:] and token.lower_ != token.lemma_.lower()):
+            return True
+    return False
+
+
+_INFINITIVE_OPENERS = default_german()["clause"]["infinitive_subordinators"]
 
 
 def split_segments(sent: Span) -> list[tuple[int, int]]:

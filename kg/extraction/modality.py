@@ -206,16 +206,39 @@ def _mood_cues(ctx: Ctx, trig: Trigger, reported: bool) -> list[Cue]:
         last = next((t for t in reversed(ctx.sent) if not t.is_space), None)
         return conditional, last is not None and last.text == "?"
     words = sentence_words(ctx)
+    instead = _opener_cues(ctx, trig) \
+        if not (ctx.w("negating_openers") | ctx.w("purpose_openers")).isdisjoint(words) else []
     if _hypothetical_words(ctx).isdisjoint(words) and "?" not in words:
-        return []              # (the clause layer is asked only when a cue word is there)
+        return instead         # (the clause layer is asked only when a cue word is there)
     conditional, question = _memo(ctx, "mood", make)
-    cues = [Cue("planned", conditional)] if conditional else []
+    cues = instead + ([Cue("planned", conditional)] if conditional else [])
     clause, _ = clause_of(ctx, trig.i)
     if clause is not None and clause.verbs.mood == "subjunctive2" and not reported:
         cues.append(Cue("planned", ctx.doc[clause.verbs.finite].text))
     if question:
         cues.append(Cue("alleged", "?"))
     return cues
+
+
+def _opener_cues(ctx: Ctx, trig: Trigger) -> list[Cue]:
+    """ "…, anstatt es nach Europa zu liefern", "ohne Waffen zu liefern", "ohne dass Russland Waffen
+    lieferte": a clause these open (``negating_openers``) says its event does not happen;
+    "…, um Xi zu treffen" (``purpose_openers``) that it is intended, unless its clause tells of the past."""
+    clause, _ = clause_of(ctx, trig.i)
+    if clause is None or clause.introducer is None or clause.kind == "main":
+        return []
+    k = clause.introducer
+    if ctx.doc[k].lower_ == "dass" and k > ctx.sent.start:
+        k -= 1                         # "ohne dass", "statt dass"
+    word = ctx.doc[k].lower_
+    if word in ctx.w("negating_openers"):
+        return [Cue("negated", ctx.doc[k].text)]
+    if word not in ctx.w("purpose_openers") or clause.kind != "infinitive" or clause.head is None:
+        return []
+    # a purpose is done when its clause tells of the past ("Kim besuchte China, um Xi zu treffen"),
+    # ahead otherwise ("Putin reist nach Peking, um Xi zu treffen")
+    head = clause_of(ctx, trig.i)[1][clause.head]
+    return [] if head.verbs.tense in ("past", "perfect", "pluperfect") else [Cue("planned", ctx.doc[k].text)]
 
 
 def _hypothetical_words(ctx: Ctx) -> frozenset[str]:

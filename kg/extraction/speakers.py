@@ -64,8 +64,10 @@ def find_speakers(ctx: Ctx, triggers=()) -> list[tuple[set[int], str | None, str
             else:
                 who = _named_source(ctx, token.i + 1)
         elif low in ctx.w("source_after"):
-            cands = [m for m in ctx.mentions if token.i - 3 <= m.end <= token.i]
-            who = cands[-1] if cands else None
+            # the source ends right before it ("dem Kreml zufolge", "Angaben Moskaus zufolge") or is the
+            # adjective of its noun; "Russland hat Berichten zufolge …" names none
+            who = next((m for m in ctx.mentions if m.end == token.i), None) or next(
+                (m for m in ctx.mentions if m.end == token.i - 1 and m.kind == "adj"), None)   # "griechischen Medienberichten zufolge"
         else:
             continue
         if who is not None:

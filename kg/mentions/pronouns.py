@@ -9,10 +9,11 @@ import re
 from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer
+from kg.german import default_german
 from kg.mentions.base import Mention, _cached, _title_index
 from kg.mentions.groups import group_descriptions, pairs
 from kg.nlp import lowers, sentence_starts, span_text
-from kg.postags import verb_number
+from kg.postags import lemma_of, verb_number
 
 
 AGE = re.compile(r"^\d{1,3}-jährige$")       # "der 65-Jährige" is a person of that age named before
@@ -276,26 +277,53 @@ def _finite_of_subject(doc: Doc, low: list[str], i: int, actors: set[int], cues:
 
 
 def _state_descriptions(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention]:
-    """ "das Land", "das Regime" -> the last state named in the two sentences before (not in
-    its own: "Russland hat das Land angegriffen" is another land), unless a name or a genitive
-    follows ("das Land Tirol", "das Land der Mitte")."""
-    nouns = set(cues.get("state_descriptions", ()))
-    determiners = set(cues.get("determiners", ()))
+    """ "das Land", "das Regime", "das kleine Land" -> the last state named in the two sentences
+    before (not in its own: "Russland hat das Land angegriffen" is another land); "der Konzern",
+    "der russische Staatskonzern", "das Unternehmen" (``[names] organisation_nouns`` of
+    german.toml) -> the last organisation; unless a name or a genitive follows ("das Land Tirol",
+    "das Land der Mitte", "der Konzern Lukoil")."""
+    organisations = tuple(default_german()["names"]["organisation_nouns"])
+    low = lowers(doc)
     states = [m for m in mentions if m.cls == "State" and m.kind in {"name", "gen", "government"}]
-    if not nouns or not states:
+    # a company named after its noun ("der Gaskonzern Gazprom", "die Firma Rheinmetall"), not any organisation
+    companies = [m for m in mentions if m.cls == "Organization" and m.kind == "name" and m.start > 0
+                 and low[m.start - 1].endswith(organisations)]
+    found = _descriptions(doc, mentions, cues, lambda w: w in cues.get("state_descriptions", ()), states, False)
+    return found + _descriptions(doc, mentions, cues, lambda w: w.endswith(organisations), companies, True)
+
+
+def _unknown_name(text: str) -> bool:
+    """A capitalised word the lemma table does not know: a name ("ADF"), not a noun ("Drohnen")."""
+    return text[:1].isupper() and lemma_of(text) is None and lemma_of(text.lower()) is None
+
+
+def _descriptions(doc: Doc, mentions: list[Mention], cues: dict, is_noun, referents: list[Mention],
+                  adjectives_too: bool) -> list[Mention]:
+    """The descriptions ``is_noun`` accepts after a determiner (and, if ``adjectives_too``,
+    adjectives: "der russische Staatskonzern"; a state's adjective may be another state's, "das
+    kommunistische Regime"), each the last of ``referents`` in the two sentences before."""
+    determiners = set(cues.get("determiners", ()))
+    if not referents:
         return []
     low, starts = lowers(doc), sentence_starts(doc)
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    adjectives = {i for m in mentions if m.kind == "adj" for i in range(m.start, m.end)}
     found = []
     for i, word in enumerate(low):
-        if word not in nouns or i in covered or i == 0 or low[i - 1] not in determiners:
+        if i == 0 or i in covered or not doc[i].text[:1].isupper() or not is_noun(word):
             continue
-        if i + 1 in covered or (i + 1 < len(doc) and low[i + 1] in {"der", "des"}):
-            continue                   # "das Land Tirol", "das Land der Mitte"
+        j = i - 1                      # "der russische Staatskonzern"
+        while adjectives_too and j > 0 and (j in adjectives or (low[j].isalpha() and doc[j].text[:1].islower()
+                                                                and low[j].endswith(("e", "en", "er", "es", "em")))) \
+                and low[j] not in determiners:
+            j -= 1
+        if low[j] not in determiners or (i + 1 < len(doc) and (i + 1 in covered or low[i + 1] in {"der", "des"}
+                                                               or _unknown_name(doc[i + 1].text))):
+            continue                   # "das Land Tirol", "das Land der Mitte", "die Gruppe ADF"
         here = bisect.bisect_right(starts, i) - 1
-        before = [m for m in states if 0 < here - (bisect.bisect_right(starts, m.start) - 1) <= 2]
+        before = [m for m in referents if 0 < here - (bisect.bisect_right(starts, m.start) - 1) <= 2]
         if before:
             ref = before[-1]
-            found.append(Mention(start=i - 1, end=i + 1, key=ref.key, actor=ref.actor, cls="State", kind="pronoun",
-                                 text=span_text(doc, i - 1, i + 1), head=i))
+            found.append(Mention(start=j, end=i + 1, key=ref.key, actor=ref.actor, cls=ref.cls, kind="pronoun",
+                                 text=span_text(doc, j, i + 1), head=i))
     return found

@@ -36,17 +36,23 @@ def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if not agents:
         return []
     seg_start, seg_end = ctx.segments[ctx.seg_of(trig.i)]
-    named = {k for m in ctx.mentions for k in range(m.start, m.end)}     # ("die Führung Nordkoreas" acts)
+    # (not a word that names an actor, "die Führung Nordkoreas", or a source, "Berichten zufolge")
+    named = {k for m in ctx.mentions for k in range(m.start, m.end)} | _sources(ctx, seg_start, seg_end)
     if any(frame.has("not_goods", t.lower_, t.lemma_) for t in ctx.doc[seg_start:seg_end] if t.i not in named):
         return []      # "sein Mandat an X übergeben", "den Vorsitz übergeben": an office, not goods
     preps = set(frame.object_preps)
     items = items_in(ctx, start, end)
     if not items and frame.has("needs_items", ctx.doc[trig.i].lemma_, ctx.doc[trig.i].lower_):
         return []      # "schickte eine Protestnote an die US-Regierung": no goods
-    recipients = [m for m in ctx.with_prep(seg_start, seg_end, preps) if _receives(ctx, m) and m not in agents] \
-        or [m for m in ctx.with_prep(start, end, preps) if _receives(ctx, m) and m not in agents]
-    if not recipients and items:      # "liefert Drohnen nach Russland" (goods named: "schickt Spieler ins London")
-        recipients = [m for m in destinations(ctx, start, end) if _receives(ctx, m) and m not in agents]
+    # the verb's own segment first ("…, statt Öl nach Europa zu liefern" is no supply to the China
+    # of the clause before); "nach" only with goods named ("liefert Drohnen nach Russland", not
+    # "schickt Spieler ins London")
+    recipients = []
+    for a, b in ((seg_start, seg_end), (start, end)):
+        recipients = [m for m in ctx.with_prep(a, b, preps) if _receives(ctx, m) and m not in agents] \
+            or [m for m in (destinations(ctx, a, b) if items else []) if _receives(ctx, m) and m not in agents]
+        if recipients:
+            break
     if recipients:
         objects = group_of(ctx, recipients[0])
     else:
@@ -62,14 +68,22 @@ def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
 
 
 
+def _sources(ctx: Ctx, start: int, end: int) -> set[int]:
+    """The nouns of source phrases in ``start:end``: "Berichten zufolge", "laut Berichten"."""
+    return {t.i for t in ctx.doc[start:end]
+            if (t.i + 1 < ctx.sent.end and ctx.doc[t.i + 1].lower_ in ctx.w("source_after"))
+            or (t.i > ctx.sent.start and ctx.doc[t.i - 1].lower_ in ctx.w("source_before"))}
+
+
 def _provision(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[Args]:
     """ "Russland versorgt die Rebellen mit Waffen": the accusative object receives."""
     items = items_in(ctx, start, end)
     if not items and not frame.has("provision_without_item", ctx.doc[trig.i].lower_, ctx.doc[trig.i].lemma_):
         return []
     if is_infinitive(ctx, trig.i):
-        agents, fallback = controller(ctx, start), True
-        recipients = [m for m in ctx.bare(start, trig.i) if m not in agents]
+        own = max(start, ctx.segments[ctx.seg_of(trig.i)][0])      # the infinitive's own words
+        agents, fallback = controller(ctx, own), True
+        recipients = [m for m in ctx.bare(own, trig.i) if m not in agents]
     else:
         agents, fallback = verb_agents(ctx, trig)
         recipients = [m for m in ctx.bare(start, end) if m not in agents and (not agents or m.start > agents[-1].start)]

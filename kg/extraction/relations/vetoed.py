@@ -117,12 +117,15 @@ def _measure_before(ctx: Ctx, frame: Frame, selves: set[str]) -> tuple[int, Ment
 
 
 def _named_after(ctx: Ctx, i: int) -> Mention | None:
-    """A state or place the gazetteer knows among the six words after token ``i`` (its sentence)."""
-    end = min(i + 7, len(ctx.doc))
+    """A state or place the gazetteer knows among the ten words after token ``i`` (its sentence, up
+    to a comma), or the first part of a compound there ("für einen sofortigen humanitären
+    Waffenstillstand im Gaza-Krieg")."""
+    end = min(i + 11, len(ctx.doc))
     for token in ctx.doc[i + 1:end]:
-        if token.is_sent_start or token.text in {".", ";"}:
+        if token.is_sent_start or token.text in {".", ";", ","}:
             break
-        key = ctx.gazetteer.lookup(token.text) if token.text[:1].isupper() else None
+        name = token.text.split("-", 1)[0] if "-" in token.text else token.text
+        key = ctx.gazetteer.lookup(name) if name[:1].isupper() else None
         if key is not None and ctx.gazetteer[key].cls in {"State", "Place"}:
             entry = ctx.gazetteer[key]
             return Mention(start=token.i, end=token.i + 1, key=key, actor=entry.metonym_for or key, cls=entry.cls,
