@@ -19,7 +19,7 @@ import itertools
 
 import pytest
 
-from extract_cases import M, S, SANC, V, VETO, case_id, facts, run, without_agreed
+from extract_cases import M, S, SANC, T, V, VETO, case_id, facts, run, without_agreed
 
 HOSTS = [("Modi", "modi"), ("Xi", "xi_jinping"), ("Jarno Heikkilä", "entity:jarno-heikkilae")]
 GUESTS = [("Scholz", "scholz"), ("Putin", "putin"), ("Tomasz Wieczorek", "entity:tomasz-wieczorek")]
@@ -324,3 +324,62 @@ def test_a_company_described_by_its_noun_is_the_last_company(text, expected):
 ], ids=case_id)
 def test_descriptions_and_councils(text, expected):
     assert facts(run(text)) == expected
+
+
+# --- the signing noun, plural state names ---------------------------------------------------------
+
+SIGNING_FORMS = [
+    ("Die Unterzeichnung des Abkommens zwischen {a} und {b} fand in Pjöngjang statt.", "asserted"),
+    ("Die Unterzeichnung des Vertrags durch {a} und {b} fand am Mittwoch statt.", "asserted"),
+    ("Die Unterzeichnung des Vertrags zwischen {a} und {b} ist für Mai geplant.", "planned"),
+    ("{a} und {b} besiegelten eine strategische Partnerschaft.", "asserted"),
+    ("Ein Abkommen zwischen {a} und {b} wurde am Dienstag unterzeichnet.", "asserted"),
+]
+SIGNING_PAIRS = [("Russland", "russia", "Nordkorea", "north_korea"), ("Israel", "israel", "den Emiraten", "united_arab_emirates"),
+                 ("Valdoria", "entity:valdoria", "Ostravien", "entity:ostravien")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(a=a, b=b), (ka, T, kb, modality))
+    for (form, modality), (a, ka, b, kb) in itertools.product(SIGNING_FORMS, SIGNING_PAIRS)
+], ids=case_id)
+def test_the_signing_noun_and_its_signers(text, expected):
+    found = without_agreed(facts(run(text)))
+    assert expected in found or (expected[2], T, expected[0], expected[3]) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Die Unterzeichnung der Petition durch Scholz fand am Montag statt.",
+    "Die Partnerschaft zwischen Russland und China ist eng.",
+], ids=case_id)
+def test_a_signing_of_no_treaty_or_a_partnership_unsigned(text):
+    assert not {f for f in facts(run(text)) if f[1] == T}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Waffen aus den Vereinigten Arabischen Emiraten erreichten den Sudan.", None),
+    ("Die Vereinigten Arabischen Emirate lieferten Waffen an den Sudan.", ("united_arab_emirates", S, "sudan", "asserted")),
+    ("Scholz traf sich in den Niederlanden mit Rutte.", ("scholz", M, "rutte", "asserted")),
+    ("Die Emirate lieferten Drohnen an den Sudan.", ("united_arab_emirates", S, "sudan", "asserted")),
+], ids=case_id)
+def test_plural_state_names_in_every_case(text, expected):
+    found = facts(run(text))
+    assert (expected in found) if expected else not any(f[0] == "united_arab_emirates" and f[1] == M for f in found)
+
+
+COMPANY_OBJECTS = [("den Ölkonzern PDVSA", "entity:pdvsa"), ("die Firma Huawei", "entity:huawei"),
+                   ("den staatlichen venezolanischen Ölkonzern PDVSA", "entity:pdvsa"),
+                   ("den Rüstungskonzern Lindqvist Defence", "entity:lindqvist-defence")]
+COMPANY_OBJECT_FORMS = [
+    ("Die USA verhängten Sanktionen gegen {c}.", SANC, "asserted"),
+    ("Die USA haben Sanktionen gegen {c} angekündigt.", SANC, "planned"),
+    ("Russland liefert Öl an {c}.", S, "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(c=c), ("usa" if rel == SANC else "russia", rel, kc, modality))
+    for (form, rel, modality), (c, kc) in itertools.product(COMPANY_OBJECT_FORMS, COMPANY_OBJECTS)
+], ids=case_id)
+def test_a_company_after_its_noun_takes_the_nouns_preposition(text, expected):
+    assert facts(run(text)) == {expected}

@@ -214,8 +214,8 @@ def prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
             continue
         if i == start - 1 and i > sent.start and (doc[i - 1].lower_ in dets or doc[i - 1].lower_ in preps
                                                     or is_adjective_like(doc[i - 1])) \
-                and head_match(low, cues.words["apposition_heads"]):
-            i -= 1             # "gegen den NATO-Bündnispartner Türkei", "in der kubanischen Hauptstadt
+                and (head_match(low, cues.words["apposition_heads"]) or low.endswith(_ORGANISATION_NOUNS)):
+            i -= 1             # "gegen den NATO-Bündnispartner Türkei", "gegen den Ölkonzern PDVSA", "in der kubanischen Hauptstadt
             steps += 1         # Havanna": a noun in apposition before the name
             continue
         return None
@@ -236,6 +236,7 @@ def _opens_infinitive(doc: Doc, sent: Span, i: int) -> bool:
 
 
 _INFINITIVE_OPENERS = default_german()["clause"]["infinitive_subordinators"]
+_ORGANISATION_NOUNS = tuple(default_german()["names"]["organisation_nouns"])
 
 
 def split_segments(sent: Span) -> list[tuple[int, int]]:
