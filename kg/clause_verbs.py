@@ -117,6 +117,9 @@ def _form_kind(s: SentView, i: int) -> str:
         k = stem.rfind(a)
         if k >= 0 and low.startswith(stem[:k] + b + stem[k + len(a):]):
             return "present"
+    k = stem.rfind("e")
+    if k >= 0 and low.endswith("t") and low.startswith(stem[:k] + "i"):
+        return "present"           # "nimmt", "unternimmt", "tritt", "gilt": e -> i and a changed consonant
     return "past"
 
 

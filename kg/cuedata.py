@@ -37,7 +37,7 @@ RELATION_KEYS = {
     # visited: travel
     "planned_forms": WORDS,
     "motion_verbs": WORDS, "motion_forms": WORDS, "motion_phrases": WORD_PAIRS, "place_preps": WORDS,
-    "expect_verbs": WORDS, "expect_forms": WORDS, "arrival_verbs": WORDS, "not_visits": WORDS, "lead_verbs": WORDS, "host_verbs": WORDS, "ranking_words": WORDS,
+    "expect_verbs": WORDS, "expect_forms": WORDS, "arrival_verbs": WORDS, "not_visits": WORDS, "lead_verbs": WORDS, "host_verbs": WORDS, "journey_verbs": WORDS, "ranking_words": WORDS,
     # metWith: matches and goals
     "clash_words": WORDS, "score_counts": WORDS, "reciprocal_words": WORDS, "remote_modifiers": WORDS, "talk_heads": WORDS, "not_met_objects": WORDS,
     "facing_determiners": WORDS,

@@ -383,3 +383,24 @@ COMPANY_OBJECT_FORMS = [
 ], ids=case_id)
 def test_a_company_after_its_noun_takes_the_nouns_preposition(text, expected):
     assert facts(run(text)) == {expected}
+
+
+# --- compounds opening with a number; journeys in the present -------------------------------------
+
+JOURNEY_FORMS = [
+    ("{a} absolviert einen 26-Stunden-Trip in die {p}.", "planned"),
+    ("{a} hat einen 26-Stunden-Trip in die {p} absolviert.", "asserted"),
+    ("Die 3-Tage-Reise von {a} in die {p} beginnt.", "planned"),
+    ("Die 3-Tage-Reise von {a} in die {p} endete am Freitag.", "asserted"),
+    ("{a} unternimmt eine Reise in die {p}.", "planned"),
+    ("{a} unternahm eine Reise in die {p}.", "asserted"),
+]
+JOURNEY_PLACES = [("USA", "usa"), ("Türkei", "turkey")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(a=a, p=p), (ka, V, kp, modality))
+    for (form, modality), (a, ka), (p, kp) in itertools.product(JOURNEY_FORMS, TRAVELLERS, JOURNEY_PLACES)
+], ids=case_id)
+def test_a_journey_noun_takes_its_clauses_tense(text, expected):
+    assert facts(run(text)) == {expected}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from kg.extraction.arguments import clause_of, clause_subject, governor, sentence_words
-from kg.extraction.context import Ctx, is_adjective_like
+from kg.extraction.context import Ctx, is_adjective_like, prep_before
 from kg.extraction.nouns import genitive_of_noun, relative_after
 from kg.postags import is_infinitive
 from kg.extraction.triggers import Trigger
@@ -279,6 +279,8 @@ def _clause_cues(ctx: Ctx, trig: Trigger, seg: int, at: int) -> list[Cue]:
         cues.append(Cue("planned", "werden"))
     if ctx.cues.frames[trig.relation].has("planned_forms", trigger.lower_) and not past:
         cues.append(Cue("planned", trigger.text))
+    if trig.kind == "noun" and not past and _present_journey(ctx, trig, at):
+        cues.append(Cue("planned", "present"))
     if trig.kind == "expect":
         cues.append(Cue("planned", trigger.text))     # "wird in Indien erwartet": a visit ahead
     if _scheduled(ctx, at):
@@ -293,6 +295,19 @@ def _clause_cues(ctx: Ctx, trig: Trigger, seg: int, at: int) -> list[Cue]:
         if ctx.doc[j].lower_ in ctx.w("ahead_preps"):
             cues.append(Cue("planned", ctx.doc[j].text))
     return cues
+
+
+def _present_journey(ctx: Ctx, trig: Trigger, at: int) -> bool:
+    """Is a journey noun the subject or object of a verb of making a journey (``journey_verbs``)
+    in the present indicative ("absolviert einen Trip", "Die Reise beginnt"), not inside a
+    prepositional phrase, nor told by a relative clause of its own (``at``)?"""
+    frame = ctx.cues.frames[trig.relation]
+    if at != trig.i or not frame.words.get("journey_verbs") or prep_before(ctx.doc, ctx.sent, trig.i, ctx.cues) is not None:
+        return False
+    clause, _ = clause_of(ctx, trig.i)
+    return clause is not None and clause.kind == "main" and clause.verbs.tense == "present" \
+        and clause.verbs.mood == "indicative" and clause.verbs.main is not None \
+        and frame.has("journey_verbs", clause.verbs.lemma, ctx.doc[clause.verbs.main].lemma_)
 
 
 def _future_clause(ctx: Ctx, trig: Trigger, at: int) -> bool:

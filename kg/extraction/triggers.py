@@ -180,7 +180,12 @@ def may_trigger(cues: Cues, text: str, lemma: str) -> bool:
         return True
     if "zu" in low[2:] and low.replace("zu", "", 1) in verb_words:
         return True
-    return text[:1].isupper() and any(low[-n:] in heads for n, heads in cues.head_suffixes)
+    return _noun_shaped(text) and any(low[-n:] in heads for n, heads in cues.head_suffixes)
+
+
+def _noun_shaped(text: str) -> bool:
+    """Capitalised, or a compound whose last part is ("26-Stunden-Trip", "2+4-Vertrag")."""
+    return text[:1].isupper() or ("-" in text and text.rsplit("-", 1)[1][:1].isupper())
 
 
 def _other_verb(frame, low: str, lemma: str) -> bool:
@@ -200,7 +205,7 @@ def trigger_kinds(cues: Cues, text: str, lemma: str, first: bool) -> tuple[tuple
     """What relations a word can trigger, and how: as a noun, verb, provision, import, motion or expectation
     (only asked of a word :func:`may_trigger` lets through)."""
     low, lemma = text.lower(), lemma.lower()
-    noun = text[:1].isupper()
+    noun = _noun_shaped(text)
     if low in _determiners():
         return ()             # "einigen der Gegner" is no "einigen" (but "geeinigt" is)
     unzu = low.replace("zu", "", 1) if "zu" in low[2:] else None
