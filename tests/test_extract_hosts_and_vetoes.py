@@ -404,3 +404,40 @@ JOURNEY_PLACES = [("USA", "usa"), ("Türkei", "turkey")]
 ], ids=case_id)
 def test_a_journey_noun_takes_its_clauses_tense(text, expected):
     assert facts(run(text)) == {expected}
+
+
+# --- an office with its holder's name in apposition is one actor --------------------------------
+
+APPOSED = [("Der Außenminister Irans, Hussein Amirabdollahian,", "entity:hussein-amirabdollahian"),
+           ("Der Präsident der Mongolei, Batbayar Tsend,", "entity:batbayar-tsend"),
+           ("Der Außenminister Valdorias, Jarno Heikkilä,", "entity:jarno-heikkilae")]
+APPOSED_FORMS = [
+    ("{o} traf Scholz in Berlin.", (M, "scholz", "asserted")),
+    ("{o} reiste nach Peking.", (V, "beijing", "asserted")),
+]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(o=o), {(ko, rel, other, modality)})
+    for (form, (rel, other, modality)), (o, ko) in itertools.product(APPOSED_FORMS, APPOSED)
+], ids=case_id)
+def test_an_office_and_its_holders_name_are_one_actor(text, expected):
+    assert facts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Die Außenminister des Iran, Hussein Amirabdollahian, und Saudi-Arabiens, Faisal bin Farhan, kamen in "
+     "Peking zusammen.", {("entity:hussein-amirabdollahian", M, "entity:faisal-bin-farhan", "asserted")}),
+    ("Scholz traf sich mit dem Außenminister Irans, Hussein Amirabdollahian, in Berlin.",
+     {("scholz", M, "entity:hussein-amirabdollahian", "asserted")}),
+    # a list after a genitive is no apposition
+    ("Scholz traf Vertreter Russlands, Putin und Xi.", {("scholz", M, "putin", "asserted"), ("scholz", M, "xi_jinping", "asserted")}),
+], ids=case_id)
+def test_appositions_in_lists(text, expected):
+    assert facts(run(text)) == expected
+
+
+@pytest.mark.parametrize("title", ["Präsident", "Außenminister", "Regierungschef"])
+@pytest.mark.parametrize("state,key", [("Valdorias", "entity:valdoria"), ("Ostraviens", "entity:ostravien")])
+def test_a_title_before_an_unlisted_states_genitive_is_that_states(title, state, key):
+    assert facts(run(f"Der {title} {state} besuchte Berlin.")) == {(key, V, "berlin", "asserted")}

@@ -327,8 +327,16 @@ def split_regions(sent: Span, cues: Cues) -> list[tuple[int, int, bool]]:
 
 
 def exclude_asides(ctx: Ctx) -> None:
+    """Mentions in an aside; and an office named by its state with the holder's name in apposition
+    ("Der Außenminister Irans, Hussein Amirabdollahian, traf Scholz"): one actor, not two who met;
+    the name, the more precise, stands in the office's place and takes its preposition."""
     for start, end in find_asides(ctx.sent):
         ctx.excluded |= {m.start for m in ctx.mentions if start <= m.start < end}
+    for a, b in zip(ctx.mentions, ctx.mentions[1:]):
+        if a.kind in {"government", "gen"} and a.cls == "State" and b.cls == "Person" and b.start == a.end + 1 \
+                and ctx.doc[a.end].text == "," and (b.end >= ctx.sent.end or ctx.doc[b.end].text in {",", ")", "."}):
+            ctx.excluded.add(a.start)
+            ctx.prep[b.start] = ctx.prep.get(a.start)
 
 
 def exclude_datelines(ctx: Ctx) -> None:

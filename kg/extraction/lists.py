@@ -15,7 +15,9 @@ def link_groups(ctx: Ctx) -> None:
     coord = ctx.w("coordinators") | ctx.w("list_words") | {","}
     dets = ctx.w("determiners")
     actors = [m for m in ctx.mentions if m.kind not in {"adj", "prefix"} and m.start not in ctx.excluded]
-    aside = {i for s, e in find_asides(ctx.sent) for i in range(s, e)}
+    # (and an office whose holder's name follows: "des Iran, Hussein Amirabdollahian, und Saudi-Arabiens, Faisal …")
+    aside = {i for s, e in find_asides(ctx.sent) for i in range(s, e)} \
+        | {i for m in ctx.mentions if m.start in ctx.excluded for i in range(m.start, m.end + 1)}
     chains: list[list[Mention]] = []
     for m in actors:
         if chains:

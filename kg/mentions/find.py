@@ -71,5 +71,5 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
         mentions = sorted(mentions + bare_names(doc, mentions, list(relation_ranges), lexicon,
                                                 frozenset(cues.get("determiners", ())), gazetteer),
                           key=lambda m: m.start)
-    mentions = governed_genitives(doc, _merged_short_names(mentions), cues)
+    mentions = governed_genitives(doc, _merged_short_names(mentions), cues, gazetteer)
     return plural_titles(doc, _with_pronouns(doc, mentions, gazetteer, cues), gazetteer, cues)

@@ -7,7 +7,8 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer, Title
-from kg.mentions.base import _cached, _capital, _mention, _name_words, _short_owners, LEADER_ROLES, Mention
+from kg.german import default_german
+from kg.mentions.base import _cached, _capital, _mention, _name_words, _short_owners, _title_index, LEADER_ROLES, Mention
 from kg.mentions.names import _unknown_name
 from kg.model import slug
 from kg.nlp import lemma_table, span_text, title_forms
@@ -231,7 +232,7 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
             surface = span_text(doc, n_start, n_end) if kind == "name" else None
             return _mention(doc, start, n_end, n_key, n_key, "Person", kind, gazetteer, surface), t + 2
     # an unknown name right after the title: "US-Außenminister John Kerry"
-    name_end = _unknown_name(doc, t_end, nxt[0] if nxt else len(doc), names)
+    name_end = None if _state_genitive(doc, t_end) else _unknown_name(doc, t_end, nxt[0] if nxt else len(doc), names)
     if name_end is not None:
         name = _name_words(doc, t_end, name_end)
         if state is None and t > 0 and items[t - 1][1] == start and items[t - 1][2] in {"adj", "gen", "name"}:
@@ -288,17 +289,32 @@ def _plural_title(doc: Doc, t_start: int, end: int, word: str) -> bool:
     return i < t_start - 1 and doc[i + 1].lower_ in {"beiden", "vier", "drei", "zwei", "mehrere", "einige", "alle"}
 
 
-def governed_genitives(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention]:
-    """``mentions`` with a state's genitive after a noun of its government made that government:
-    "die Regierung Russlands", "die Führung Nordkoreas", "die Armee Ostraviens" act as the state
-    ("die Regierung der Ukraine" needs nothing: its name is no genitive form)."""
+def governed_genitives(doc: Doc, mentions: list[Mention], cues: dict, gazetteer: Gazetteer) -> list[Mention]:
+    """``mentions`` with a state's genitive after a noun of its government or a title made that
+    government: "die Regierung Russlands", "die Führung Nordkoreas", "die Armee Ostraviens", "der
+    Präsident Valdorias" act as the state ("die Regierung der Ukraine" needs nothing: its name is
+    no genitive form; "Präsident Russlands" the title rules resolve)."""
     nouns = tuple(cues.get("government_nouns", ()))
+    titles = _title_index(gazetteer)
     out = []
     for m in mentions:
         before = doc[m.start - 1] if m.start > 0 else None
-        if m.kind == "gen" and m.cls == "State" and nouns and before is not None \
-                and before.text[:1].isupper() and before.lower_.endswith(nouns) \
+        if m.kind == "gen" and m.cls == "State" and before is not None and before.text[:1].isupper() \
+                and ((nouns and before.lower_.endswith(nouns)) or before.text.casefold() in titles) \
                 and not any(o.start <= before.i < o.end for o in mentions):
             m = replace(m, start=before.i, kind="government", text=span_text(doc, before.i, m.end))
         out.append(m)
     return out
+
+
+def _state_genitive(doc: Doc, i: int) -> bool:
+    """Is the word at ``i`` shaped like an unlisted state's genitive ("Valdorias", "Ostraviens": a
+    state's ending and "s"), alone before the next word: no name after a title ("der Außenminister
+    Valdorias")?"""
+    if i >= len(doc):
+        return False
+    text = doc[i].text
+    after = doc[i + 1].text if i + 1 < len(doc) else ""
+    suffixes = tuple(default_german()["names"]["state_suffixes"])
+    return text[:1].isupper() and text.endswith("s") and text[:-1].lower().endswith(suffixes) \
+        and not after[:1].isupper()
