@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from kg.gazetteer import Gazetteer
 from kg.german import default_german
 from kg.lexicon import Lexicon
-from kg.mentions.base import Mention, _capitalised_word, _minted
+from kg.mentions.base import Mention, _capitalised_word, _minted, genitive_of_state_shape
 from kg.mentions.names import not_names
 from kg.model import slug
 from kg.nlp import lowers, orths, words
@@ -90,8 +90,7 @@ def _name_at(texts, low, classes, known, lexicon, i, start, end, covered, stop, 
             and i + 2 not in covered and _capitalised_word(texts[i + 2]):
         return i + 3, "Person"         # "Abdullah bin Sajid", "Mohammed bin Nasser": a name's shape
     stem = text[:-1]
-    if text.endswith("s") and stem.lower().endswith(tuple(names["state_suffixes"])) \
-            and _unknown(stem, lexicon.knows(stem), lexicon):
+    if genitive_of_state_shape(text) and _unknown(stem, lexicon.knows(stem), lexicon):
         return i + 1, GENITIVE_STATE           # "die Waffenexporte Valdorias" (unknown: "Valdoria")
     if not _unknown(text, known[i], lexicon):
         return None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer
+from kg.german import default_german
 from kg.model import slug
 from kg.nlp import span_text, title_forms, words
 
@@ -92,6 +93,13 @@ def _capitalised(token) -> bool:
 
 def _capitalised_word(text: str) -> bool:
     return text[:1].isupper() and (text.isalpha() or "-" in text) and not text.isspace()
+
+
+def genitive_of_state_shape(text: str) -> bool:
+    """Is ``text`` shaped like the genitive of a state's name nobody listed: capitalised, a state's
+    ending (``[names] state_suffixes``) and "s" ("Valdorias", "Ostraviens")?"""
+    suffixes = tuple(default_german()["names"]["state_suffixes"])
+    return text[:1].isupper() and text.endswith("s") and text[:-1].lower().endswith(suffixes)
 
 
 def _capital(gazetteer: Gazetteer, state: str) -> str | None:

@@ -7,8 +7,8 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer, Title
-from kg.german import default_german
-from kg.mentions.base import _cached, _capital, _mention, _name_words, _short_owners, _title_index, LEADER_ROLES, Mention
+from kg.mentions.base import (LEADER_ROLES, Mention, _cached, _capital, _mention, _name_words, _short_owners,
+                              _title_index, genitive_of_state_shape)
 from kg.mentions.names import _unknown_name
 from kg.model import slug
 from kg.nlp import lemma_table, span_text, title_forms
@@ -313,8 +313,5 @@ def _state_genitive(doc: Doc, i: int) -> bool:
     Valdorias")?"""
     if i >= len(doc):
         return False
-    text = doc[i].text
     after = doc[i + 1].text if i + 1 < len(doc) else ""
-    suffixes = tuple(default_german()["names"]["state_suffixes"])
-    return text[:1].isupper() and text.endswith("s") and text[:-1].lower().endswith(suffixes) \
-        and not after[:1].isupper()
+    return genitive_of_state_shape(doc[i].text) and not after[:1].isupper()
