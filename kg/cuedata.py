@@ -37,8 +37,9 @@ RELATION_KEYS = {
     # visited: travel
     "planned_forms": WORDS,
     "motion_verbs": WORDS, "motion_forms": WORDS, "motion_phrases": WORD_PAIRS, "place_preps": WORDS,
-    "expect_verbs": WORDS, "expect_forms": WORDS, "arrival_verbs": WORDS, "not_visits": WORDS, "lead_verbs": WORDS, "host_verbs": WORDS, "journey_verbs": WORDS, "ranking_words": WORDS,
-    # metWith: matches and goals
+    "expect_verbs": WORDS, "expect_forms": WORDS, "arrival_verbs": WORDS, "not_visits": WORDS, "lead_verbs": WORDS, "host_verbs": WORDS, "receive_verbs": WORDS, "journey_verbs": WORDS, "ranking_words": WORDS,
+    # metWith: matches and goals, and visits to a person
+    "person_verbs": WORDS,
     "clash_words": WORDS, "score_counts": WORDS, "reciprocal_words": WORDS, "remote_modifiers": WORDS, "talk_heads": WORDS, "not_met_objects": WORDS,
     "facing_determiners": WORDS,
     # imposedSanctionsOn: owners, threats, targets as subjects
@@ -54,7 +55,7 @@ SECTIONS = {
         "alleged_weak": WORDS, "planned": WORDS, "planned_verbal": WORDS, "planned_nominal": WORDS, "negating_openers": WORDS, "purpose_openers": WORDS, "promise_verbs": WORDS, "refusals": WORDS, "refusal_preps": WORDS, "refusal_verbs": WORDS, "planned_sentence": WORDS,
         "planned_phrases": PHRASES, "future_auxiliaries": WORDS, "conditionals": WORDS,
         "scheduled_days": WORDS, "scheduled_words": WORDS, "scheduled_preps": WORDS, "past_forms": WORDS,
-        "perfect_auxiliaries": WORDS, "ahead_preps": WORDS,
+        "perfect_auxiliaries": WORDS, "ahead_preps": WORDS, "happened_verbs": WORDS,
         "denied": WORDS, "denied_not_of_previous": WORDS,
         "control": WORDS, "claim_verbs": WORDS,
     },

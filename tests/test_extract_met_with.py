@@ -16,7 +16,7 @@ CASES = [
     ("Xi Jinping reiste nach Moskau, wo er sich mit Putin traf.",
      {("xi_jinping", V, "moscow", "asserted"), ("xi_jinping", M, "putin", "asserted")}),
     ("Kremlchef Putin empfing den chinesischen Staatschef Xi Jinping in Moskau.",
-     {("putin", M, "xi_jinping", "asserted")}),
+     {("putin", M, "xi_jinping", "asserted"), ("xi_jinping", V, "moscow", "asserted")}),
 ]
 
 

@@ -122,7 +122,7 @@ def load_cues(path: Path | None = None) -> Cues:
     )
 
 
-VERB_KINDS = ("provision", "import", "motion", "expect")      # the frames' other verb lists, as trigger_kinds reads them
+VERB_KINDS = ("provision", "import", "motion", "expect", "receive")      # the frames' other verb lists, as trigger_kinds reads them
 
 
 def _phrases(relations: dict) -> dict[str, tuple[tuple[str, str, str, tuple[str, ...]], ...]]:

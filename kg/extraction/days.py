@@ -7,7 +7,7 @@ names no day, so the story's own days are the only clock."""
 from __future__ import annotations
 
 from kg.extraction.arguments import clause_of
-from kg.extraction.context import Ctx
+from kg.extraction.context import Ctx, is_adjective_like, prep_before
 from kg.extraction.triggers import SEGMENT_BREAKS, Trigger
 from kg.timex import weekday_numbers
 
@@ -72,3 +72,18 @@ def ahead_of_story(ctx: Ctx, trig: Trigger, told: int | None) -> str | None:
     if day is None or not 1 <= (day - told) % 7 <= AHEAD_DAYS:
         return None
     return next(t.text for t in ctx.doc[trig.i + 1:ctx.sent.end] if weekday_numbers().get(t.lower_) == day)
+
+
+def plan_came_true(ctx: Ctx, i: int, trig: Trigger) -> bool:
+    """Is the plan word at ``i`` an attribute of the trigger noun ("das lange geplante Treffen",
+    "ihr mit Spannung erwartetes Gipfeltreffen"), in a clause in the past whose verb tells that the
+    event took place ("fand … statt", "haben … begonnen": ``happened_verbs``)?  Then the plan came
+    true; not for a noun inside a prepositional phrase ("Vor dem geplanten Treffen begann …")."""
+    if trig.kind != "noun" or not (i < trig.i and is_adjective_like(ctx.doc[i])
+                                   and all(is_adjective_like(t) for t in ctx.doc[i + 1:trig.i])):
+        return False
+    clause, _ = clause_of(ctx, trig.i)
+    if clause is None or clause.verbs.tense not in PAST_TENSES or clause.verbs.main is None:
+        return False
+    lemmas = {clause.verbs.lemma.lower(), ctx.doc[clause.verbs.main].lemma_.lower()}
+    return not lemmas.isdisjoint(ctx.w("happened_verbs")) and prep_before(ctx.doc, ctx.sent, trig.i, ctx.cues) is None

@@ -16,8 +16,8 @@ from kg.extraction.days import ahead_of_story, told_day
 from kg.extraction.modality import Cue, find_claimants, modality_of
 from kg.extraction.speakers import find_speakers
 from kg.extraction.relations import arguments
-from kg.extraction.statements import (dedupe, denials_in_relative_clause, denials_of_previous, make_statements,
-                                      prefer_verbs)
+from kg.extraction.statements import (dedupe, denials_in_relative_clause, denials_of_previous, headline_as_told,
+                                      make_statements, prefer_verbs)
 from kg.extraction.triggers import triggers_in
 from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.lexicon import Lexicon, default_lexicon
@@ -118,7 +118,8 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
             found.told_day = found.told_day if day is None else day
         found.previous = list(range(len(found.statements), len(found.statements) + len(new)))
         found.statements.extend(new)
-    return Extraction(article=article, sentences=tuple(found.sentences), statements=tuple(found.statements),
+    statements = headline_as_told(found.statements, found.sentences, article.text, cues.symmetric)
+    return Extraction(article=article, sentences=tuple(found.sentences), statements=tuple(statements),
                       entities=tuple(_entities(found, gazetteer)))
 
 

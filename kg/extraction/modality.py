@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extraction.arguments import clause_of, clause_subject, governor, sentence_words
 from kg.extraction.context import Ctx, is_adjective_like, prep_before
+from kg.extraction.days import plan_came_true
 from kg.extraction.nouns import genitive_of_noun, relative_after
 from kg.postags import is_infinitive
 from kg.extraction.triggers import Trigger
@@ -182,6 +183,8 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
                 cues.append(Cue("planned", text))
         elif hedged is not None and hedged != trig.i:
             continue          # "mutmaßliche Cyberattacken" hedges the attacks, not the meeting
+        elif what == "planned" and plan_came_true(ctx, i, trig):
+            continue          # "Das lange geplante Treffen fand statt": the plan came true
         elif what == "alleged_weak":
             cues.append(Cue("alleged_weak", text))
         else:

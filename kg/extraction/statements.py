@@ -122,6 +122,43 @@ def dedupe(statements: list[Statement], symmetric: frozenset[str]) -> list[State
     return out
 
 
+#: what a body may tell of a headline's fact that the headline's present tense does not say
+BODY_TOLD = ("planned", "reported", "alleged")
+
+
+def is_headline(sentences, text: str) -> bool:
+    """Does the article open with a headline: a first line of its own with no closing full stop?"""
+    if len(sentences) < 2:
+        return False
+    first = sentences[0]
+    return not first.text.rstrip().endswith((".", "!", "?", ":")) and "\n" in text[first.end_char:sentences[1].start_char]
+
+
+def headline_as_told(statements: list[Statement], sentences, text: str, symmetric: frozenset[str]) -> list[Statement]:
+    """A headline's present tense tells nothing of when or how sure ("Erdogan trifft Putin in
+    Sotschi"); the body tells it ("besucht … am Mittwoch": planned, "soll … geliefert haben":
+    alleged).  A headline's asserted statement takes the modality of the body's statements of the
+    same fact, unless one of them is asserted too."""
+    if not is_headline(sentences, text):
+        return statements
+
+    def fact(st: Statement) -> tuple[str, ...]:
+        pair = sorted((st.subject, st.object)) if st.relation in symmetric else [st.subject, st.object]
+        return (st.relation, *pair)
+
+    told: dict[tuple[str, ...], list[Statement]] = {}
+    for st in statements:
+        if st.sentence > 0:
+            told.setdefault(fact(st), []).append(st)
+    out = []
+    for st in statements:
+        body = told.get(fact(st), [])
+        if st.sentence == 0 and st.modality == "asserted" and body and all(b.modality in BODY_TOLD for b in body):
+            st = replace(st, modality=body[0].modality, cue=body[0].cue, attributed_to=body[0].attributed_to)
+        out.append(st)
+    return out
+
+
 def _denial(claim: Statement, sentence: int, cue: Token, offset: int, denier: str | None,
             claim_index: int) -> Statement:
     """The claim denied: its own statement in the denial's sentence, pointing back at the claim."""

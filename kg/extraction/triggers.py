@@ -202,7 +202,7 @@ def _determiners() -> frozenset[str]:
 
 
 def trigger_kinds(cues: Cues, text: str, lemma: str, first: bool) -> tuple[tuple[str, str], ...]:
-    """What relations a word can trigger, and how: as a noun, verb, provision, import, motion or expectation
+    """What relations a word can trigger, and how: as a noun, verb, provision, import, motion, expectation or reception
     (only asked of a word :func:`may_trigger` lets through)."""
     low, lemma = text.lower(), lemma.lower()
     noun = _noun_shaped(text)
@@ -230,5 +230,7 @@ def trigger_kinds(cues: Cues, text: str, lemma: str, first: bool) -> tuple[tuple
             found.append((frame.name, "motion"))
         elif frame.has("expect_verbs", lemma, low) or frame.has("expect_forms", low):
             found.append((frame.name, "expect"))
+        elif frame.has("receive_verbs", lemma, low) or frame.has("receive_forms", low):
+            found.append((frame.name, "receive"))
     return tuple(found)
 

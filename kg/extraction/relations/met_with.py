@@ -37,6 +37,8 @@ def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if not agents:
         return []
     clause, _ = clause_of(ctx, trig.i)
+    if frame.has("person_verbs", ctx.doc[trig.i].lemma_.lower(), ctx.doc[trig.i].lower_):
+        return _visited_person(ctx, trig, agents, fallback, clause)
     if clause is not None and clause.kind != "main":
         # the partner is in the verb's own clause: "wenn Blinken sie empfängt, steht der Konflikt
         # zwischen Russland und der Ukraine im Mittelpunkt"
@@ -52,6 +54,17 @@ def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if len(agents) >= 2:
         return [Args(agents=agents, objects=agents, fallback=fallback)]      # every pair of them
     return []
+
+
+def _visited_person(ctx: Ctx, trig: Trigger, agents: list[Mention], fallback: bool, clause) -> list[Args]:
+    """ "Erdogan besucht seinen Kollegen Putin in Sotschi": the person visited (the verb's bare
+    object in its own clause), met; no statement when the clause visits no person."""
+    start, end = (clause.start, clause.end) if clause is not None else ctx.region_of(trig.i)[:2]
+    selves = {a.actor for a in agents}
+    hosts = [m for m in ctx.bare(start, end) if m not in agents and m.actor not in selves and m.cls == "Person"]
+    if not hosts:
+        return []
+    return [Args(agents=agents, objects=[m for m in group_of(ctx, hosts[0]) if m.cls == "Person"], fallback=fallback)]
 
 
 MINUTE = re.compile(r"^\d{1,3}\.$")

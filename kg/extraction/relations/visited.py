@@ -20,6 +20,8 @@ def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         return _noun(ctx, trig, frame, start, end)
     if trig.kind == "expect":
         return _expected(ctx, trig, start, end)
+    if trig.kind == "receive":
+        return _received(ctx, trig)
     agents, fallback = verb_agents(ctx, trig)
     if not agents:
         return []
@@ -34,7 +36,7 @@ def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         targets = destinations(ctx, start, end, arrival)[:1]
     else:
         targets = [m for m in ctx.bare(start, end, actors_only=False)
-                   if m not in agents and m.cls in {"Place", "State"}][:1]
+                   if m not in agents and m.cls in {"Place", "State"}][:1] or _where_person_visited(ctx, trig, agents)
     if not targets:
         return []
     return [Args(agents=agents, objects=_places_of(ctx, targets[0]), fallback=fallback)]
@@ -63,6 +65,37 @@ def _expected(ctx: Ctx, trig: Trigger, start: int, end: int) -> list[Args]:
     if not guests:
         return []
     return [Args(agents=group_of(ctx, guests[0]), objects=[place])]
+
+
+def _where_person_visited(ctx: Ctx, trig: Trigger, agents: list[Mention]) -> list[Mention]:
+    """ "Erdogan besucht Putin in Sotschi": the place "in" the clause of a verb that visits a
+    person (its bare object) is where the visitor went; none for a clause that visits no person."""
+    clause, _ = clause_of(ctx, trig.i)
+    if clause is None or not any(m.cls == "Person" and m not in agents for m in ctx.bare(clause.start, clause.end)):
+        return []
+    place = place_in(ctx, clause.start, clause.end, frozenset({"in"}))
+    return [place] if place is not None else []
+
+
+def _received(ctx: Ctx, trig: Trigger) -> list[Args]:
+    """ "Putin empfing Merkel in Sotschi", "Merkel wurde in Sotschi von Putin empfangen": the
+    guest (the accusative of the active, the subject of the passive) visits the place "in" the
+    verb's clause; nothing without such a place or guest."""
+    clause, _ = clause_of(ctx, trig.i)
+    if clause is None or clause.verbs.main is None:
+        return []
+    place = place_in(ctx, clause.start, clause.end, frozenset({"in"}))
+    if place is None:
+        return []
+    hosts, _ = subject(ctx, clause.verbs.main, skip={place.start})
+    if clause.verbs.voice == "passive":
+        guests = [m for m in hosts if m.cls in {"Person", "State", "Organization"}]
+    else:
+        guests = [m for m in ctx.bare(clause.start, clause.end) if m not in hosts and m is not place
+                  and m.cls in {"Person", "State", "Organization"} and not attribute_of_thing(ctx, m.start)][:1]
+    if not guests:
+        return []
+    return [Args(agents=group_of(ctx, guests[0]), objects=_places_of(ctx, place))]
 
 
 def _guests(ctx: Ctx, trig: Trigger, frame: Frame, skip: set[int]) -> list[Mention]:

@@ -1,0 +1,174 @@
+"""Visits to a person, guests received in a place, headlines in the present tense, and plans
+that came true, as generated paradigms.
+
+* A visit to a person is a meeting with them, and the place "in" its clause is visited:
+  "Erdogan besucht Putin am Mittwoch in Sotschi" (planned: a day ahead in the present); a visit
+  to a place or to anything but a person meets nobody ("besuchte Moskau", "die Truppen").
+* One received in a place visits it: "Putin empfing Merkel in Sotschi", "Merkel wurde in Sotschi
+  von Putin empfangen" (the host does not); nothing without a place, or when what is received is
+  no actor ("hat in Kiew Waffen empfangen").
+* A headline's present tense says nothing of when or how sure: its statement takes the modality
+  the body gives the same fact (planned, reported, alleged), unless the body asserts it too.
+* An attribute that names a plan ("das lange geplante Treffen") yields to a verb in the past that
+  tells the event took place ("fand … statt", "haben … begonnen"); a postponed or a coming
+  event stays planned.
+"""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from extract_cases import M, S, V, case_id, facts, run
+
+VISITORS = [("Erdogan", "erdogan"), ("Scholz", "scholz"), ("Jarno Heikkilä", "entity:jarno-heikkilae")]
+HOSTS = [("Putin", "putin"), ("Macron", "macron"), ("Tomasz Wieczorek", "entity:tomasz-wieczorek")]
+PLACES = [("Sotschi", "sochi"), ("Paris", "paris"), ("Kleinhausen", "entity:kleinhausen")]
+
+
+def adjacent_unlisted(*keys: str) -> bool:
+    """Two names nobody listed, side by side ("besuchte Jarno Heikkilä Tomasz Wieczorek"): no
+    rule tells where one ends, so the tables leave that pairing out."""
+    return sum(k.startswith("entity:") for k in keys) >= 2
+
+
+def met(found: set, a: str, b: str, modality: str) -> bool:
+    """Did ``a`` meet ``b`` (either order: the relation is symmetric) with ``modality``?"""
+    return (a, M, b, modality) in found or (b, M, a, modality) in found
+
+
+PERSON_VISITS = [
+    ("{v} besuchte {h} in {p}.", "asserted"),
+    ("{v} hat {h} in {p} besucht.", "asserted"),
+    ("{v} hatte {h} im Mai in {p} besucht.", "asserted"),
+    ("Am Montag besuchte {v} {h} in {p}.", "asserted"),
+    ("{v} besuchte seinen Amtskollegen {h} in {p}.", "asserted"),
+    ("{v} besucht {h} am Mittwoch in {p}.", "planned"),
+    ("{v} wird {h} in {p} besuchen.", "planned"),
+    ("{v} will {h} in {p} besuchen.", "planned"),
+    ("{v} besuchte {h} nicht in {p}.", "negated"),
+]
+
+
+@pytest.mark.parametrize("text,visitor,host,place,modality", [
+    (form.format(v=v, h=h, p=p), kv, kh, kp, modality)
+    for (form, modality), (v, kv), (h, kh), (p, kp) in itertools.product(PERSON_VISITS, VISITORS, HOSTS, PLACES)
+    if not ("{v} {h}" in form and adjacent_unlisted(kv, kh))
+], ids=case_id)
+def test_a_visit_to_a_person_is_a_meeting_and_a_visit_to_the_place(text, visitor, host, place, modality):
+    found = facts(run(text))
+    assert met(found, visitor, host, modality)
+    assert (visitor, V, place, modality) in found
+    assert not any(f[0] == host and f[1] == V for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    form.format(v=v, p=p)
+    for form, (v, _), (p, _) in itertools.product([
+        "{v} besuchte {p}.", "{v} besuchte die Truppen in {p}.", "{v} hat in {p} eine Fabrik besucht.",
+        "{v} besuchte das Grab seines Vaters in {p}.",
+    ], VISITORS, PLACES)
+], ids=case_id)
+def test_a_visit_to_a_place_or_thing_meets_nobody(text):
+    assert not any(f[1] == M for f in facts(run(text)))
+
+
+RECEPTIONS = [
+    ("{h} empfing {g} in {p}.", "asserted"),
+    ("{h} hat {g} in {p} empfangen.", "asserted"),
+    ("In {p} empfing {h} {g}.", "asserted"),
+    ("{h} empfing am Dienstag in {p} den Gast {g}.", "asserted"),
+    ("{g} wurde in {p} von {h} empfangen.", "asserted"),
+    ("{g} ist in {p} von {h} empfangen worden.", "asserted"),
+    ("{h} wird {g} in {p} empfangen.", "planned"),
+    ("{h} empfängt {g} am Freitag in {p}.", "planned"),
+]
+
+
+@pytest.mark.parametrize("text,host,guest,place,modality", [
+    (form.format(h=h, g=g, p=p), kh, kg, kp, modality)
+    for (form, modality), (h, kh), (g, kg), (p, kp) in itertools.product(RECEPTIONS, HOSTS, VISITORS, PLACES)
+    if not ("{h} {g}" in form and adjacent_unlisted(kh, kg))
+], ids=case_id)
+def test_one_received_in_a_place_visits_it(text, host, guest, place, modality):
+    found = facts(run(text))
+    assert (guest, V, place, modality) in found
+    assert met(found, host, guest, modality)
+    assert not any(f[0] == host and f[1] == V for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    form.format(h=h, p=p)
+    for form, (h, _), (p, _) in itertools.product([
+        "{h} empfing Tausende Pilger in {p}.", "Die Armee hat in {p} neue Waffen empfangen.",
+        "{h} empfing die Nachricht in {p}.", "{h} hat in {p} Gäste empfangen.",
+    ], HOSTS, PLACES)
+], ids=case_id)
+def test_receiving_no_actor_is_no_visit(text):
+    assert not any(f[1] == V for f in facts(run(text)))
+
+
+@pytest.mark.parametrize("text", [
+    form.format(h=h, g=g) for form, (h, _), (g, _) in itertools.product(
+        ["{h} empfing {g}.", "{h} hat {g} empfangen."], HOSTS, VISITORS)
+], ids=case_id)
+def test_a_reception_without_a_place_visits_nothing(text):
+    assert not any(f[1] == V for f in facts(run(text)))
+
+
+HEADLINE_BODIES = [
+    ("{a} trifft {b} in {p}", "{a} wird {b} am Mittwoch in {p} treffen.", "planned"),
+    ("{a} trifft {b} in {p}", "{a} will {b} in der kommenden Woche in {p} treffen.", "planned"),
+    ("{a} trifft {b} in {p}", "Nach Angaben der Regierung hat {a} {b} in {p} getroffen.", "reported"),
+    ("{a} trifft {b} in {p}", "{a} soll {b} in {p} getroffen haben.", "alleged"),
+]
+
+
+@pytest.mark.parametrize("text,a,b,modality", [
+    (f"{head.format(a=a, b=b, p=p)}\n\n{body.format(a=a, b=b, p=p)}", ka, kb, modality)
+    for (head, body, modality), (a, ka), (b, kb), (p, _) in itertools.product(HEADLINE_BODIES, VISITORS, HOSTS,
+                                                                           PLACES)
+    if not ("{a} {b}" in body and adjacent_unlisted(ka, kb))
+], ids=case_id)
+def test_a_headline_tells_its_fact_as_the_body_does(text, a, b, modality):
+    found = facts(run(text))
+    assert met(found, a, b, modality)
+    assert not met(found, a, b, "asserted")
+
+
+@pytest.mark.parametrize("text,a,b", [
+    (text.format(a=a, b=b, p=p), ka, kb)
+    for text, (a, ka), (b, kb), (p, _) in itertools.product([
+        "{a} trifft {b} in {p}\n\n{a} hat {b} am Montag in {p} getroffen. {a} will {b} bald wieder treffen.",
+        "{a} trifft {b} in {p}\n\nDie Lage in {p} bleibt ruhig.",
+        "{a} trifft {b} in {p}. {a} wird {b} am Mittwoch in {p} treffen.",   # no headline: a sentence
+    ], VISITORS, HOSTS, PLACES)
+], ids=case_id)
+def test_a_headline_stays_asserted_unless_the_body_tells_otherwise(text, a, b):
+    assert met(facts(run(text)), a, b, "asserted")
+
+
+def test_a_headline_of_another_relation_follows_its_own_fact():
+    text = "Russland liefert Waffen an Nordkorea\n\nNach Angaben Südkoreas hat Russland Waffen an Nordkorea geliefert."
+    found = facts(run(text))
+    assert ("russia", S, "north_korea", "reported") in found
+    assert ("russia", S, "north_korea", "asserted") not in found
+
+
+PLANS_CAME_TRUE = [
+    ("Das lange geplante Treffen von {a} und {b} fand am Montag statt.", "asserted"),
+    ("Das mit Spannung erwartete Treffen von {a} mit {b} hat am Montag begonnen.", "asserted"),
+    ("Mit einem Handschlag haben {a} und {b} ihr lange erwartetes Gipfeltreffen begonnen.", "asserted"),
+    ("Das geplante Treffen von {a} und {b} wurde verschoben.", "planned"),
+    ("Das geplante Treffen von {a} und {b} findet am Montag statt.", "planned"),
+    ("Vor dem geplanten Treffen von {a} und {b} begann die Konferenz.", "planned"),
+    ("Das geplante Treffen von {a} und {b} wurde abgesagt.", "negated"),
+]
+
+
+@pytest.mark.parametrize("text,a,b,modality", [
+    (form.format(a=a, b=b), ka, kb, modality)
+    for (form, modality), (a, ka), (b, kb) in itertools.product(PLANS_CAME_TRUE, VISITORS, HOSTS)
+], ids=case_id)
+def test_a_plan_that_took_place_is_asserted(text, a, b, modality):
+    assert met(facts(run(text)), a, b, modality)
