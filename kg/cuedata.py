@@ -36,10 +36,10 @@ RELATION_KEYS = {
     "provision_verbs": WORDS, "provision_forms": WORDS, "provision_without_item": WORDS, "not_goods": WORDS, "needs_items": WORDS,
     # visited: travel
     "planned_forms": WORDS,
-    "motion_verbs": WORDS, "motion_forms": WORDS, "motion_phrases": WORD_PAIRS, "place_preps": WORDS,
+    "motion_verbs": WORDS, "motion_forms": WORDS, "motion_particles": WORDS, "leaving_particles": WORDS, "motion_phrases": WORD_PAIRS, "place_preps": WORDS,
     "expect_verbs": WORDS, "expect_forms": WORDS, "arrival_verbs": WORDS, "not_visits": WORDS, "lead_verbs": WORDS, "host_verbs": WORDS, "receive_verbs": WORDS, "journey_verbs": WORDS, "ranking_words": WORDS,
     # metWith: matches and goals, and visits to a person
-    "person_verbs": WORDS,
+    "person_verbs": WORDS, "sports_words": WORDS,
     "clash_words": WORDS, "score_counts": WORDS, "reciprocal_words": WORDS, "remote_modifiers": WORDS, "talk_heads": WORDS, "not_met_objects": WORDS,
     "facing_determiners": WORDS,
     # imposedSanctionsOn: owners, threats, targets as subjects
@@ -69,7 +69,7 @@ SECTIONS = {
         "prepositions": WORDS, "contractions": TABLE, "determiners": WORDS, "coordinators": WORDS,
         "list_words": WORDS, "subordinators": WORDS, "proxy_nouns": WORDS, "place_nouns": WORDS,
         "fallback_agent_preps": WORDS, "apposition_heads": WORDS, "event_carriers": WORDS, "report_nouns": WORDS, "leader_nouns": WORDS, "non_referential": WORDS, "relative_pronouns": WORDS,
-        "member_nouns": WORDS, "capital_nouns": WORDS, "government_nouns": WORDS,
+        "member_nouns": WORDS, "capital_nouns": WORDS, "government_nouns": WORDS, "envoy_nouns": WORDS,
         "passive_auxiliaries": WORDS, "stative_auxiliaries": WORDS, "genitive_articles": WORDS, "into_determiners": WORDS, "agent_preps": WORDS, "by_preps": WORDS, "definite_articles": WORDS, "not_names": WORDS,
     },
 }

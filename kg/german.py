@@ -31,7 +31,7 @@ SCHEMA: dict[str, frozenset[str]] = {
         "sein_perfect", "separable_particles", "inseparable_prefixes", "causatives"}),
     "negation": frozenset({"words", "determiner_stems"}),
     "nouns": frozenset({"nominative_or_accusative", "nominative", "accusative", "dative", "genitive",
-                        "possessives", "subject_pronouns", "object_pronouns", "time_nouns"}),
+                        "possessives", "subject_pronouns", "object_pronouns", "time_nouns", "inflection_endings"}),
     "prepositions": frozenset({"words", "contractions"}),
     "adverbs": frozenset({"words"}),
     "names": frozenset({"state_suffixes", "place_suffixes", "organisation_nouns", "particles"}),

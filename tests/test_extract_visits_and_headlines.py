@@ -172,3 +172,157 @@ PLANS_CAME_TRUE = [
 ], ids=case_id)
 def test_a_plan_that_took_place_is_asserted(text, a, b, modality):
     assert met(facts(run(text)), a, b, modality)
+
+
+# Envoys for a state, travel verbs with a particle, cue nouns in every case and number,
+# events that are due, and contests.
+
+STATES = [("saudische", "saudi_arabia"), ("chinesische", "china"), ("nordkoreanische", "north_korea")]
+CITIES = [("Teheran", "tehran"), ("Moskau", "moscow"), ("Genf", "genf")]
+ENVOY_FORMS = [
+    ("Eine {s} Delegation reiste nach {p}.", "asserted"),
+    ("Erstmals ist eine {s} Delegation in {p} eingetroffen.", "asserted"),
+    ("Die {s} Regierungsdelegation traf am Montag in {p} ein.", "asserted"),
+    ("Eine {s} Delegation wird am Montag in {p} erwartet.", "planned"),
+]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(s=s, p=p), (ks, V, kp, modality))
+    for (form, modality), (s, ks), (p, kp) in itertools.product(ENVOY_FORMS, STATES, CITIES)
+], ids=case_id)
+def test_a_states_delegation_travels_for_it(text, expected):
+    assert expected in facts(run(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Die Regierung in Teheran liefert Drohnen an Russland.", ("iran", S, "russia", "asserted")),
+    ("Die US-Delegation traf in Genf ein.", ("usa", V, "genf", "asserted")),
+    ("Die Delegation Nordkoreas reiste nach Moskau.", ("north_korea", V, "moscow", "asserted")),
+], ids=case_id)
+def test_a_delegation_in_a_city_is_there_but_a_government_in_it_is_its_states(text, expected):
+    assert expected in facts(run(text))
+
+
+TRAVELLERS = [("Lawrow", "lavrov"), ("Scholz", "scholz"), ("Jarno Heikkilä", "entity:jarno-heikkilae")]
+DESTINATIONS = [("in den Sudan", "sudan"), ("nach Berlin", "berlin"), ("nach Kleinhausen", "entity:kleinhausen")]
+PARTICLE_FORMS = [
+    ("Danach wollte {t} {d} weiterreisen.", "planned"),
+    ("{t} ist {d} weitergereist.", "asserted"),
+    ("{t} plant, {d} weiterzureisen.", "planned"),
+    ("{t} reiste {d} weiter.", "asserted"),
+    ("{t} flog {d} weiter.", "asserted"),
+    ("{t} ist {d} weitergeflogen.", "asserted"),
+    ("{t} reist am Montag {d} an.", "planned"),
+]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(t=t, d=d), (kt, V, kd, modality))
+    for (form, modality), (t, kt), (d, kd) in itertools.product(PARTICLE_FORMS, TRAVELLERS, DESTINATIONS)
+], ids=case_id)
+def test_a_journey_on_keeps_its_particle_in_every_form(text, expected):
+    assert expected in facts(run(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(t=t), (kt, V, "berlin", modality))
+    for (form, modality), (t, kt) in itertools.product([
+        ("{t} ist am Montag in Berlin angereist.", "asserted"), ("{t} wird am Montag in Berlin anreisen.", "planned"),
+    ], TRAVELLERS)
+], ids=case_id)
+def test_one_who_arrives_in_a_place_visits_it(text, expected):
+    assert expected in facts(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    form.format(t=t) for form, (t, _) in itertools.product([
+        "{t} reiste nach Moskau zurück.", "{t} will nach Moskau zurückreisen.", "{t} kam nach Moskau zurück.",
+        "{t} ist nach Moskau zurückgeflogen.", "{t} reiste aus Russland aus.", "{t} flog nach Hause heim.",
+    ], TRAVELLERS)
+], ids=case_id)
+def test_a_return_or_an_exit_is_no_visit(text):
+    assert not any(f[1] == V for f in facts(run(text)))
+
+
+INFLECTED_NOUNS = [
+    ("Die Besuche von {a} in Paris und Rom verliefen gut.", {("{k}", V, "paris"), ("{k}", V, "rom")}),
+    ("Bei den Besuchen von {a} in Paris wurde viel geredet.", {("{k}", V, "paris")}),
+    ("Die Staatsbesuche von {a} in China und Nordkorea dauerten zwei Tage.", {("{k}", V, "china"), ("{k}", V, "north_korea")}),
+    ("Die Reisen von {a} nach Paris waren kurz.", {("{k}", V, "paris")}),
+    ("Nach den Begegnungen von {a} mit Macron gab es Ergebnisse.", {("{k}", M, "macron")}),
+    ("Die Gipfeln von {a} mit Macron waren kurz.", {("{k}", M, "macron")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(a=a), {(s.format(k=k), r, o) for s, r, o in want})
+    for (form, want), (a, k) in itertools.product(INFLECTED_NOUNS, TRAVELLERS)
+], ids=case_id)
+def test_a_cue_noun_triggers_in_every_case_and_number(text, expected):
+    found = {(s, r, o) for s, r, o, _ in facts(run(text))}
+    assert expected <= found or {(o, r, s) for s, r, o in expected if r == M} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "Die Besucher des Museums kamen aus Paris.", "Die Besucherzahlen in Paris steigen.",
+    "Die Preisen und Kreisen in Paris sind gestiegen.",
+], ids=case_id)
+def test_a_word_that_only_ends_like_an_inflected_cue_noun_is_none(text):
+    assert not facts(run(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(a=a), (k, V, "paris", "planned"))
+    for form, (a, k) in itertools.product([
+        "Auch Besuche von {a} in Paris stehen an.", "Ein Besuch von {a} in Paris steht bevor.",
+        "Ein Besuch von {a} in Paris steht in der kommenden Woche an.",
+    ], TRAVELLERS)
+], ids=case_id)
+def test_an_event_that_is_due_is_planned(text, expected):
+    found = facts(run(text))
+    assert expected in found and (expected[0], V, "paris", "asserted") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Anderson hat die bisherigen zwei Begegnungen mit Thiem bei den Australian Open gewonnen.",
+    "Im Halbfinale des Turniers traf Thiem auf Nadal und Federer.",
+    "Beim Tennisturnier in Wien traf Thiem Nadal.",
+    "Die Begegnung zwischen Thiem und Nadal im Viertelfinale dauerte drei Stunden.",
+], ids=case_id)
+def test_a_contest_has_matches_not_meetings(text):
+    assert not any(f[1] == M for f in facts(run(text)))
+
+
+@pytest.mark.parametrize("text", [
+    form.format(g=g, p=p) for form, g, p in itertools.product([
+        "Besuche {g} in Taiwan lehnt {p} seit Jahrzehnten ab.",
+        "Lieferungen {g} an die Ukraine lehnt {p} ab.",
+        "Treffen {g} mit Kim lehnt {p} ab.",
+    ], ["ausländischer Politiker", "westlicher Staaten", "hochrangiger Beamter"], ["Peking", "Moskau", "Valdoria"])
+], ids=case_id)
+def test_an_event_owned_by_people_nobody_names_is_not_the_governing_subjects(text):
+    assert not facts(run(text))
+
+
+LISTS = [(["Tunesien", "Algerien"], ["tunisia", "algeria"]),
+         (["Tunesien", "Mauretanien", "Algerien", "Marokko"], ["tunisia", "mauritania", "algeria", "morocco"]),
+         (["Syrien", "dem Irak", "Valdoria"], ["syria", "iraq", "entity:valdoria"])]
+
+
+def _listed(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + " und " + names[-1]
+
+
+@pytest.mark.parametrize("text,keys,relation,modality", [
+    (form.format(l=_listed(names)), keys, relation, modality)
+    for (form, relation, modality), (names, keys) in itertools.product([
+        ("Lawrow besuchte Mali. Auch Besuche in {l} stehen an.", V, "planned"),
+        ("Russland lieferte Waffen an {l} nicht.", S, "negated"),
+        ("Lawrow wird Reisen nach {l} nicht antreten.", V, "negated"),
+    ], LISTS)
+], ids=case_id)
+def test_a_lists_commas_do_not_cut_a_cue_off(text, keys, relation, modality):
+    found = facts(run(text))
+    assert all(any(f[1] == relation and f[2] == k and f[3] == modality for f in found) for k in keys)
+    assert not any(f[1] == relation and f[3] == "asserted" and f[2] in keys for f in found)

@@ -82,14 +82,15 @@ def load_cues(path: Path | None = None) -> Cues:
             name=name,
             verbs=lower_set(spec.get("verbs", [])),
             forms=lower_set(spec.get("forms", [])),
-            noun_heads=tuple(sorted(lower_set(spec.get("noun_heads", [])), key=len, reverse=True)),
-            requires_noun_heads=tuple(lower_set(spec.get("requires_noun_heads", []))),
+            noun_heads=tuple(sorted(_inflected(spec.get("noun_heads", [])), key=len, reverse=True)),
+            requires_noun_heads=tuple(_inflected(spec.get("requires_noun_heads", []))),
             object_preps=tuple(spec.get("object_preps", [])),
             bare_object=spec.get("bare_object", False),
             symmetric=decls[name].symmetric,
             spec=spec,
             decl=decls[name],
-            words={k: lower_set(v) for k, v in spec.items() if isinstance(v, list) and not k.endswith("phrases")},
+            words=_with_particle_forms({k: lower_set(v) for k, v in spec.items()
+                                        if isinstance(v, list) and not k.endswith("phrases")}),
         )
     modality, reporting = data["modality"], data["reporting"]
     words = {
@@ -122,7 +123,31 @@ def load_cues(path: Path | None = None) -> Cues:
     )
 
 
-VERB_KINDS = ("provision", "import", "motion", "expect", "receive")      # the frames' other verb lists, as trigger_kinds reads them
+VERB_KINDS = ("provision", "import", "motion", "expect", "receive")
+LEAVING = "leaving"     # the kind of a separable verb that is no trigger ("reiste … zurück")      # the frames' other verb lists, as trigger_kinds reads them
+
+
+def _inflected(heads) -> frozenset[str]:
+    """The noun heads with the forms German inflection makes of them (``[nouns]
+    inflection_endings`` of german.toml): "besuch" gives "besuche", "besuchen", "besuchs"."""
+    from kg.german import default_german
+
+    endings = default_german()["nouns"]["inflection_endings"]
+    heads = lower_set(heads)
+    return heads | {h + e for h in heads for e in endings}
+
+
+def _with_particle_forms(words: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """``words`` with the travel verbs' infinitives and participles that carry one of
+    ``motion_particles`` in front ("weiterreisen", "weiterzureisen", "angereist") as motion forms:
+    the particle stands apart only in a finite verb ("reiste … weiter")."""
+    particles = words.get("motion_particles", frozenset())
+    if not particles:
+        return words
+    verbs = words.get("motion_verbs", frozenset())
+    participles = {f for f in words.get("motion_forms", frozenset()) if f.startswith("ge")}
+    made = {p + tail for p in particles for tail in verbs | participles | {"zu" + v for v in verbs}}
+    return {**words, "motion_forms": words.get("motion_forms", frozenset()) | made}
 
 
 def _phrases(relations: dict) -> dict[str, tuple[tuple[str, str, str, tuple[str, ...]], ...]]:
@@ -159,6 +184,10 @@ def _separable(frames: dict[str, Frame]) -> dict[str, dict[str, tuple[tuple[str,
                 rest = found.setdefault(particle, {}).setdefault(lemma[len(particle):], [])
                 if (frame.name, kind) not in rest:
                     rest.append((frame.name, kind))
+        # a particle of return or exit makes a travel verb no journey there: "reiste nach Moskau zurück"
+        for particle in frame.words.get("leaving_particles", ()):
+            for lemma in frame.words.get("motion_verbs", ()):
+                found.setdefault(particle, {}).setdefault(lemma, []).append((frame.name, LEAVING))
     return {p: {rest: tuple(v) for rest, v in by_rest.items()} for p, by_rest in found.items()}
 
 

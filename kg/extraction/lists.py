@@ -54,6 +54,25 @@ def link_groups(ctx: Ctx) -> None:
                 ctx.prep[m.start] = first_prep
 
 
+def join_listed_segments(ctx: Ctx) -> None:
+    """A list's commas cut no segment: "Besuche in Tunesien, Mauretanien, Algerien und Marokko
+    stehen an" is one stretch, so a cue at its end ("stehen … an", "nicht") reaches the noun
+    before the list.  The segments from a list's first member to its last become one."""
+    merged = False
+    for group in {id(g): g for g in ctx.group.values()}.values():
+        if len(group) < 2:
+            continue
+        first, last = ctx.seg_of(group[0].start), ctx.seg_of(group[-1].start)
+        start, end = ctx.segments[first][0], ctx.segments[last][1]
+        if first >= last or any(start <= a and b <= end for a, b in ctx.hidden):
+            continue
+        ctx.segments = ctx.segments[:first] + [(start, end)] + ctx.segments[last + 1:]
+        ctx.lookup()
+        merged = True
+    if merged:
+        ctx.modality_words = None
+
+
 def _titled_item(ctx: Ctx, between: list[Token], m: Mention) -> bool:
     """Is ``between`` + ``m`` a list item that names an office by its state: "(Netanyahu und) den
     Außenminister der Emirate", "(Xi und) die Regierung Irans"?"""

@@ -117,15 +117,19 @@ def noun_parts(ctx: Ctx, i: int) -> NounParts:
 
 
 def foreign_owner(ctx: Ctx, i: int) -> bool:
-    """Does a genitive or "von" phrase that names no known entity own the noun at ``i``?"""
+    """Does a genitive or "von" phrase that names no known entity own the noun at ``i``: "die
+    Auslandsreise des Pontifex", or a genitive plural with no article, its adjective in "-er"
+    ("Besuche ausländischer Politiker", "Lieferungen westlicher Staaten")?"""
     j = i + 1
-    if j < ctx.sent.end and ctx.doc[j].lower_ in ctx.w("genitive_articles") | ctx.w("agent_preps"):
+    end = ctx.sent.end
+    if j < end and ctx.doc[j].lower_ in ctx.w("genitive_articles") | ctx.w("agent_preps"):
         j += 1
-        while j < ctx.sent.end and (is_adjective_like(ctx.doc[j]) or ctx.doc[j].lower_ in ctx.w("determiners")):
-            j += 1
-        if j < ctx.sent.end and ctx.doc[j].text[:1].isupper() and not any(m.start <= j < m.end for m in ctx.mentions):
-            return True
-    return False
+    elif not (j < end and ctx.doc[j].is_alpha and ctx.doc[j].text[:1].islower() and ctx.doc[j].lower_.endswith("er")):
+        return False
+    while j < end and (is_adjective_like(ctx.doc[j]) or ctx.doc[j].lower_ in ctx.w("determiners")):
+        j += 1
+    return j < end and ctx.doc[j].text[:1].isupper() and not any(m.start <= j < m.end for m in ctx.mentions) \
+        and head_match(ctx.doc[j].lower_, ctx.cues.items) is None      # "Lieferungen von Waffen": goods, no owner
 
 
 def compound_people(ctx: Ctx, i: int) -> list[Mention]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
-from kg.extraction.cues import VERB_KINDS, Cues
+from kg.extraction.cues import LEAVING, VERB_KINDS, Cues
 from kg.german import default_german
 from kg.nlp import lemma_table, lowers, orths, sentence_starts, words
 
@@ -103,7 +103,7 @@ def _with_phrases(doc: Doc, cues: Cues, found: list[Trigger]) -> list[Trigger]:
     if not phrased:
         return found
     kept = [t for t in found if t.i not in phrased or t.kind == "noun"]
-    return sorted(kept + [t for hits in phrased.values() for t in hits], key=lambda t: t.i)
+    return sorted(kept + [t for hits in phrased.values() for t in hits if t.kind != LEAVING], key=lambda t: t.i)
 
 
 def _in_order(low: list[str], middle: tuple[str, ...], i: int, j: int) -> bool:

@@ -102,14 +102,15 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
                     and not (nxt and nxt[0] == end + 1 and nxt[3] == capital):
                 # "in der polnischen Hauptstadt" is Warschau ("… Hauptstadt Warschau" names it itself)
                 mentions.append(_mention(doc, start, end + 1, capital, key, "Place", "name", gazetteer))
-            elif nxt_token is not None and nxt_token.lower_ in cues["government_nouns"]:
+            elif nxt_token is not None and nxt_token.lower_ in _standing_for_state(cues) and not _led(doc, end + 1, cues):
                 mentions.append(_mention(doc, start, end + 1, key, key, entry.cls, "government", gazetteer))
             else:
                 mentions.append(_mention(doc, start, end, key, key, entry.cls, "adj", gazetteer))
         elif label == "prefix":
             tail = doc[start].text.split("-", 1)[1].casefold()
             # "EU-Staaten", "US-Regierung", "US-Armee" act; "UN-Sanktionen" only names whose
-            kind = "government" if tail in cues.get("member_nouns", ()) or tail in cues.get("government_nouns", ()) \
+            kind = "government" if tail in cues.get("member_nouns", ()) or (
+                tail in _standing_for_state(cues) and not _led(doc, end, cues)) \
                 else "prefix"
             mentions.append(_mention(doc, start, end, key, key, entry.cls, kind, gazetteer))
         else:
@@ -289,12 +290,24 @@ def _plural_title(doc: Doc, t_start: int, end: int, word: str) -> bool:
     return i < t_start - 1 and doc[i + 1].lower_ in {"beiden", "vier", "drei", "zwei", "mehrere", "einige", "alle"}
 
 
+def _standing_for_state(cues: dict) -> frozenset[str]:
+    """The nouns that stand for a state after its demonym, prefix or genitive: its government
+    ("die russische Regierung") and its envoys ("eine saudische Delegation")."""
+    return frozenset(cues.get("government_nouns", ())) | frozenset(cues.get("envoy_nouns", ()))
+
+
+def _led(doc: Doc, i: int, cues: dict) -> bool:
+    """Does "unter" with a leading noun follow at ``i`` ("eine US-Delegation unter Leitung des
+    Abgeordneten X"): then its leader, not its state, acts for the delegation?"""
+    return i + 1 < len(doc) and doc[i].lower_ == "unter" and doc[i + 1].lower_ in cues.get("leader_nouns", ())
+
+
 def governed_genitives(doc: Doc, mentions: list[Mention], cues: dict, gazetteer: Gazetteer) -> list[Mention]:
     """``mentions`` with a state's genitive after a noun of its government or a title made that
     government: "die Regierung Russlands", "die Führung Nordkoreas", "die Armee Ostraviens", "der
     Präsident Valdorias" act as the state ("die Regierung der Ukraine" needs nothing: its name is
     no genitive form; "Präsident Russlands" the title rules resolve)."""
-    nouns = tuple(cues.get("government_nouns", ()))
+    nouns = tuple(_standing_for_state(cues))
     titles = _title_index(gazetteer)
     out = []
     for m in mentions:

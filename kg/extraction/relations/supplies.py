@@ -7,7 +7,7 @@ from kg.extraction.arguments import (
 )
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
-from kg.extraction.nouns import is_region, items_in, noun_parts
+from kg.extraction.nouns import foreign_owner, is_region, items_in, noun_parts
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger, head_match
 from kg.mentions import Mention
@@ -112,8 +112,9 @@ def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[A
     recipients = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if _receives(ctx, m)] \
         or [m for m in destinations(ctx, trig.i + 1, parts.tail_end) if _receives(ctx, m)]
     # ("Waffenexporte nach Saudi-Arabien", "Gaslieferungen nach Europa": the noun names goods)
-    if not suppliers and recipients and governor(ctx, trig) is not None:
-        # "Der Iran räumte Drohnenlieferungen an Russland ein": the governing verb's subject
+    if not suppliers and recipients and governor(ctx, trig) is not None and not foreign_owner(ctx, trig.i):
+        # "Der Iran räumte Drohnenlieferungen an Russland ein": the governing verb's subject (not in
+        # "Lieferungen westlicher Staaten an die Ukraine lehnt Moskau ab": they would supply)
         suppliers = [m for m in subject(ctx, trig.i, skip={m.start for m in recipients})[0]
                      if m not in recipients]
     compound = ctx.doc[trig.i].lower_
