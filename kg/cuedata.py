@@ -37,9 +37,9 @@ RELATION_KEYS = {
     # visited: travel
     "planned_forms": WORDS,
     "motion_verbs": WORDS, "motion_forms": WORDS, "motion_particles": WORDS, "leaving_particles": WORDS, "motion_phrases": WORD_PAIRS, "place_preps": WORDS,
-    "expect_verbs": WORDS, "expect_forms": WORDS, "arrival_verbs": WORDS, "not_visits": WORDS, "lead_verbs": WORDS, "host_verbs": WORDS, "receive_verbs": WORDS, "journey_verbs": WORDS, "ranking_words": WORDS,
+    "expect_verbs": WORDS, "expect_forms": WORDS, "remote_words": WORDS, "arrival_verbs": WORDS, "not_visits": WORDS, "lead_verbs": WORDS, "host_verbs": WORDS, "receive_verbs": WORDS, "journey_verbs": WORDS, "ranking_words": WORDS,
     # metWith: matches and goals, and visits to a person
-    "person_verbs": WORDS, "sports_words": WORDS,
+    "person_verbs": WORDS,
     "clash_words": WORDS, "score_counts": WORDS, "reciprocal_words": WORDS, "remote_modifiers": WORDS, "talk_heads": WORDS, "not_met_objects": WORDS,
     "facing_determiners": WORDS,
     # imposedSanctionsOn: owners, threats, targets as subjects
@@ -66,7 +66,7 @@ SECTIONS = {
         "possessives": WORDS, "state_descriptions": WORDS, "group_descriptions": WORDS, "pair_people": WORDS, "pair_states": WORDS, "female_name_endings": WORDS,
     },
     "syntax": {
-        "prepositions": WORDS, "contractions": TABLE, "determiners": WORDS, "coordinators": WORDS,
+        "prepositions": WORDS, "contractions": TABLE, "determiners": WORDS, "coordinators": WORDS, "contest_words": WORDS,
         "list_words": WORDS, "subordinators": WORDS, "proxy_nouns": WORDS, "place_nouns": WORDS,
         "fallback_agent_preps": WORDS, "apposition_heads": WORDS, "event_carriers": WORDS, "report_nouns": WORDS, "leader_nouns": WORDS, "non_referential": WORDS, "relative_pronouns": WORDS,
         "member_nouns": WORDS, "capital_nouns": WORDS, "government_nouns": WORDS, "envoy_nouns": WORDS,

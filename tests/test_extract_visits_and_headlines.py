@@ -326,3 +326,33 @@ def test_a_lists_commas_do_not_cut_a_cue_off(text, keys, relation, modality):
     found = facts(run(text))
     assert all(any(f[1] == relation and f[2] == k and f[3] == modality for f in found) for k in keys)
     assert not any(f[1] == relation and f[3] == "asserted" and f[2] in keys for f in found)
+
+
+ATTEND_FORMS = [
+    ("{a} nahm am Gipfel in {p} teil.", "asserted"),
+    ("{a} hat am Gipfeltreffen in {p} teilgenommen.", "asserted"),
+    ("Am Montag nahm {a} an der Konferenz in {p} teil.", "asserted"),
+    ("An der Zeremonie in {p} nahm auch {a} teil.", "asserted"),
+    ("{a} wird am Gipfel in {p} teilnehmen.", "planned"),
+    ("{a} will an der Konferenz in {p} teilnehmen.", "planned"),
+    ("{a} nahm nicht am Gipfel in {p} teil.", "negated"),
+]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(a=a, p=p), (ka, V, kp, modality))
+    for (form, modality), (a, ka), (p, kp) in itertools.product(ATTEND_FORMS, VISITORS, PLACES)
+], ids=case_id)
+def test_one_who_takes_part_in_an_event_in_a_place_is_there(text, expected):
+    assert expected in facts(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    form.format(a=a, p=p) for form, (a, _), (p, _) in itertools.product([
+        "{a} nahm per Video an dem Gipfel in {p} teil.", "{a} hat virtuell am Gipfel in {p} teilgenommen.",
+        "{a} nahm am Turnier in {p} teil.", "{a} nahm an den Olympischen Spielen in {p} teil.",
+        "{a} nahm an der Sitzung teil.",
+    ], VISITORS, PLACES)
+], ids=case_id)
+def test_taking_part_from_afar_in_a_contest_or_nowhere_is_no_visit(text):
+    assert not any(f[1] == V for f in facts(run(text)))

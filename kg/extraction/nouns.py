@@ -132,6 +132,14 @@ def foreign_owner(ctx: Ctx, i: int) -> bool:
         and head_match(ctx.doc[j].lower_, ctx.cues.items) is None      # "Lieferungen von Waffen": goods, no owner
 
 
+def contest(ctx: Ctx) -> bool:
+    """Does the sentence name a contest (``[syntax] contest_words``, compounds too: "Tennisturnier";
+    a short word only by itself: "WM", not the end of "Außerdem")?"""
+    words = ctx.w("contest_words")
+    heads = frozenset(w for w in words if len(w) >= 4)
+    return any(t.lower_ in words or head_match(t.lower_, heads) is not None for t in ctx.sent if t.text[:1].isupper())
+
+
 def compound_people(ctx: Ctx, i: int) -> list[Mention]:
     """The people a hyphen compound's modifiers name: "Putin-Besuch" -> Putin, "Merkel-Putin-Treffen"
     -> Merkel, Putin (only names the gazetteer lists under that very form)."""

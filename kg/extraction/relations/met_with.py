@@ -10,7 +10,7 @@ from kg.extraction.arguments import (Args, clause_of, co_agents, group_of, has_n
                                     verb_agents)
 from kg.extraction.context import Ctx, is_adjective_like
 from kg.extraction.cues import Frame
-from kg.extraction.nouns import compound_people, foreign_owner, noun_parts
+from kg.extraction.nouns import compound_people, contest, foreign_owner, noun_parts
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger, head_match
 from kg.mentions import Mention
@@ -21,7 +21,7 @@ SCORE = re.compile(r"^\d{1,2}:\d{1,2}\.?$")     # "zum 1:0" (a time is "10:00 Uh
 @register("metWith")
 def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     start, end, _ = ctx.region_of(trig.i)
-    if _contest(ctx, frame):
+    if contest(ctx):
         return []      # "die bisherigen zwei Begegnungen mit Thiem (… bei den Australian Open)": matches
     if trig.kind == "noun":
         return _noun(ctx, trig, frame, start, end)
@@ -67,12 +67,6 @@ def _visited_person(ctx: Ctx, trig: Trigger, agents: list[Mention], fallback: bo
     if not hosts:
         return []
     return [Args(agents=agents, objects=[m for m in group_of(ctx, hosts[0]) if m.cls == "Person"], fallback=fallback)]
-
-
-def _contest(ctx: Ctx, frame: Frame) -> bool:
-    """Does the sentence name a contest (``sports_words``, compounds too: "Tennisturnier")?"""
-    heads = frame.words.get("sports_words", frozenset())
-    return any(head_match(t.lower_, heads) is not None for t in ctx.sent if t.text[:1].isupper())
 
 
 MINUTE = re.compile(r"^\d{1,3}\.$")

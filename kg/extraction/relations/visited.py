@@ -7,7 +7,8 @@ from kg.extraction.arguments import (Args, clause_of, destinations, governor, pl
 from kg.extraction.context import Ctx, prep_before, word_before_phrase
 from kg.extraction.lists import group_of
 from kg.extraction.cues import Frame
-from kg.extraction.nouns import attribute_of_thing, compound_people, compound_place, foreign_owner, is_region, noun_parts
+from kg.extraction.nouns import (attribute_of_thing, compound_people, compound_place, contest, foreign_owner, is_region,
+                                 noun_parts)
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger
 from kg.mentions import Mention
@@ -33,6 +34,8 @@ def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
             return []                  # "landete in Guatemala auf dem ersten Platz": a ranking
         lemma = ctx.doc[trig.i].lemma_.lower()
         arrival = frame.has("arrival_verbs", trig.particle + lemma, lemma)     # "traf in Moskau ein"
+        if any(frame.has("remote_words", t.lower_) for t in ctx.doc[start:end]) or (arrival and contest(ctx)):
+            return []                  # "nahm per Video … teil", "nahm an den Spielen in Rio teil"
         targets = destinations(ctx, start, end, arrival)[:1]
     else:
         targets = [m for m in ctx.bare(start, end, actors_only=False)
