@@ -37,7 +37,8 @@ RELATION_KEYS = {
     # visited: travel
     "planned_forms": WORDS,
     "motion_verbs": WORDS, "motion_forms": WORDS, "motion_particles": WORDS, "leaving_particles": WORDS, "motion_phrases": WORD_PAIRS, "place_preps": WORDS,
-    "expect_verbs": WORDS, "expect_forms": WORDS, "remote_words": WORDS, "arrival_verbs": WORDS, "not_visits": WORDS, "lead_verbs": WORDS, "host_verbs": WORDS, "receive_verbs": WORDS, "journey_verbs": WORDS, "ranking_words": WORDS,
+    "expect_verbs": WORDS, "expect_forms": WORDS, "remote_words": WORDS,
+    "stay_forms": WORDS, "stay_words": WORDS, "arrival_verbs": WORDS, "not_visits": WORDS, "lead_verbs": WORDS, "host_verbs": WORDS, "receive_verbs": WORDS, "journey_verbs": WORDS, "ranking_words": WORDS,
     # metWith: matches and goals, and visits to a person
     "person_verbs": WORDS,
     "clash_words": WORDS, "score_counts": WORDS, "reciprocal_words": WORDS, "remote_modifiers": WORDS, "talk_heads": WORDS, "not_met_objects": WORDS,

@@ -356,3 +356,66 @@ def test_one_who_takes_part_in_an_event_in_a_place_is_there(text, expected):
 ], ids=case_id)
 def test_taking_part_from_afar_in_a_contest_or_nowhere_is_no_visit(text):
     assert not any(f[1] == V for f in facts(run(text)))
+
+
+PLACE_NOUN_FORMS = [
+    ("{v} besuchte die Insel {n}.", "asserted"),
+    ("{v} reiste auf die Insel {n}.", "asserted"),
+    ("Das ist gut, sagte {v} bei einem Besuch auf der Insel {n}.", "asserted"),
+    ("{v} besuchte die Hafenstadt {n}.", "asserted"),
+    ("{v} wird am Montag die Grenzregion {n} besuchen.", "planned"),
+]
+
+
+@pytest.mark.parametrize("text,visitor,modality", [
+    (form.format(v=v, n=n), kv, modality)
+    for (form, modality), (v, kv), n in itertools.product(PLACE_NOUN_FORMS, VISITORS, ["Lipari", "Kleinholm", "Vaströ"])
+], ids=case_id)
+def test_a_place_noun_introduces_a_place_nobody_listed(text, visitor, modality):
+    assert any(f[0] == visitor and f[1] == V and f[3] == modality for f in facts(run(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Scholz besuchte die Insel.", "Scholz reiste auf eine Insel.", "Die Insel Lipari ist schön.",
+], ids=case_id)
+def test_a_place_noun_without_a_name_is_no_place(text):
+    assert not any(f[1] == V for f in facts(run(text)))
+
+
+STAY_FORMS = [
+    "Das war, als {v} in {p} war.",
+    "{v} war im Januar bereits in {p}.",
+    "{v} ist im Mai in {p} gewesen.",
+    "{v} war 2019 erstmals in {p}.",
+    "Im vergangenen Jahr war {v} zweimal in {p}.",
+]
+ABROAD = [("Paris", "paris"), ("Kleinhausen", "entity:kleinhausen"), ("Ägypten", "egypt")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(v=v, p=p), (kv, V, kp, "asserted"))
+    for form, (v, kv), (p, kp) in itertools.product(STAY_FORMS, [("Lawrow", "lavrov")] + VISITORS[1:], ABROAD)
+], ids=case_id)
+def test_one_who_was_in_a_place_visited_it(text, expected):
+    assert expected in facts(run(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Der Regisseur Patrick Vollrath war im September in Los Angeles.",
+     ("entity:patrick-vollrath", V, "los_angeles", "asserted")),
+    ("Der italienische Innenminister Angelino Alfano war in Paris.", ("entity:angelino-alfano", V, "paris", "asserted")),
+], ids=case_id)
+def test_a_subjects_apposition_or_foreign_office_keeps_the_stay_a_visit(text, expected):
+    assert expected in facts(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Putin war am Montag in Moskau.", "Selenskyj war in Kiew.", "Der Botschafter war in Moskau stationiert.",
+    "Scholz war in Wien Botschafter.", "Scholz war in Paris nicht erreichbar.", "Die Lage in Moskau war ruhig.",
+    "Scholz war in Paris geboren.", "Scholz war in Paris zu Hause.", "Scholz ist in Paris.",
+    "Scholz war in Paris der beste Schüler.", "In Paris war Scholz damals Student.",
+    "Außenminister Paolo Gentiloni und Innenminister Angelino Alfano waren in Rom.",
+    "Der italienische Innenminister Angelino Alfano war in Rom.",
+], ids=case_id)
+def test_being_at_home_or_being_something_in_a_place_is_no_visit(text):
+    assert not any(f[1] == V for f in facts(run(text)))

@@ -123,7 +123,7 @@ def load_cues(path: Path | None = None) -> Cues:
     )
 
 
-VERB_KINDS = ("provision", "import", "motion", "expect", "receive")
+VERB_KINDS = ("provision", "import", "motion", "expect", "receive", "stay")
 LEAVING = "leaving"     # the kind of a separable verb that is no trigger ("reiste … zurück")      # the frames' other verb lists, as trigger_kinds reads them
 
 

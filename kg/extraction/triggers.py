@@ -232,5 +232,7 @@ def trigger_kinds(cues: Cues, text: str, lemma: str, first: bool) -> tuple[tuple
             found.append((frame.name, "expect"))
         elif frame.has("receive_verbs", lemma, low) or frame.has("receive_forms", low):
             found.append((frame.name, "receive"))
+        elif frame.has("stay_forms", low):         # (by form only: "ist" is an auxiliary as often)
+            found.append((frame.name, "stay"))
     return tuple(found)
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from kg.extraction.arguments import (Args, clause_of, destinations, governor, place_in, previous_agents, subject,
                                     verb_agents)
 from kg.extraction.context import Ctx, prep_before, word_before_phrase
-from kg.extraction.lists import group_of
+from kg.extraction.lists import group_of, is_title_word
 from kg.extraction.cues import Frame
 from kg.extraction.nouns import (attribute_of_thing, compound_people, compound_place, contest, foreign_owner, is_region,
                                  noun_parts)
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger
+from kg.timex import calendar_words
 from kg.mentions import Mention
 
 
@@ -23,6 +24,8 @@ def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         return _expected(ctx, trig, start, end)
     if trig.kind == "receive":
         return _received(ctx, trig)
+    if trig.kind == "stay":
+        return _stayed(ctx, trig, frame)
     agents, fallback = verb_agents(ctx, trig)
     if not agents:
         return []
@@ -78,6 +81,43 @@ def _where_person_visited(ctx: Ctx, trig: Trigger, agents: list[Mention]) -> lis
         return []
     place = place_in(ctx, clause.start, clause.end, frozenset({"in"}))
     return [place] if place is not None else []
+
+
+def _stayed(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
+    """ "als Trump in Moskau war", "Lawrow war im Januar bereits in Ägypten": a person who was in a
+    place not of a state they hold an office of, in a clause of nothing but names, dates and
+    ``stay_words`` ("war in Moskau stationiert", "war dort Botschafter" say something else)."""
+    clause, _ = clause_of(ctx, trig.i)
+    if clause is None or not any(m.cls in {"Place", "State"} for m in ctx.with_prep(clause.start, clause.end, {"in"})):
+        return []
+    # (the subject's own words too: "Der Regisseur Patrick Vollrath war in Los Angeles")
+    named = {i for m in ctx.mentions for i in range(m.start, m.end)}
+    named |= {i for a, b in clause.subjects if any(a <= m.start < b and m.cls == "Person" for m in ctx.mentions)
+              for i in range(a, b)}
+    if any(t.i not in named and t.is_alpha and t.lower_ not in frame.words["stay_words"]
+           and t.lower_ not in ctx.w("determiners") and t.lower_ not in calendar_words()
+           for t in ctx.doc[clause.start:clause.end]):
+        return []
+    people = [m for m in ctx.bare(clause.start, clause.end) if m.cls == "Person"]
+    place = place_in(ctx, clause.start, clause.end, frozenset({"in"}))
+    if not people or place is None:
+        return []
+    person = people[0]
+    if person.key not in ctx.gazetteer and person.member_of is None and any(
+            is_title_word(ctx, t) for t in ctx.doc[person.start:person.end]):
+        return []                      # "Innenminister Alfano war in Rom": an office of no state named is at home
+    homes = _offices(ctx, person.actor) | ({person.member_of} if person.member_of else set())
+    if place.actor in homes or (place.key in ctx.gazetteer and ctx.gazetteer[place.key].country in homes):
+        return []                      # "Putin war in Moskau", "der italienische Innenminister X war in Rom": at home
+    return [Args(agents=group_of(ctx, people[0]), objects=_places_of(ctx, place))]
+
+
+def _offices(ctx: Ctx, key: str) -> set[str]:
+    """The states a person holds (or held) an office of, or belongs to, as the gazetteer lists them."""
+    if key not in ctx.gazetteer:
+        return set()
+    entry = ctx.gazetteer[key]
+    return {r.of for r in entry.roles} | set(entry.member_of)
 
 
 def _received(ctx: Ctx, trig: Trigger) -> list[Args]:
