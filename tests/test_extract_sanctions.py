@@ -5,6 +5,8 @@ made by :func:`extract_cases.run`.
 """
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from extract_cases import case_id, facts, run, SANC, without_agreed
@@ -45,3 +47,48 @@ def test_sanctions(text, expected):
 @pytest.mark.parametrize(("text", "expected"), NEWS, ids=case_id)
 def test_sanctions_in_the_news(text, expected):
     assert without_agreed(facts(run(text))) == expected
+
+
+# --- the people or bodies of a state or organisation as the target --------------------------------
+
+SANCTIONERS = [("Die EU", "eu"), ("Die US-Regierung", "usa"), ("Valdoria", "entity:valdoria")]
+GROUP_TARGETS = [
+    ("US-amerikanische Unternehmen", "usa"), ("russische Banken", "russia"), ("iranische Beamte", "iran"),
+    ("vier Richter des Internationalen Strafgerichtshofs", "icc"), ("Mitglieder der Hamas", "hamas"),
+    ("Unternehmen aus China", "china"), ("russische Rüstungskonzerne", "russia"),
+]
+GROUP_FORMS = [
+    ("{a} verhängte Sanktionen gegen {t}.", "asserted"),
+    ("{a} hat Sanktionen gegen {t} erlassen.", "asserted"),
+    ("{a} will Sanktionen gegen {t} verhängen.", "planned"),
+    ("Die Sanktionen gegen {t} hat {a} verlängert.", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(a=a, t=t), (ka, SANC, kt, modality))
+    for (form, modality), (a, ka), (t, kt) in itertools.product(GROUP_FORMS, SANCTIONERS, GROUP_TARGETS)
+    if ka != kt       # (nobody sanctions themselves: the US government and US companies)
+], ids=case_id)
+def test_sanctions_against_a_states_people_or_bodies_are_against_it(text, expected):
+    assert expected in facts(run(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    (form.format(a=a, t=t), (ka, SANC, kt, modality))
+    for (form, modality), (a, ka), (t, kt) in itertools.product([
+        ("{a} sanktionierte {t}.", "asserted"), ("{a} hat {t} sanktioniert.", "asserted"),
+        ("{a} will {t} sanktionieren.", "planned"),
+    ], SANCTIONERS, [("russische Oligarchen", "russia"), ("iranische Beamte", "iran"), ("chinesische Firmen", "china")])
+], ids=case_id)
+def test_sanctioning_a_states_people_sanctions_it(text, expected):
+    assert expected in facts(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Die EU verhängte Sanktionen gegen mehrere Unternehmen.", "Die EU verhängte Sanktionen gegen Personen.",
+    "Die EU verhängte Sanktionen gegen Unternehmen, die Waffen liefern.",
+    "Großbritannien sanktionierte Oligarchen.",
+], ids=case_id)
+def test_sanctions_against_people_of_no_named_state_have_no_target(text):
+    assert not [f for f in facts(run(text)) if f[1] == SANC]

@@ -132,6 +132,34 @@ def foreign_owner(ctx: Ctx, i: int) -> bool:
         and head_match(ctx.doc[j].lower_, ctx.cues.items) is None      # "Lieferungen von Waffen": goods, no owner
 
 
+def people_of(ctx: Ctx, start: int, end: int, preps) -> list[Mention]:
+    """The state or organisation whose people or bodies follow one of ``preps`` in ``start:end``
+    (``people_of_nouns``): by a demonym before them ("gegen US-amerikanische Unternehmen": the USA)
+    or a genitive, "aus" or "von" after them ("gegen vier Richter des IStGH": the ICC).  With
+    ``preps`` None, the demonym anywhere in the span ("sanktionierte russische Oligarchen")."""
+    doc, heads = ctx.doc, ctx.w("people_of_nouns")
+    adjectives = {m.start: m for m in ctx.mentions if m.kind == "adj"}
+    if preps is None:                  # a bare object: "sanktionierte russische Oligarchen"
+        openings = [i - 1 for i in adjectives if start <= i < end]
+    else:
+        openings = [t.i for t in doc[start:end] if t.lower_ in preps]
+    for opening in openings:
+        j, demonym = opening + 1, None
+        while j < end and (doc[j].lower_ in ctx.w("determiners") or doc[j].like_num or is_adjective_like(doc[j])
+                           or j in adjectives):
+            demonym = adjectives.get(j, demonym)
+            j += 1
+        if j >= end or not doc[j].text[:1].isupper() or head_match(doc[j].lower_, heads) is None:
+            continue
+        if demonym is not None:
+            return [demonym]
+        after = next((m for m in ctx.mentions if m.is_actor and m.start in (j + 2, j + 3) and m.start < end
+                      and doc[j + 1].lower_ in ctx.w("genitive_articles") | {"aus", "von", "vom"}), None)
+        if after is not None:
+            return [after]
+    return []
+
+
 def contest(ctx: Ctx) -> bool:
     """Does the sentence name a contest (``[syntax] contest_words``, compounds too: "Tennisturnier";
     a short word only by itself: "WM", not the end of "Außerdem")?"""

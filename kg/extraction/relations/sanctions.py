@@ -5,7 +5,7 @@ from __future__ import annotations
 from kg.extraction.arguments import Args, governor, group_of, has_passive_auxiliary, requires, subject, verb_agents
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
-from kg.extraction.nouns import compound_place, noun_parts, possessive_agrees
+from kg.extraction.nouns import compound_place, noun_parts, people_of, possessive_agrees
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger, head_match
 
@@ -32,7 +32,8 @@ def sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
             from_subject = True
         if not agents:
             return []
-        targets = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor]
+        targets = [m for m in ctx.with_prep(trig.i + 1, parts.tail_end, set(frame.object_preps)) if m.is_actor] \
+            or people_of(ctx, trig.i + 1, parts.tail_end, set(frame.object_preps))
         compound = compound_place(ctx, trig.i)
         if compound is not None and compound.cls == "State" and not targets:
             targets = [compound]          # "die Russland-Sanktionen der EU"
@@ -56,9 +57,10 @@ def sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     agents, fallback = verb_agents(ctx, trig)
     if not agents:
         return []
-    targets = [m for m in ctx.with_prep(start, end, set(frame.object_preps)) if m.is_actor]
+    targets = [m for m in ctx.with_prep(start, end, set(frame.object_preps)) if m.is_actor] \
+        or people_of(ctx, start, end, set(frame.object_preps))
     if not targets and ctx.doc[trig.i].lemma_.lower() == "sanktionieren":
-        targets = [m for m in ctx.bare(start, end) if m not in agents]
+        targets = [m for m in ctx.bare(start, end) if m not in agents] or people_of(ctx, start, end, None)
     if not targets:           # "Die EU verlängert die Russland-Sanktionen"
         compounds = [compound_place(ctx, t.i) for t in ctx.doc[start:end]
                      if head_match(t.lower_, frame.requires_noun_heads)]
