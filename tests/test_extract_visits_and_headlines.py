@@ -419,3 +419,14 @@ def test_a_subjects_apposition_or_foreign_office_keeps_the_stay_a_visit(text, ex
 ], ids=case_id)
 def test_being_at_home_or_being_something_in_a_place_is_no_visit(text):
     assert not any(f[1] == V for f in facts(run(text)))
+
+
+@pytest.mark.parametrize("text", [
+    form.format(p=p) for form, (p, _) in itertools.product([
+        "Angeführt von Michael Vesper sind 80 deutsche Athleten in der Olympiastadt {p} eingetroffen.",
+        "Die Nationalmannschaft reiste nach {p}.", "Thiem flog nach {p}, um bei den Australian Open zu spielen.",
+        "Jarno Heikkilä war zur Weltmeisterschaft in {p}.",
+    ], PLACES)
+], ids=case_id)
+def test_a_contests_travellers_visit_nothing(text):
+    assert not any(f[1] == V for f in facts(run(text)))

@@ -37,8 +37,8 @@ def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
             return []                  # "landete in Guatemala auf dem ersten Platz": a ranking
         lemma = ctx.doc[trig.i].lemma_.lower()
         arrival = frame.has("arrival_verbs", trig.particle + lemma, lemma)     # "traf in Moskau ein"
-        if any(frame.has("remote_words", t.lower_) for t in ctx.doc[start:end]) or (arrival and contest(ctx)):
-            return []                  # "nahm per Video … teil", "nahm an den Spielen in Rio teil"
+        if any(frame.has("remote_words", t.lower_) for t in ctx.doc[start:end]) or contest(ctx):
+            return []                  # "nahm per Video … teil", "nahm an den Spielen in Rio teil", athletes' trips
         targets = destinations(ctx, start, end, arrival)[:1]
     else:
         targets = [m for m in ctx.bare(start, end, actors_only=False)
