@@ -430,3 +430,31 @@ def test_being_at_home_or_being_something_in_a_place_is_no_visit(text):
 ], ids=case_id)
 def test_a_contests_travellers_visit_nothing(text):
     assert not any(f[1] == V for f in facts(run(text)))
+
+
+# "er" goes on with the subject that opened its sentence or the one before, not the last man named
+SUBJECTS_M = [("Erdogan", "erdogan"), ("Scholz", "scholz")]
+OBJECTS_M = [("Putin", "putin"), ("Macron", "macron")]
+CONTINUED = [
+    "{a} traf {b}, bevor er nach {p} reiste.",
+    "{a} traf am Montag {b}. Danach reiste er nach {p}.",
+    "{a} empfing {b} in Berlin. Er reiste danach nach {p}.",
+    "Am Montag traf {a} {b}. Am Dienstag reiste er nach {p}.",
+]
+
+
+@pytest.mark.parametrize("text,subject,other,place", [
+    (form.format(a=a, b=b, p=p), ka, kb, kp)
+    for form, (a, ka), (b, kb), (p, kp) in itertools.product(CONTINUED, SUBJECTS_M, OBJECTS_M, PLACES[:2])
+], ids=case_id)
+def test_a_subject_pronoun_continues_the_subject(text, subject, other, place):
+    found = facts(run(text))
+    assert (subject, V, place, "asserted") in found and (other, V, place, "asserted") not in found
+
+
+@pytest.mark.parametrize("text,other", [
+    (f"{a} lobte {b}. Später besuchte Merkel ihn in Paris.", kb)
+    for (a, _), (b, kb) in itertools.product(SUBJECTS_M, OBJECTS_M)
+], ids=case_id)
+def test_an_object_pronoun_is_the_last_man_named(text, other):
+    assert met(facts(run(text)), "merkel", other, "asserted")

@@ -85,6 +85,17 @@ class _People:
                 return m
         return None
 
+    def opener_before(self, i: int, gender: str) -> Mention | None:
+        """The person of ``gender`` who opens token ``i``'s sentence before it, else the previous
+        sentence: the subject a subject pronoun most likely continues."""
+        n = self.sentence(i)
+        for k in (n, n - 1):
+            m = self.first_in_sentence.get(k)
+            if m is not None and m.cls == "Person" and m.end <= i and self.opens_sentence(m) \
+                    and _gender(m, self.gazetteer) == gender:
+                return m
+        return None
+
     def opens_sentence(self, m: Mention) -> bool:
         """Is ``m`` its sentence's first mention, near its start: the likely subject a pronoun
         of the next sentence goes back to ("Tomasz Wieczorek reiste … Dort traf er …")?"""
@@ -212,6 +223,9 @@ def _male_pronouns(doc: Doc, cues: dict, people: _People) -> list[Mention]:
         if word not in male:
             continue
         ref = people.last_before(i, "m", 2)
+        opener = people.opener_before(i, "m") if word == "er" else None
+        if ref is not None and opener is not None and opener.key != ref.key:
+            ref = opener               # "Scholz traf Macron, bevor er nach Rom reiste": the subject goes on
         if ref is None:
             ref = people.last_before(i, None, 2)
             if ref is not None and (_named_like_a_woman(ref, female_endings)
