@@ -78,9 +78,12 @@ class LookupLemmatizer:
         return doc
 
 
+@functools.lru_cache(maxsize=2)
 def lemma_table(cache: bool = True) -> WordTable:
     """spacy-lookups-data's German lemma table (form -> lemma) as a cached word table, with the
-    reformed spelling of its forms written with "ß" (:func:`with_ss_spellings`)."""
+    reformed spelling of its forms written with "ß" (:func:`with_ss_spellings`); read once per
+    process (from the cache folder it takes some 15 ms, and triggers and mentions ask for it
+    word by word)."""
     return cached_table("lemmas", b"de_lemma_lookup+ss",
                         lambda: WordTable.from_items(with_ss_spellings(lookups_table("lemma_lookup")).items()),
                         cache=cache)
