@@ -99,8 +99,11 @@ def _modality_words(ctx: Ctx) -> list[tuple]:
         return ctx.modality_words
     found = []
     doc, end = ctx.doc, ctx.sent.end
+    vocabulary, stems = _vocabulary(ctx)
     for token in ctx.sent:
         low = token.lower_
+        if low not in vocabulary and token.lemma_.lower() not in stems:
+            continue           # no form of it can be a cue (the cheap test first: most words)
         lemmas = word_forms(ctx, token)
         control = bool(lemmas & ctx.w("control"))
         if low in ctx.w("negation") or lemmas & ctx.w("negation"):
@@ -127,6 +130,21 @@ def _modality_words(ctx: Ctx) -> list[tuple]:
         found.append((token.i, token.text, ctx.seg_of(token.i), control, what, hedged))
     ctx.modality_words = found
     return found
+
+
+_VOCABULARIES: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+CUE_LISTS = ("negation", "planned_verbal", "planned_nominal", "denied", "alleged", "planned", "alleged_weak")
+
+
+def _vocabulary(ctx: Ctx) -> tuple[frozenset[str], frozenset[str]]:
+    """Every word a modality cue list holds, and the lemmas that can make one of them (the word
+    itself, or the rest after a separable particle: "werfen" of "vorwerfen"), once per cue set."""
+    key = id(ctx.cues)
+    if key not in _VOCABULARIES:
+        words = frozenset().union(*(ctx.w(name) for name in CUE_LISTS))
+        rests = {w[len(p):] for w in words for p in ctx.cues.particles if w.startswith(p)}
+        _VOCABULARIES[key] = (words, words | rests)
+    return _VOCABULARIES[key]
 
 
 def word_modality(ctx: Ctx, token: Token) -> str | None:

@@ -188,9 +188,11 @@ def denials_in_relative_clause(ctx: Ctx, found: list[Statement], claimants, offs
 
 def denials_of_previous(ctx: Ctx, statements, previous, claimants, offset: int) -> list[Statement]:
     """ "Peskow dementierte dies.": deny what the previous sentence claimed."""
+    if not any(t.lower_ in ctx.w("denial_objects") for t in ctx.sent):
+        return []            # (the cheap test first)
     denial = [t for t in ctx.sent if word_modality(ctx, t) == "denied"
               and t.lower_ not in ctx.w("denied_not_of_previous")]
-    if not denial or not any(t.lower_ in ctx.w("denial_objects") for t in ctx.sent):
+    if not denial:
         return []
     cue = denial[0]
     who = claimants.get(cue.i)

@@ -87,6 +87,10 @@ def _stayed(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     """ "als Trump in Moskau war", "Lawrow war im Januar bereits in Ägypten": a person who was in a
     place not of a state they hold an office of, in a clause of nothing but names, dates and
     ``stay_words`` ("war in Moskau stationiert", "war dort Botschafter" say something else)."""
+    start, end, _ = ctx.region_of(trig.i)      # (cheap checks first: the clause layer costs)
+    if not any(m.cls in {"Place", "State"} for m in ctx.with_prep(start, end, {"in"})) \
+            or not any(m.cls == "Person" for m in ctx.bare(start, end)):
+        return []
     clause, _ = clause_of(ctx, trig.i)
     if clause is None or not any(m.cls in {"Place", "State"} for m in ctx.with_prep(clause.start, clause.end, {"in"})):
         return []
