@@ -388,6 +388,7 @@ STAY_FORMS = [
     "{v} ist im Mai in {p} gewesen.",
     "{v} war 2019 erstmals in {p}.",
     "Im vergangenen Jahr war {v} zweimal in {p}.",
+    "{v} war am Montag zu Gast in {p}.",
 ]
 ABROAD = [("Paris", "paris"), ("Kleinhausen", "entity:kleinhausen"), ("Ägypten", "egypt")]
 
