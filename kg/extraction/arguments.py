@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from kg.extraction.context import Ctx, is_adjective_like, prep_before, word_before_phrase
 from kg.extraction.cues import Frame
 from kg.extraction.lists import group_of
-from kg.extraction.nouns import attribute_of_thing, genitive_of_noun, relative_after, relative_agent
+from kg.extraction.nouns import attribute_of_thing, genitive_of_noun, relative_after, relative_agent, relative_antecedent
 from kg.extraction.triggers import Trigger, head_match
 from kg.german import default_german
 from kg.mentions import Mention
@@ -74,7 +74,9 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
         if agents:
             return agents, False       # "der Staatsbesuch in China, den Erdogan begann": Erdogan
     start, end, _ = ctx.region_of(i)
-    end = min(end, ctx.segments[ctx.seg_of(i)][1])   # not past the trigger's own segment
+    seg_start, end = ctx.segments[ctx.seg_of(i)][0], min(end, ctx.segments[ctx.seg_of(i)][1])   # (not past its segment)
+    if seg_start > start and not ctx.bare(seg_start, end) and (ante := relative_antecedent(ctx, seg_start)) is not None:
+        return ante, True              # "gegen Firmen, welche Drohnen … verkauft haben": no actor of the clause before
     side = speakers_side(ctx, i)
     if side is not None and side.start not in skip:
         return [side], False           # "„Wir liefern keine Waffen", sagte Peskow": Russia
@@ -93,6 +95,8 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
         if bare:
             if _subject_is_a_thing(ctx, i, start, end):
                 return [], False       # "2.000 Migranten kommen … an": no actor, and none from elsewhere
+            if (antecedent := relative_antecedent(ctx, start)) is not None:
+                return antecedent, True    # "gegen den Iran, der Drohnen liefert": Iran, not the EU
             # "Scholz traf Macron, der am Montag nach Rom reist": a relative pronoun's antecedent is the
             # name right before its comma, not the first of the clause before
             relative = start > ctx.sent.start and ctx.doc[start - 1].text == "," \

@@ -160,6 +160,24 @@ def people_of(ctx: Ctx, start: int, end: int, preps) -> list[Mention]:
     return []
 
 
+def relative_antecedent(ctx: Ctx, start: int) -> list[Mention] | None:
+    """For a clause at ``start`` that opens with a relative pronoun after a comma, its antecedent,
+    the subject of the clause: the actor named right before the comma, with or without a
+    preposition ("Sanktionen gegen den Iran, der Drohnen liefert": Iran), or the state a noun no
+    mention covers belongs to by its demonym ("gegen US-amerikanische Unternehmen, welche …": the
+    USA), else [] ("gegen Unternehmen, die Waffen liefern": a thing, no actor).  None for any other clause."""
+    doc = ctx.doc
+    if start - 2 < ctx.sent.start or doc[start - 1].text != "," or doc[start].lower_ not in ctx.w("relative_pronouns"):
+        return None
+    antecedent = start - 2
+    named = [m for m in ctx.mentions if m.end == start - 1 and m.is_actor and m.kind not in {"adj", "prefix"}]
+    if named:
+        return group_of(ctx, named[-1])
+    if not doc[antecedent].text[:1].isupper() or any(m.start <= antecedent < m.end for m in ctx.mentions):
+        return None
+    return people_of(ctx, max(ctx.sent.start, antecedent - 4), antecedent + 1, None)
+
+
 def contest(ctx: Ctx) -> bool:
     """Does the sentence name a contest (``[syntax] contest_words``, compounds too: "Tennisturnier";
     a short word only by itself: "WM", not the end of "Außerdem")?"""
