@@ -105,6 +105,20 @@ def test_sanctions_against_people_of_no_named_state_have_no_target(text):
     ])
     if ka != kt
 ], ids=case_id)
+@pytest.mark.parametrize("text,expected,wrong", [
+    (f"{a} hat Sanktionen gegen {t} verhängt, {rel} Drohnen an Syrien {verb}.", (kt, "supplies", "syria"), ka)
+    for (a, ka), (t, kt, rel, verb) in itertools.product(SANCTIONERS[:2], [
+        ("den Iran", "iran", "der", "liefert"), ("Nordkorea", "north_korea", "das", "liefert"),
+        ("russische Unternehmen", "russia", "die", "liefern"),
+        ("US-amerikanische Unternehmen", "usa", "welche", "verkauft haben"),
+    ])
+    if ka != kt
+], ids=case_id)
+def test_an_extraposed_relative_clause_supplies_by_its_antecedent(text, expected, wrong):
+    found = {f[:3] for f in facts(run(text))}
+    assert expected in found and (wrong, "supplies", "syria") not in found
+
+
 def test_a_relative_clause_supplies_by_its_antecedent(text, expected, wrong):
     found = {f[:3] for f in facts(run(text))}
     assert expected in found and (wrong, "supplies", "syria") not in found
@@ -114,6 +128,8 @@ def test_a_relative_clause_supplies_by_its_antecedent(text, expected, wrong):
     "Die EU verhängte Sanktionen gegen Unternehmen, die Waffen an Russland liefern.",
     "Scholz besuchte die Fabrik, die Panzer an die Ukraine liefert.",
     "Die USA verhängten Sanktionen gegen Firmen, welche Drohnen an Russland verkauft haben.",
+    "Die EU hat Sanktionen gegen Firmen verhängt, die Drohnen an Russland liefern.",
+    "Die USA haben Sanktionen gegen Firmen erlassen, welche Drohnen an Russland verkauft haben.",
 ], ids=case_id)
 def test_a_relative_clause_about_a_thing_gives_the_clause_before_no_supply(text):
     assert not [f for f in facts(run(text)) if f[1] == "supplies"]

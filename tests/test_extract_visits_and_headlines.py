@@ -459,3 +459,25 @@ def test_a_subject_pronoun_continues_the_subject(text, subject, other, place):
 ], ids=case_id)
 def test_an_object_pronoun_is_the_last_man_named(text, other):
     assert met(facts(run(text)), "merkel", other, "asserted")
+
+
+# a clause taken as given ("als", "nachdem", "während") is outside the claim a denial governs
+@pytest.mark.parametrize("text,kept,denied", [
+    (f"{d} {verb}, dass der Kreml mit der Sammlung von Material begonnen habe, {opener} {v} in {p} {aux}.",
+     (kv, V, kp, "asserted"), (kv, V, kp, "denied"))
+    for d, verb in [("Peskow", "dementierte"), ("Der Kreml", "bestritt")]
+    for opener, aux in [("als", "war"), ("nachdem", "gewesen war")]
+    for (v, kv), (p, kp) in itertools.product(VISITORS[:2], [("Moskau", "moscow"), ("Peking", "beijing")])
+], ids=case_id)
+def test_a_clause_taken_as_given_is_not_denied(text, kept, denied):
+    found = facts(run(text))
+    assert kept in found and denied not in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Peskow bestritt, dass Putin Xi getroffen habe, nachdem Xi in Moskau eingetroffen war.",
+     {("putin", M, "xi_jinping", "denied"), ("xi_jinping", V, "moscow", "asserted")}),
+    ("Moskau bestritt, dass Russland Waffen an Syrien geliefert habe.", {("russia", S, "syria", "denied")}),
+], ids=case_id)
+def test_the_claim_itself_stays_denied(text, expected):
+    assert expected <= facts(run(text))

@@ -8,8 +8,9 @@ its German names, from well-kept sources rather than typed by hand.
   adjectives,  from ontology/country_extras.toml (no library has German
   capital      demonyms); a capital becomes a kg:Place that is a metonym for
                its state's government
-  class        kg:State for the 193 UN members and the two observer states,
-               kg:Place for dependent territories
+  class        kg:State for the 193 UN members, the two observer states and
+               Taiwan (a state in all but recognition: the news has it buy arms,
+               sign agreements and receive visitors), kg:Place for dependent territories
 
 States curated in ontology/gazetteer.toml (those with an `iso` code) are left
 to it.  Run `make gazetteer` (installs the `gazetteer` extra) after changing
@@ -29,10 +30,10 @@ from babel import Locale
 
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY = ROOT / "ontology"
-# ISO 3166-1 entries that are neither UN members nor observer states
+# ISO 3166-1 entries that are neither UN members nor observer states (nor Taiwan)
 TERRITORIES = set(
     "AS AI AQ AW AX BL BM BQ BV CC CK CW CX EH FK FO GF GG GI GL GP GS GU HK HM IM IO JE KY MF MO MP "
-    "MQ MS NC NF NU PF PM PN PR RE SH SJ SX TC TF TK TW UM VG VI WF YT".split()
+    "MQ MS NC NF NU PF PM PN PR RE SH SJ SX TC TF TK UM VG VI WF YT".split()
 )
 
 

@@ -93,10 +93,10 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
         bare = [m for m in ctx.bare(r_start, min(r_end, start)) if m.start not in skip
                 and not attribute_of_thing(ctx, m.start)]
         if bare:
-            if _subject_is_a_thing(ctx, i, start, end):
-                return [], False       # "2.000 Migranten kommen … an": no actor, and none from elsewhere
             if (antecedent := relative_antecedent(ctx, start)) is not None:
                 return antecedent, True    # "gegen den Iran, der Drohnen liefert": Iran, not the EU
+            if _subject_is_a_thing(ctx, i, start, end):
+                return [], False       # "2.000 Migranten kommen … an": no actor, and none from elsewhere
             # "Scholz traf Macron, der am Montag nach Rom reist": a relative pronoun's antecedent is the
             # name right before its comma, not the first of the clause before
             relative = start > ctx.sent.start and ctx.doc[start - 1].text == "," \

@@ -61,6 +61,10 @@ class Cues:
     # every frame), and the noun heads by length: a word in neither is no trigger at all
     verb_words: frozenset[str] = frozenset()
     head_suffixes: tuple[tuple[int, frozenset[str]], ...] = ()
+    # every word of the modality cue lists (CUE_LISTS), and the lemmas that can make one: the word
+    # itself or the rest after a separable particle ("werfen" of "vorwerfen"); most words are neither
+    cue_vocabulary: frozenset[str] = frozenset()
+    cue_stems: frozenset[str] = frozenset()
     # (form hash, lemma hash) -> (((relation, kind), …) elsewhere, … sentence-initial): words repeat, so
     # whether a word is a trigger is worked out once per word, not once per occurrence
     trigger_cache: dict = field(default_factory=dict, compare=False, repr=False)
@@ -98,7 +102,11 @@ def load_cues(path: Path | None = None) -> Cues:
         for key, values in {**modality, **reporting, **data["anaphora"], **data["syntax"]}.items()
         if isinstance(values, list)
     }
+    vocabulary = frozenset().union(*(words[name] for name in CUE_LISTS))
+    particles = _particles()
     return Cues(
+        cue_vocabulary=vocabulary,
+        cue_stems=vocabulary | {w[len(p):] for w in vocabulary for p in particles if w.startswith(p)},
         frames=frames,
         items=tuple(sorted(lower_set(data["items"]["heads"]), key=len, reverse=True)),
         modality=modality,
@@ -110,7 +118,7 @@ def load_cues(path: Path | None = None) -> Cues:
         symmetric=frozenset(name for name, f in frames.items() if f.symmetric),
         phrases=_phrases(data["relations"]),
         separable=_separable(frames),
-        particles=_particles(),
+        particles=particles,
         short_modifiers=frozenset(h for h in lower_set(data["items"]["heads"]) if len(h) < 3),
         governors={verb.lower(): modality for modality, verbs in data["governors"].items() for verb in verbs},
         noun_heads=tuple(sorted({h for f in frames.values() for h in f.noun_heads}, key=len, reverse=True)),
@@ -123,6 +131,8 @@ def load_cues(path: Path | None = None) -> Cues:
     )
 
 
+#: the modality cue lists of cues.toml a word must be in to set a trigger's modality
+CUE_LISTS = ("negation", "planned_verbal", "planned_nominal", "denied", "alleged", "planned", "alleged_weak")
 VERB_KINDS = ("provision", "import", "motion", "expect", "receive", "stay")
 LEAVING = "leaving"     # the kind of a separable verb that is no trigger ("reiste … zurück")      # the frames' other verb lists, as trigger_kinds reads them
 

@@ -99,7 +99,7 @@ def _modality_words(ctx: Ctx) -> list[tuple]:
         return ctx.modality_words
     found = []
     doc, end = ctx.doc, ctx.sent.end
-    vocabulary, stems = _vocabulary(ctx)
+    vocabulary, stems = ctx.cues.cue_vocabulary, ctx.cues.cue_stems
     for token in ctx.sent:
         low = token.lower_
         if low not in vocabulary and token.lemma_.lower() not in stems:
@@ -130,21 +130,6 @@ def _modality_words(ctx: Ctx) -> list[tuple]:
         found.append((token.i, token.text, ctx.seg_of(token.i), control, what, hedged))
     ctx.modality_words = found
     return found
-
-
-_VOCABULARIES: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
-CUE_LISTS = ("negation", "planned_verbal", "planned_nominal", "denied", "alleged", "planned", "alleged_weak")
-
-
-def _vocabulary(ctx: Ctx) -> tuple[frozenset[str], frozenset[str]]:
-    """Every word a modality cue list holds, and the lemmas that can make one of them (the word
-    itself, or the rest after a separable particle: "werfen" of "vorwerfen"), once per cue set."""
-    key = id(ctx.cues)
-    if key not in _VOCABULARIES:
-        words = frozenset().union(*(ctx.w(name) for name in CUE_LISTS))
-        rests = {w[len(p):] for w in words for p in ctx.cues.particles if w.startswith(p)}
-        _VOCABULARIES[key] = (words, words | rests)
-    return _VOCABULARIES[key]
 
 
 def word_modality(ctx: Ctx, token: Token) -> str | None:
@@ -181,12 +166,14 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
     has_later = seg < len(ctx.segments) - 1
     # the trigger's own separable particle is part of the verb, no cue: "stellte … Waffen bereit"
     own_particle = _last_alpha_before(ctx.doc)[ctx.segments[seg][1]] if trig.particle else -1
+    # "…, als Trump in Moskau war": a clause taken as given, outside the claim before it
+    presupposed = ctx.doc[ctx.segments[seg][0]].lower_ in ctx.w("presupposing_openers")
     for i, text, t_seg, control, what, hedged in _modality_words(ctx):
         if i == own_particle:
             continue
         in_scope = (t_seg == seg and not (control and t_seg < len(ctx.segments) - 1 and has_later
                                           and i != trig.i)) \
-            or (control and t_seg < seg)
+            or (control and t_seg < seg and not presupposed)
         if i == trig.i or not in_scope or what is None:
             continue
         if what == "negated":

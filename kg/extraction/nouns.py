@@ -173,7 +173,18 @@ def relative_antecedent(ctx: Ctx, start: int) -> list[Mention] | None:
     named = [m for m in ctx.mentions if m.end == start - 1 and m.is_actor and m.kind not in {"adj", "prefix"}]
     if named:
         return group_of(ctx, named[-1])
-    if not doc[antecedent].text[:1].isupper() or any(m.start <= antecedent < m.end for m in ctx.mentions):
+    if not doc[antecedent].text[:1].isupper():
+        # extraposed after the clause's last verb ("Sanktionen gegen US-amerikanische Unternehmen
+        # erlassen, welche …"): the last actor or state's people of the clause before, else none
+        before = ctx.segments[ctx.seg_of(antecedent)][0]
+        nouns = [k for k in range(before, antecedent) if doc[k].text[:1].isupper()
+                 and doc[k].lower_ not in ctx.w("determiners")]
+        if not nouns:
+            return []
+        last = nouns[-1]
+        named = [m for m in ctx.mentions if m.start <= last < m.end and m.is_actor and m.kind not in {"adj", "prefix"}]
+        return group_of(ctx, named[0]) if named else people_of(ctx, max(before, last - 4), last + 1, None)
+    if any(m.start <= antecedent < m.end for m in ctx.mentions):
         return None
     return people_of(ctx, max(ctx.sent.start, antecedent - 4), antecedent + 1, None)
 
