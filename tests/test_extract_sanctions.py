@@ -96,29 +96,21 @@ def test_sanctions_against_people_of_no_named_state_have_no_target(text):
 
 # --- a relative clause's subject is its antecedent, never the clause before's subject -------------
 
+RELATIVE_FORMS = [
+    "{a} verhängte Sanktionen gegen {t}, {rel} Drohnen an Syrien {verb}.",      # right after its antecedent
+    "{a} hat Sanktionen gegen {t} verhängt, {rel} Drohnen an Syrien {verb}.",   # extraposed after the verb
+]
+
+
 @pytest.mark.parametrize("text,expected,wrong", [
-    (f"{a} verhängte Sanktionen gegen {t}, {rel} Drohnen an Syrien {verb}.", (kt, "supplies", "syria"), ka)
-    for (a, ka), (t, kt, rel, verb) in itertools.product(SANCTIONERS[:2], [
+    (form.format(a=a, t=t, rel=rel, verb=verb), (kt, "supplies", "syria"), ka)
+    for form, (a, ka), (t, kt, rel, verb) in itertools.product(RELATIVE_FORMS, SANCTIONERS[:2], [
         ("den Iran", "iran", "der", "liefert"), ("Nordkorea", "north_korea", "das", "liefert"),
         ("russische Unternehmen", "russia", "die", "liefern"),
         ("US-amerikanische Unternehmen", "usa", "welche", "verkauft haben"),
     ])
     if ka != kt
 ], ids=case_id)
-@pytest.mark.parametrize("text,expected,wrong", [
-    (f"{a} hat Sanktionen gegen {t} verhängt, {rel} Drohnen an Syrien {verb}.", (kt, "supplies", "syria"), ka)
-    for (a, ka), (t, kt, rel, verb) in itertools.product(SANCTIONERS[:2], [
-        ("den Iran", "iran", "der", "liefert"), ("Nordkorea", "north_korea", "das", "liefert"),
-        ("russische Unternehmen", "russia", "die", "liefern"),
-        ("US-amerikanische Unternehmen", "usa", "welche", "verkauft haben"),
-    ])
-    if ka != kt
-], ids=case_id)
-def test_an_extraposed_relative_clause_supplies_by_its_antecedent(text, expected, wrong):
-    found = {f[:3] for f in facts(run(text))}
-    assert expected in found and (wrong, "supplies", "syria") not in found
-
-
 def test_a_relative_clause_supplies_by_its_antecedent(text, expected, wrong):
     found = {f[:3] for f in facts(run(text))}
     assert expected in found and (wrong, "supplies", "syria") not in found
