@@ -74,7 +74,8 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
         if agents:
             return agents, False       # "der Staatsbesuch in China, den Erdogan begann": Erdogan
     start, end, _ = ctx.region_of(i)
-    seg_start, end = ctx.segments[ctx.seg_of(i)][0], min(end, ctx.segments[ctx.seg_of(i)][1])   # (not past its segment)
+    seg_start, seg_end = ctx.segments[ctx.seg_of(i)]
+    end = min(end, seg_end)            # not past the trigger's own segment
     if seg_start > start and not ctx.bare(seg_start, end) and (ante := relative_antecedent(ctx, seg_start)) is not None:
         return ante, True              # "gegen Firmen, welche Drohnen … verkauft haben": no actor of the clause before
     side = speakers_side(ctx, i)

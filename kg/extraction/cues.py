@@ -133,8 +133,8 @@ def load_cues(path: Path | None = None) -> Cues:
 
 #: the modality cue lists of cues.toml a word must be in to set a trigger's modality
 CUE_LISTS = ("negation", "planned_verbal", "planned_nominal", "denied", "alleged", "planned", "alleged_weak")
-VERB_KINDS = ("provision", "import", "motion", "expect", "receive", "stay")
-LEAVING = "leaving"     # the kind of a separable verb that is no trigger ("reiste … zurück")      # the frames' other verb lists, as trigger_kinds reads them
+VERB_KINDS = ("provision", "import", "motion", "expect", "receive", "stay")   # the frames' other verb lists, as trigger_kinds reads them
+LEAVING = "leaving"     # the kind of a separable verb that is no trigger ("reiste … zurück")
 
 
 def _inflected(heads) -> frozenset[str]:

@@ -86,12 +86,11 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
     gazetteer = gazetteer or default_gazetteer()
     cues = cues or default_cues()
     mention_cues = {**cues.syntax, **cues.anaphora}
-    all_triggers = triggers_in(doc, cues)
-    trigger_starts = [t.i for t in all_triggers]
     sent_starts = sentence_starts(doc)
-    ranges = _with_triggers(sent_starts, len(doc), _relation_starts(all_triggers, sent_starts, lowers(doc)))
+    all_triggers = _without_idle_stays(triggers_in(doc, cues), sent_starts, lowers(doc))
+    trigger_starts = [t.i for t in all_triggers]
     mentions = find_mentions(doc, gazetteer, article.date, mention_cues, lexicon or default_lexicon(), tagger,
-                             relation_ranges=ranges)
+                             relation_ranges=_with_triggers(sent_starts, len(doc), trigger_starts))
     offset = article.body_start
     found = _Found()
     starts = [m.start for m in mentions]
@@ -107,7 +106,7 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
         found.note_mentions(here, gazetteer)
         triggers = all_triggers[bisect.bisect_left(trigger_starts, sent_start):
                                 bisect.bisect_left(trigger_starts, sent_end)]
-        if any(t.kind == "stay" for t in triggers) and not _may_stay(here, lowers(doc)[sent_start:sent_end]):
+        if any(t.kind == "stay" for t in triggers) and not _may_stay(here):
             triggers = [t for t in triggers if t.kind != "stay"]
         if not found.previous and (not triggers or not here):
             found.agents = {}
@@ -126,26 +125,24 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
                       entities=tuple(_entities(found, gazetteer)))
 
 
-def _may_stay(here: list[Mention], low: list[str]) -> bool:
-    """Can a sentence tell a stay ("als Trump in Moskau war"): a person, a place and "in"?  Most
-    sentences with "war" cannot, and a sentence's context (its clauses) is worked out only for one
-    with a trigger."""
-    return any(m.cls == "Person" for m in here) and any(m.cls in {"Place", "State"} for m in here) \
-        and ("in" in low or "im" in low)
-
-
-def _relation_starts(triggers, sent_starts: list[int], low: list[str]) -> list[int]:
-    """The token indexes of the triggers that make a sentence one to look for names in: a stay
-    ("war") only in a sentence with "in" or "im"."""
+def _without_idle_stays(triggers, sent_starts: list[int], low: list[str]) -> list:
+    """The triggers without the stays ("war") of a sentence with no "in" or "im": most sentences
+    with "war" tell no stay, and a sentence with a trigger is one to look for names in and to work
+    out the context (its clauses) of."""
     out = []
     for t in triggers:
         if t.kind == "stay":
             n = bisect.bisect_right(sent_starts, t.i) - 1
-            end = sent_starts[n + 1] if n + 1 < len(sent_starts) else len(low)
-            if "in" not in low[sent_starts[n]:end] and "im" not in low[sent_starts[n]:end]:
+            sentence = low[sent_starts[n]:sent_starts[n + 1] if n + 1 < len(sent_starts) else len(low)]
+            if "in" not in sentence and "im" not in sentence:
                 continue
-        out.append(t.i)
+        out.append(t)
     return out
+
+
+def _may_stay(here: list[Mention]) -> bool:
+    """Can a sentence with "in" tell a stay ("als Trump in Moskau war"): does it name a person and a place?"""
+    return any(m.cls == "Person" for m in here) and any(m.cls in {"Place", "State"} for m in here)
 
 
 def _with_triggers(sent_starts: list[int], length: int, trigger_starts: list[int]) -> list[tuple[int, int]]:

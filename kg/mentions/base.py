@@ -102,6 +102,16 @@ def genitive_of_state_shape(text: str) -> bool:
     return text[:1].isupper() and text.endswith("s") and text[:-1].lower().endswith(suffixes)
 
 
+def acting_for(m: Mention, gazetteer: Gazetteer) -> set[str]:
+    """The states (and organisations) a mention acts for: the one its title names, the state of a
+    government mention, and, for a listed entity, those it holds an office of or belongs to."""
+    found = {m.member_of, m.actor if m.actor != m.key else None}
+    if m.key in gazetteer:
+        entry = gazetteer[m.key]
+        found |= {r.of for r in entry.roles} | set(entry.member_of)
+    return found - {None}
+
+
 def _capital(gazetteer: Gazetteer, state: str) -> str | None:
     """The one place the gazetteer gives as the seat of ``state``'s government."""
     places = gazetteer.capitals().get(state, ())

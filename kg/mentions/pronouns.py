@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer
 from kg.german import default_german
-from kg.mentions.base import Mention, _cached, _title_index
+from kg.mentions.base import Mention, _cached, _title_index, acting_for
 from kg.mentions.groups import group_descriptions, pairs
 from kg.nlp import lowers, sentence_starts, span_text
 from kg.postags import lemma_of, verb_number
@@ -64,10 +64,7 @@ class _People:
         return best
 
     def nations(self, m: Mention) -> set[str]:
-        found = {m.member_of, m.actor if m.actor != m.key else None}
-        if m.key in self.gazetteer:
-            found |= {r.of for r in self.gazetteer[m.key].roles}
-        return found - {None}
+        return acting_for(m, self.gazetteer)
 
     def sentence(self, i: int) -> int:
         return bisect.bisect_right(self.starts, i) - 1

@@ -13,6 +13,7 @@ from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger
 from kg.timex import calendar_words
 from kg.mentions import Mention
+from kg.mentions.base import acting_for
 
 
 @register("visited")
@@ -110,18 +111,10 @@ def _stayed(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if person.key not in ctx.gazetteer and person.member_of is None and any(
             is_title_word(ctx, t) for t in ctx.doc[person.start:person.end]):
         return []                      # "Innenminister Alfano war in Rom": an office of no state named is at home
-    homes = _offices(ctx, person.actor) | ({person.member_of} if person.member_of else set())
+    homes = acting_for(person, ctx.gazetteer)
     if place.actor in homes or (place.key in ctx.gazetteer and ctx.gazetteer[place.key].country in homes):
         return []                      # "Putin war in Moskau", "der italienische Innenminister X war in Rom": at home
     return [Args(agents=group_of(ctx, people[0]), objects=_places_of(ctx, place))]
-
-
-def _offices(ctx: Ctx, key: str) -> set[str]:
-    """The states a person holds (or held) an office of, or belongs to, as the gazetteer lists them."""
-    if key not in ctx.gazetteer:
-        return set()
-    entry = ctx.gazetteer[key]
-    return {r.of for r in entry.roles} | set(entry.member_of)
 
 
 def _received(ctx: Ctx, trig: Trigger) -> list[Args]:
