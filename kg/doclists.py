@@ -8,7 +8,7 @@ into windows, so that the rules' work stays linear in the text's length.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IDX, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 
@@ -34,6 +34,16 @@ def lowers(doc: Doc) -> list[str]:
     """The lower-case text of each token (``token.lower_``, which spaCy makes with
     ``str.lower``), made once per Doc."""
     return _cached_list(doc, "kg_lowers", lambda d: [word.lower() for word in words(d)])
+
+
+def lemma_ids(doc: Doc) -> list[int]:
+    """Each token's ``LEMMA`` id (the hash of ``token.lemma_``), made once per Doc."""
+    return _cached_list(doc, "kg_lemma_ids", lambda d: d.to_array(LEMMA).tolist())
+
+
+def puncts(doc: Doc) -> list[bool]:
+    """Whether each token is punctuation (``token.is_punct``), made once per Doc."""
+    return _cached_list(doc, "kg_puncts", lambda d: [bool(v) for v in d.to_array(IS_PUNCT).tolist()])
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:

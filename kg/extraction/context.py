@@ -13,6 +13,7 @@ from kg.extraction.triggers import SEGMENT_BREAKS, head_match, may_trigger, trig
 from kg.gazetteer import Gazetteer
 from kg.german import default_german
 from kg.mentions import Mention
+from kg.nlp import lowers, puncts, words
 
 REGION_BREAKS = {";", ":", "–", "—", "-", "(", ")", "?", "!"}
 
@@ -131,9 +132,9 @@ def join_interrupted(ctx: Ctx) -> None:
     verhängt", "Scholz reiste, wie ein Sprecher sagte, nach Paris"), as the clause layer
     (:mod:`kg.clauses`) finds them: the segments and regions on either side become one, the
     embedded clause stays a segment and region of its own, and no window across it sees it."""
-    words = [t.lower_ for t in ctx.sent]
+    low = lowers(ctx.doc)[ctx.sent.start:ctx.sent.end]
     openers = ctx.w("subordinators") | ctx.w("relative_pronouns")
-    if words.count(",") < 2 or not any(a == "," and b in openers for a, b in zip(words, words[1:])):
+    if low.count(",") < 2 or not any(a == "," and b in openers for a, b in zip(low, low[1:])):
         return
     clauses = ctx.clauses()
     mains = [c for c in clauses if c.kind == "main"]
@@ -243,14 +244,15 @@ def split_segments(sent: Span) -> list[tuple[int, int]]:
     """The stretches between commas, dashes, quotes, brackets; a short parenthesis ("Olaf Scholz
     (SPD) und …") is an aside, not a break."""
     segments, start = [], sent.start
-    parens = {i for s, e in find_asides(sent) if sent.doc[s].text == "(" for i in (s, e - 1)}
-    for token in sent:
-        if token.i in parens:
+    texts = words(sent.doc)
+    parens = {i for s, e in find_asides(sent) if texts[s] == "(" for i in (s, e - 1)}
+    for i in range(sent.start, sent.end):
+        if i in parens:
             continue
-        if token.text in SEGMENT_BREAKS or token.is_space:
-            if token.i > start:
-                segments.append((start, token.i))
-            start = token.i + 1
+        if texts[i] in SEGMENT_BREAKS or texts[i].isspace():
+            if i > start:
+                segments.append((start, i))
+            start = i + 1
     if start < sent.end:
         segments.append((start, sent.end))
     return segments or [(sent.start, sent.end)]
@@ -264,63 +266,68 @@ PAREN_MAX = 6          # "(SPD)", "(58)", "(CDU/CSU)", "(Archivbild)": a short p
 def find_asides(sent: Span) -> list[tuple[int, int]]:
     """Dash pairs inside a sentence ("der UN-Sicherheitsrat – einschließlich China – verhängte")
     and short parentheses ("Olaf Scholz (SPD) und Emmanuel Macron")."""
-    return sorted(_dash_asides(sent) + _paren_asides(sent))
+    texts = words(sent.doc)
+    if not any(texts[i] in _ASIDE_MARKS for i in range(sent.start, sent.end)):
+        return []
+    return sorted(_dash_asides(sent, texts) + _paren_asides(sent, texts))
 
 
-def _paren_asides(sent: Span) -> list[tuple[int, int]]:
+_ASIDE_MARKS = ASIDE_DASHES | {"("}
+
+
+def _paren_asides(sent: Span, texts: list[str]) -> list[tuple[int, int]]:
     asides, open_at = [], None
-    for token in sent:
-        if token.text == "(":
-            open_at = token.i
-        elif token.text == ")" and open_at is not None:
-            if 1 < token.i - open_at <= PAREN_MAX:
-                asides.append((open_at, token.i + 1))
+    for i in range(sent.start, sent.end):
+        if texts[i] == "(":
+            open_at = i
+        elif texts[i] == ")" and open_at is not None:
+            if 1 < i - open_at <= PAREN_MAX:
+                asides.append((open_at, i + 1))
             open_at = None
     return asides
 
 
-def _dash_asides(sent: Span) -> list[tuple[int, int]]:
+def _dash_asides(sent: Span, texts: list[str]) -> list[tuple[int, int]]:
     asides, open_at = [], None
-    for token in sent:
-        if token.text not in ASIDE_DASHES:
+    punct = puncts(sent.doc)
+    for i in range(sent.start, sent.end):
+        if texts[i] not in ASIDE_DASHES:
             continue
         if open_at is None:
-            before = sent.doc[sent.start:token.i]
-            if len(before) <= 4 and all(t.text[:1].isupper() or t.is_punct for t in before):
+            if i - sent.start <= 4 and all(texts[k][:1].isupper() or punct[k] for k in range(sent.start, i)):
                 continue        # "Luxemburg – Die EU-Außenminister …": a dateline, not an aside
-            open_at = token.i
-        elif token.i - open_at <= ASIDE_MAX and token.i + 1 < sent.end and not sent.doc[token.i + 1].is_punct:
-            asides.append((open_at, token.i + 1))
+            open_at = i
+        elif i - open_at <= ASIDE_MAX and i + 1 < sent.end and not punct[i + 1]:
+            asides.append((open_at, i + 1))
             open_at = None
         else:
-            open_at = token.i
+            open_at = i
     return asides
 
 
 def split_regions(sent: Span, cues: Cues) -> list[tuple[int, int, bool]]:
     """Clauses of the sentence: (start, end, starts with a subordinator).  A dash pair is an
     aside: the clause around it stays one region (its mentions are excluded by ``exclude_asides``)."""
-    subordinators = cues.words["subordinators"]
+    subordinators, prepositions = cues.words["subordinators"], cues.words["prepositions"]
+    relative_pronouns = cues.words["relative_pronouns"]
     regions, start, sub = [], sent.start, False
-    doc = sent.doc
+    texts, low = words(sent.doc), lowers(sent.doc)
     aside_dashes = {i for s, e in find_asides(sent) for i in (s, e - 1)}
-    for token in sent:
-        if token.i in aside_dashes:
+    for i in range(sent.start, sent.end):
+        if i in aside_dashes:
             continue
-        nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
-        after = doc[token.i + 2] if token.i + 2 < sent.end else None
-        brk = token.text in REGION_BREAKS or (
-            token.text == "," and nxt is not None and (
-                nxt.lower_ in subordinators
-                or (nxt.lower_ in cues.words["prepositions"] and after is not None
-                    and after.lower_ in cues.words["relative_pronouns"])
+        text = texts[i]
+        brk = text in REGION_BREAKS or (
+            text == "," and i + 1 < sent.end and (
+                low[i + 1] in subordinators
+                or (low[i + 1] in prepositions and i + 2 < sent.end and low[i + 2] in relative_pronouns)
             )
         )
         if brk:
-            if token.i > start:
-                regions.append((start, token.i, sub))
-            start = token.i + 1
-            sub = token.text == ","
+            if i > start:
+                regions.append((start, i, sub))
+            start = i + 1
+            sub = text == ","
     if start < sent.end:
         regions.append((start, sent.end, sub))
     return regions or [(sent.start, sent.end, False)]

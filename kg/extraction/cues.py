@@ -61,13 +61,26 @@ class Cues:
     # every frame), and the noun heads by length: a word in neither is no trigger at all
     verb_words: frozenset[str] = frozenset()
     head_suffixes: tuple[tuple[int, frozenset[str]], ...] = ()
-    # every word of the modality cue lists (CUE_LISTS), and the lemmas that can make one: the word
-    # itself or the rest after a separable particle ("werfen" of "vorwerfen"); most words are neither
-    cue_vocabulary: frozenset[str] = frozenset()
-    cue_stems: frozenset[str] = frozenset()
+    # word list names -> their words and stems as cue_vocabulary and cue_stems are (made on first use)
+    gates: dict = field(default_factory=dict, compare=False, repr=False)
     # (form hash, lemma hash) -> (((relation, kind), …) elsewhere, … sentence-initial): words repeat, so
     # whether a word is a trigger is worked out once per word, not once per occurrence
     trigger_cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def gate(self, *names: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The words of the word lists ``names`` and the lemmas that can make one of them (the word,
+        or its rest after a separable particle): a token whose lower-case form is not among the
+        first and whose lemma is not among the second has no form in those lists
+        (:func:`kg.extraction.modality.word_forms`), which most tokens are cheaply found not to have."""
+        found = self.gates.get(names)
+        if found is None:
+            vocabulary = frozenset().union(*(self.words[name] for name in names))
+            found = self.gates[names] = (vocabulary, _stems(vocabulary, self.particles))
+        return found
+
+
+def _stems(vocabulary: frozenset[str], particles: frozenset[str]) -> frozenset[str]:
+    return vocabulary | {w[len(p):] for w in vocabulary for p in particles if w.startswith(p)}
 
 
 def lower_set(values) -> frozenset[str]:
@@ -102,11 +115,8 @@ def load_cues(path: Path | None = None) -> Cues:
         for key, values in {**modality, **reporting, **data["anaphora"], **data["syntax"]}.items()
         if isinstance(values, list)
     }
-    vocabulary = frozenset().union(*(words[name] for name in CUE_LISTS))
     particles = _particles()
     return Cues(
-        cue_vocabulary=vocabulary,
-        cue_stems=vocabulary | {w[len(p):] for w in vocabulary for p in particles if w.startswith(p)},
         frames=frames,
         items=tuple(sorted(lower_set(data["items"]["heads"]), key=len, reverse=True)),
         modality=modality,

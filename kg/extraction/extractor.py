@@ -108,7 +108,8 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
                                 bisect.bisect_left(trigger_starts, sent_end)]
         if any(t.kind == "stay" for t in triggers) and not _may_stay(here):
             triggers = [t for t in triggers if t.kind != "stay"]
-        if not found.previous and (not triggers or not here):
+        if not found.previous and (not triggers or not here or (len(here) == 1 and not found.agents
+                                                                and not _one_may_do(triggers, cues))):
             found.agents = {}
             continue       # no relation word or no one to relate, and no claim to deny: nothing to do
         ctx = _sentence_context(doc[sent_start:sent_end], index, here, cues, gazetteer)
@@ -143,6 +144,14 @@ def _without_idle_stays(triggers, sent_starts: list[int], low: list[str]) -> lis
 def _may_stay(here: list[Mention]) -> bool:
     """Can a sentence with "in" tell a stay ("als Trump in Moskau war"): does it name a person and a place?"""
     return any(m.cls == "Person" for m in here) and any(m.cls in {"Place", "State"} for m in here)
+
+
+def _one_may_do(triggers, cues: Cues) -> bool:
+    """Can a sentence that names one participant, with no one before it to go on with, relate it to
+    anything?  Only through a noun that holds the other in its compound ("Russland-Sanktionen",
+    "Chinabesuch") or a relation whose object is no participant but a measure ("legte ein Veto ein
+    gegen die Resolution"); a verb of any other relation needs two."""
+    return any(t.kind == "noun" or cues.frames[t.relation].decl.object == "measure" for t in triggers)
 
 
 def _with_triggers(sent_starts: list[int], length: int, trigger_starts: list[int]) -> list[tuple[int, int]]:

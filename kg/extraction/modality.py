@@ -15,7 +15,8 @@ from kg.postags import is_infinitive
 from kg.extraction.triggers import Trigger
 from kg.german import default_german
 from kg.mentions import Mention
-from kg.nlp import words
+from kg.extraction.cues import CUE_LISTS
+from kg.nlp import lemma_ids, lowers, words
 
 
 @dataclass
@@ -30,7 +31,7 @@ def find_claimants(ctx: Ctx, triggers=()) -> dict[int, Mention]:
     verb that is itself a trigger ("X beschuldigte Y" of a relation ``accused``) keeps its subject."""
     found = {}
     triggering = {t.i for t in triggers}
-    for token in ctx.sent:
+    for token in gated_tokens(ctx, "claim_verbs"):
         if word_forms(ctx, token) & ctx.w("claim_verbs"):
             start, end, _ = ctx.region_of(token.i)
             clause, _ = clause_of(ctx, token.i)
@@ -68,6 +69,16 @@ def word_forms(ctx: Ctx, token: Token) -> set[str]:
     return found
 
 
+def gated_tokens(ctx: Ctx, *names: str) -> list[Token]:
+    """The sentence's tokens that may have a form in the word lists ``names`` (:meth:`Cues.gate`):
+    the cheap test on the Doc's word and lemma lists first, a Token object only for those few."""
+    vocabulary, stems = ctx.cues.gate(*names)
+    doc = ctx.doc
+    low, lemmas, strings = lowers(doc), lemma_ids(doc), doc.vocab.strings
+    return [doc[i] for i in range(ctx.sent.start, ctx.sent.end)
+            if low[i] in vocabulary or strings[lemmas[i]].lower() in stems]
+
+
 def _last_alpha_before(doc: Doc) -> list[int]:
     """For each k in 0..len(doc): the index of the last word before k (a token with a letter or
     digit: "US-Außenamtssprecher", "2019", not punctuation), or -1 (made once per Doc)."""
@@ -99,11 +110,8 @@ def _modality_words(ctx: Ctx) -> list[tuple]:
         return ctx.modality_words
     found = []
     doc, end = ctx.doc, ctx.sent.end
-    vocabulary, stems = ctx.cues.cue_vocabulary, ctx.cues.cue_stems
-    for token in ctx.sent:
+    for token in gated_tokens(ctx, *CUE_LISTS):       # the tokens that may be a cue
         low = token.lower_
-        if low not in vocabulary and token.lemma_.lower() not in stems:
-            continue           # no form of it can be a cue (the cheap test first: most words)
         lemmas = word_forms(ctx, token)
         control = bool(lemmas & ctx.w("control"))
         if low in ctx.w("negation") or lemmas & ctx.w("negation"):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from kg.extraction.arguments import clause_of
 from kg.extraction.context import Ctx, is_adjective_like
-from kg.extraction.modality import word_forms
+from kg.extraction.modality import gated_tokens, word_forms
+from kg.nlp import lowers
 from kg.mentions import Mention
 
 
@@ -16,7 +17,7 @@ def find_speakers(ctx: Ctx, triggers=()) -> list[tuple[set[int], str | None, str
     trigger_segments = {ctx.seg_of(t.i) for t in triggers}
     speech = ctx.w("speech_verbs")
     n_segments = len(ctx.segments)
-    for token in ctx.sent:
+    for token in gated_tokens(ctx, "speech_verbs"):
         forms = word_forms(ctx, token)
         joined = forms - {token.lower_, token.lemma_.lower()}      # with a separable particle
         if not (joined & speech if joined else forms & speech) or forms & ctx.w("negation"):
@@ -48,7 +49,9 @@ def find_speakers(ctx: Ctx, triggers=()) -> list[tuple[set[int], str | None, str
             ctx.quoted_by.update((n, speaker) for n in scope)
         scopes.append((scope, speaker.key if speaker else None, token.text))
     # "nach Angaben von X", "X zufolge", "laut X"
-    for token in ctx.sent:
+    sources = ctx.w("source_before") | ctx.w("source_after")
+    low_words = lowers(ctx.doc)
+    for token in [ctx.doc[i] for i in range(ctx.sent.start, ctx.sent.end) if low_words[i] in sources]:
         low = token.lower_
         seg = ctx.seg_of(token.i)
         who = None

@@ -12,11 +12,12 @@ from kg.gazetteer import Gazetteer
 from kg.german import default_german
 from kg.mentions.base import Mention, _cached, _title_index, acting_for
 from kg.mentions.groups import group_descriptions, pairs
-from kg.nlp import lowers, sentence_starts, span_text
+from kg.nlp import lowers, sentence_starts, span_text, words
 from kg.postags import lemma_of, verb_number
 
 
 AGE = re.compile(r"^\d{1,3}-jährige$")       # "der 65-Jährige" is a person of that age named before
+DER_DIE = frozenset({"der", "die"})           # the articles before an epithet or a title of one person
 
 
 def _gender(m: Mention, gazetteer: Gazetteer) -> str | None:
@@ -105,16 +106,16 @@ def _epithets(doc: Doc, mentions: list[Mention], cues: dict, people: _People) ->
     covered = {i for m in mentions for i in range(m.start, m.end)}
     epithets = {**{w: "f" for w in cues.get("epithets_f", ())}, **{w: "m" for w in cues.get("epithets_m", ())}}
     female_endings = tuple(cues.get("female_name_endings", ()))
-    low = lowers(doc)
+    low, texts = lowers(doc), words(doc)
     found = []
-    for i, word in enumerate(low):
+    for i in [k for k in range(1, len(low)) if low[k - 1] in DER_DIE]:     # an epithet follows "der" or "die"
+        word = low[i]
         gender = epithets.get(word)
-        if gender is None and AGE.match(word) and i > 0:      # "der 65-Jährige", "die 41-Jährige"
+        if gender is None and AGE.match(word):      # "der 65-Jährige", "die 41-Jährige"
             gender = "f" if low[i - 1] == "die" else "m"
-        if gender is None and i > 0 and low[i - 1] in {"der", "die"} and doc[i].text[:1].isupper():
+        if gender is None and texts[i][:1].isupper():
             gender = _compound_epithet(word, epithets)        # "der Linkspolitiker", "die SPD-Politikerin"
-        if gender is None or i in covered or i == 0 or low[i - 1] not in {"der", "die"} \
-                or (gender == "m" and low[i - 1] == "die"):
+        if gender is None or i in covered or (gender == "m" and low[i - 1] == "die"):
             continue          # "die Koreaner", "die Politiker": a plural, not the man named before
         token = doc[i]
         if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and doc[token.i + 1].is_alpha \
@@ -150,8 +151,9 @@ def _role_descriptions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, 
     covered = {i for m in mentions for i in range(m.start, m.end)}
     low = lowers(doc)
     found = []
-    for i, word in enumerate(low):
-        if i == 0 or i in covered or word.casefold() not in titles or low[i - 1] not in {"der", "die"}:
+    for i in [k for k in range(1, len(low)) if low[k - 1] in DER_DIE]:
+        word = low[i]
+        if i in covered or word.casefold() not in titles:
             continue
         title = gazetteer.titles.get(titles[word.casefold()])
         if title is None or title.of is not None or (i + 1 < len(doc) and doc[i + 1].text[:1].isupper()):
@@ -299,7 +301,8 @@ def _state_descriptions(doc: Doc, mentions: list[Mention], cues: dict) -> list[M
     # a company named after its noun ("der Gaskonzern Gazprom", "die Firma Rheinmetall"), not any organisation
     companies = [m for m in mentions if m.cls == "Organization" and m.kind == "name" and m.start > 0
                  and low[m.start - 1].endswith(organisations)]
-    found = _descriptions(doc, mentions, cues, lambda w: w in cues.get("state_descriptions", ()), states, False)
+    descriptions = frozenset(cues.get("state_descriptions", ()))
+    found = _descriptions(doc, mentions, cues, descriptions.__contains__, states, False)
     return found + _descriptions(doc, mentions, cues, lambda w: w.endswith(organisations), companies, True)
 
 
@@ -320,8 +323,9 @@ def _descriptions(doc: Doc, mentions: list[Mention], cues: dict, is_noun, refere
     covered = {i for m in mentions for i in range(m.start, m.end)}
     adjectives = {i for m in mentions if m.kind == "adj" for i in range(m.start, m.end)}
     found = []
+    texts = words(doc)
     for i, word in enumerate(low):
-        if i == 0 or i in covered or not doc[i].text[:1].isupper() or not is_noun(word):
+        if not is_noun(word) or i == 0 or i in covered or not texts[i][:1].isupper():
             continue
         j = i - 1                      # "der russische Staatskonzern"
         while adjectives_too and j > 0 and (j in adjectives or (low[j].isalpha() and doc[j].text[:1].islower()
