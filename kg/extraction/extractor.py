@@ -3,6 +3,7 @@ for each sentence its context, arguments, modality and statements, into an :clas
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -89,8 +90,11 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
     sent_starts = sentence_starts(doc)
     all_triggers = _without_idle_stays(triggers_in(doc, cues), sent_starts, lowers(doc))
     trigger_starts = [t.i for t in all_triggers]
-    mentions = find_mentions(doc, gazetteer, article.date, mention_cues, lexicon or default_lexicon(), tagger,
-                             relation_ranges=_with_triggers(sent_starts, len(doc), trigger_starts))
+    relation_ranges = _with_triggers(sent_starts, len(doc), trigger_starts)
+    mentions_in = functools.partial(find_mentions, doc, gazetteer, article.date, mention_cues,
+                                    lexicon or default_lexicon(), tagger, relation_ranges=relation_ranges)
+    reading = _with_next(sent_starts, len(doc), relation_ranges)     # pronouns resolved there only
+    mentions = mentions_in(reading_ranges=reading)
     offset = article.body_start
     found = _Found()
     starts = [m.start for m in mentions]
@@ -112,6 +116,11 @@ def extract_doc(doc: Doc, article: Article, gazetteer: Gazetteer | None = None,
                                                                 and not _one_may_do(triggers, cues))):
             found.agents = {}
             continue       # no relation word or no one to relate, and no claim to deny: nothing to do
+        if reading is not None and not any(start <= sent_start < end for start, end in reading):
+            # a denial of a denial reached past the sentences read: resolve pronouns everywhere
+            reading, mentions = None, mentions_in(reading_ranges=None)
+            starts = [m.start for m in mentions]
+            here = mentions[bisect.bisect_left(starts, sent_start):bisect.bisect_left(starts, sent_end)]
         ctx = _sentence_context(doc[sent_start:sent_end], index, here, cues, gazetteer)
         ctx.previous_agents, found.agents = found.agents, {}
         ctx.told_day = found.told_day
@@ -162,6 +171,20 @@ def _with_triggers(sent_starts: list[int], length: int, trigger_starts: list[int
         if k < len(trigger_starts) and trigger_starts[k] < end:
             ranges.append((start, end))
     return ranges
+
+
+def _with_next(sent_starts: list[int], length: int, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences ``ranges`` and the sentence after each: every sentence whose arguments the
+    loop below reads (one with a trigger, or one that may deny what the sentence before stated)."""
+    ends = dict(zip(sent_starts, sent_starts[1:] + [length]))
+    out: list[tuple[int, int]] = []
+    for start, end in ranges:
+        end = ends.get(end, end)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _sentence_context(sent: Span, index: int, here: list[Mention], cues: Cues, gazetteer: Gazetteer) -> Ctx:

@@ -22,9 +22,12 @@ from kg.nlp import capitalised, gazetteer_matches, words
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
                   lexicon: Lexicon | None = None, tagger=None,
-                  relation_ranges: list[tuple[int, int]] = ()) -> list[Mention]:
+                  relation_ranges: list[tuple[int, int]] = (),
+                  reading_ranges: list[tuple[int, int]] | None = None) -> list[Mention]:
     """All mentions of the Doc, in text order, with keys resolved; in ``relation_ranges`` (the
-    sentences that hold a relation word) also names that no word list knows (:mod:`kg.mentions.bare`)."""
+    sentences that hold a relation word) also names that no word list knows (:mod:`kg.mentions.bare`).
+    Pronouns and descriptions that refer back are looked for in ``reading_ranges`` only, if given
+    (the sentences the caller reads arguments in; every name counts wherever it stands)."""
     spans = gazetteer_matches(doc)                        # (start, end, label, key)
     anchors = {key for _, _, label, key in spans if label in {"name", "gen"}}
     titles = _title_index(gazetteer)
@@ -72,4 +75,4 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
                                                 frozenset(cues.get("determiners", ())), gazetteer),
                           key=lambda m: m.start)
     mentions = governed_genitives(doc, _merged_short_names(mentions), cues, gazetteer)
-    return plural_titles(doc, _with_pronouns(doc, mentions, gazetteer, cues), gazetteer, cues)
+    return plural_titles(doc, _with_pronouns(doc, mentions, gazetteer, cues, reading_ranges), gazetteer, cues)

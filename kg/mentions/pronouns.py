@@ -24,15 +24,19 @@ def _gender(m: Mention, gazetteer: Gazetteer) -> str | None:
     return m.gender or (gazetteer[m.key].gender if m.key in gazetteer else None)
 
 
-def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues: dict) -> list[Mention]:
-    """``mentions`` with the pronouns, epithets and descriptions that refer back to them."""
-    out = list(mentions) + _state_descriptions(doc, mentions, cues) + group_descriptions(doc, mentions, cues) \
+def _with_pronouns(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues: dict,
+                   ranges: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """``mentions`` with the pronouns, epithets and descriptions that refer back to them; those
+    that stand in ``ranges`` ((start, end) token ranges) only, if given: the sentences a caller
+    reads them in.  (What they refer to may stand anywhere before.)"""
+    where = range(len(doc)) if ranges is None else [i for start, end in ranges for i in range(start, end)]
+    out = list(mentions) + _state_descriptions(doc, mentions, cues, where) + group_descriptions(doc, mentions, cues) \
         + pairs(doc, mentions, cues)
     if any(m.cls == "Person" for m in mentions):
         people = _People(doc, mentions, gazetteer)
-        epithets = _epithets(doc, mentions, cues, people)
-        out += epithets + _role_descriptions(doc, mentions + epithets, gazetteer, people) \
-            + _male_pronouns(doc, cues, people) + _female_pronouns(doc, mentions, cues, people)
+        epithets = _epithets(doc, mentions, cues, people, where)
+        out += epithets + _role_descriptions(doc, mentions + epithets, gazetteer, people, where) \
+            + _male_pronouns(doc, cues, people, where) + _female_pronouns(doc, mentions, cues, people, where)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -101,14 +105,14 @@ class _People:
         return self.first_in_sentence.get(n) is m and m.start - self.starts[n] <= 3
 
 
-def _epithets(doc: Doc, mentions: list[Mention], cues: dict, people: _People) -> list[Mention]:
+def _epithets(doc: Doc, mentions: list[Mention], cues: dict, people: _People, where) -> list[Mention]:
     """ "die Schwedin", "der 65-Jährige" (no name after it): the last person of that gender."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     epithets = {**{w: "f" for w in cues.get("epithets_f", ())}, **{w: "m" for w in cues.get("epithets_m", ())}}
     female_endings = tuple(cues.get("female_name_endings", ()))
     low, texts = lowers(doc), words(doc)
     found = []
-    for i in [k for k in range(1, len(low)) if low[k - 1] in DER_DIE]:     # an epithet follows "der" or "die"
+    for i in [k for k in where if k > 0 and low[k - 1] in DER_DIE]:     # an epithet follows "der" or "die"
         word = low[i]
         gender = epithets.get(word)
         if gender is None and AGE.match(word):      # "der 65-Jährige", "die 41-Jährige"
@@ -142,7 +146,8 @@ def _epithets(doc: Doc, mentions: list[Mention], cues: dict, people: _People) ->
     return found
 
 
-def _role_descriptions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, people: _People) -> list[Mention]:
+def _role_descriptions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, people: _People,
+                       where) -> list[Mention]:
     """ "der Kanzler", "die Außenministerin", "der Präsident" with no name after it and no state the
     title names (those the role rules resolved are mentions already): the last person of the two
     sentences before, or of its own, who holds that role in the gazetteer (at any time), else the
@@ -151,7 +156,7 @@ def _role_descriptions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, 
     covered = {i for m in mentions for i in range(m.start, m.end)}
     low = lowers(doc)
     found = []
-    for i in [k for k in range(1, len(low)) if low[k - 1] in DER_DIE]:
+    for i in [k for k in where if k > 0 and low[k - 1] in DER_DIE]:
         word = low[i]
         if i in covered or word.casefold() not in titles:
             continue
@@ -212,15 +217,14 @@ def _compound_epithet(word: str, epithets: dict[str, str]) -> str | None:
     return None
 
 
-def _male_pronouns(doc: Doc, cues: dict, people: _People) -> list[Mention]:
+def _male_pronouns(doc: Doc, cues: dict, people: _People, where) -> list[Mention]:
     """ "er", "ihm", "ihn": a man named before, else a person whose gender nobody listed who
     opens a sentence ("Tomasz Wieczorek … er"), unless the first name ends like a woman's."""
     male = set(cues["pronouns_m"])
     female_endings = tuple(cues.get("female_name_endings", ()))
-    found = []
-    for i, word in enumerate(lowers(doc)):
-        if word not in male:
-            continue
+    found, low = [], lowers(doc)
+    for i in [k for k in where if low[k] in male]:
+        word = low[i]
         ref = people.last_before(i, "m", 2)
         opener = people.opener_before(i, "m") if word == "er" else None
         if ref is not None and opener is not None and opener.key != ref.key:
@@ -236,7 +240,7 @@ def _male_pronouns(doc: Doc, cues: dict, people: _People) -> list[Mention]:
     return found
 
 
-def _female_pronouns(doc: Doc, mentions: list[Mention], cues: dict, people: _People) -> list[Mention]:
+def _female_pronouns(doc: Doc, mentions: list[Mention], cues: dict, people: _People, where) -> list[Mention]:
     """ "sie" as the subject of a singular verb ("Dort traf sie Wang Yi", "Sie reiste nach Kairo",
     "…, als sie in Kairo ankam") and "ihr" after a preposition ("mit ihr"): the last woman named in
     her own sentence or the two before, else a person whose gender nobody listed, whose first name
@@ -250,7 +254,8 @@ def _female_pronouns(doc: Doc, mentions: list[Mention], cues: dict, people: _Peo
     low = lowers(doc)
     actors = {m.start for m in mentions if m.cls != "Place"}
     found = []
-    for i, word in enumerate(low):
+    for i in [k for k in where if low[k] in subject or low[k] in dative]:
+        word = low[i]
         if word in dative:
             if i == 0 or low[i - 1] not in prepositions:
                 continue
@@ -289,7 +294,7 @@ def _finite_of_subject(doc: Doc, low: list[str], i: int, actors: set[int], cues:
     return None
 
 
-def _state_descriptions(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention]:
+def _state_descriptions(doc: Doc, mentions: list[Mention], cues: dict, where) -> list[Mention]:
     """ "das Land", "das Regime", "das kleine Land" -> the last state named in the two sentences
     before (not in its own: "Russland hat das Land angegriffen" is another land); "der Konzern",
     "der russische Staatskonzern", "das Unternehmen" (``[names] organisation_nouns`` of
@@ -302,8 +307,8 @@ def _state_descriptions(doc: Doc, mentions: list[Mention], cues: dict) -> list[M
     companies = [m for m in mentions if m.cls == "Organization" and m.kind == "name" and m.start > 0
                  and low[m.start - 1].endswith(organisations)]
     descriptions = frozenset(cues.get("state_descriptions", ()))
-    found = _descriptions(doc, mentions, cues, descriptions.__contains__, states, False)
-    return found + _descriptions(doc, mentions, cues, lambda w: w.endswith(organisations), companies, True)
+    found = _descriptions(doc, mentions, cues, descriptions.__contains__, states, False, where)
+    return found + _descriptions(doc, mentions, cues, lambda w: w.endswith(organisations), companies, True, where)
 
 
 def _unknown_name(text: str) -> bool:
@@ -312,7 +317,7 @@ def _unknown_name(text: str) -> bool:
 
 
 def _descriptions(doc: Doc, mentions: list[Mention], cues: dict, is_noun, referents: list[Mention],
-                  adjectives_too: bool) -> list[Mention]:
+                  adjectives_too: bool, where) -> list[Mention]:
     """The descriptions ``is_noun`` accepts after a determiner (and, if ``adjectives_too``,
     adjectives: "der russische Staatskonzern"; a state's adjective may be another state's, "das
     kommunistische Regime"), each the last of ``referents`` in the two sentences before."""
@@ -324,8 +329,8 @@ def _descriptions(doc: Doc, mentions: list[Mention], cues: dict, is_noun, refere
     adjectives = {i for m in mentions if m.kind == "adj" for i in range(m.start, m.end)}
     found = []
     texts = words(doc)
-    for i, word in enumerate(low):
-        if not is_noun(word) or i == 0 or i in covered or not texts[i][:1].isupper():
+    for i in [k for k in where if is_noun(low[k])]:
+        if i == 0 or i in covered or not texts[i][:1].isupper():
             continue
         j = i - 1                      # "der russische Staatskonzern"
         while adjectives_too and j > 0 and (j in adjectives or (low[j].isalpha() and doc[j].text[:1].islower()
