@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from kg.nlp import (SPAN_KEY, build_pipeline, char_offsets, load_pipeline, lowers, sentence_starts, span_text,
-                    title_forms, words)
+from kg.nlp import (SPAN_KEY, build_pipeline, char_offsets, lemma_ids, load_pipeline, lowers, positions_of, puncts,
+                    sentence_starts, span_text, title_forms, words)
 
 
 def spans(text: str) -> list[tuple[str, str, str]]:
@@ -126,8 +126,19 @@ def test_word_lists_are_the_token_attributes():
     assert lowers(doc) == [t.lower_ for t in doc]
     assert sentence_starts(doc) == [s.start for s in doc.sents] and len(sentence_starts(doc)) == 3
     assert char_offsets(doc) == [t.idx for t in doc]
+    assert lemma_ids(doc) == [t.lemma for t in doc] and puncts(doc) == [t.is_punct for t in doc]
     empty = load_pipeline()("")
     assert (sentence_starts(empty), char_offsets(empty)) == ([], [])
+
+
+@pytest.mark.parametrize("vocabulary", [
+    frozenset(), frozenset({"und"}), frozenset({"ein", "zusammen", "xyz"}), frozenset({"Putin", "putin", "."}),
+    frozenset(w.lower() for w in ATTRS_TEXT.split()) | {"zzz"},
+])
+@pytest.mark.parametrize("text", [LEMMA_TEXT, ATTRS_TEXT, "", "Putin kam mit Xi zusammen. Er traf ihn und putin ein."])
+def test_positions_of_are_the_tokens_whose_lower_case_text_is_listed(text, vocabulary):
+    doc = load_pipeline()(text)
+    assert positions_of(doc, vocabulary) == [t.i for t in doc if t.lower_ in vocabulary]
 
 
 @pytest.mark.parametrize("text", [

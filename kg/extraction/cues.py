@@ -61,8 +61,8 @@ class Cues:
     # every frame), and the noun heads by length: a word in neither is no trigger at all
     verb_words: frozenset[str] = frozenset()
     head_suffixes: tuple[tuple[int, frozenset[str]], ...] = ()
-    # word list names -> their words and stems as cue_vocabulary and cue_stems are (made on first use)
-    gates: dict = field(default_factory=dict, compare=False, repr=False)
+    # word sets derived from the lists above, made on first use (:meth:`gate`, :meth:`derived`)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
     # (form hash, lemma hash) -> (((relation, kind), …) elsewhere, … sentence-initial): words repeat, so
     # whether a word is a trigger is worked out once per word, not once per occurrence
     trigger_cache: dict = field(default_factory=dict, compare=False, repr=False)
@@ -72,11 +72,19 @@ class Cues:
         or its rest after a separable particle): a token whose lower-case form is not among the
         first and whose lemma is not among the second has no form in those lists
         (:func:`kg.extraction.modality.word_forms`), which most tokens are cheaply found not to have."""
-        found = self.gates.get(names)
+        return self.derived(names, lambda: _gate(self, names))
+
+    def derived(self, key, make):
+        """``make()``, made once and kept under ``key``: a word set derived from the cues."""
+        found = self.memo.get(key)
         if found is None:
-            vocabulary = frozenset().union(*(self.words[name] for name in names))
-            found = self.gates[names] = (vocabulary, _stems(vocabulary, self.particles))
+            found = self.memo[key] = make()
         return found
+
+
+def _gate(cues: Cues, names: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    vocabulary = frozenset().union(*(cues.words[name] for name in names))
+    return vocabulary, _stems(vocabulary, cues.particles)
 
 
 def _stems(vocabulary: frozenset[str], particles: frozenset[str]) -> frozenset[str]:

@@ -63,7 +63,7 @@ def word_forms(ctx: Ctx, token: Token) -> set[str]:
     if token.text[:1].islower():
         seg_start, seg_end = ctx.segments[ctx.seg_of(token.i)]
         texts = words(ctx.doc)
-        last = _last_alpha_before(ctx.doc)[seg_end]          # the segment's last word
+        last = _last_alpha_before(ctx.doc, seg_end)          # the segment's last word
         if last > token.i and texts[last].lower() in ctx.cues.particles:     # german.toml's
             found.add(texts[last].lower() + lemma)
     return found
@@ -79,18 +79,14 @@ def gated_tokens(ctx: Ctx, *names: str) -> list[Token]:
             if low[i] in vocabulary or strings[lemmas[i]].lower() in stems]
 
 
-def _last_alpha_before(doc: Doc) -> list[int]:
-    """For each k in 0..len(doc): the index of the last word before k (a token with a letter or
-    digit: "US-Außenamtssprecher", "2019", not punctuation), or -1 (made once per Doc)."""
-    cached = doc.user_data.get("kg_last_alpha")
-    if cached is None or len(cached) != len(doc) + 1:
-        out, last = [-1], -1
-        for j, text in enumerate(words(doc)):
-            if any(c.isalnum() for c in text):
-                last = j
-            out.append(last)
-        cached = doc.user_data["kg_last_alpha"] = out
-    return cached
+def _last_alpha_before(doc: Doc, k: int) -> int:
+    """The index of the last word before token ``k`` (a token with a letter or digit:
+    "US-Außenamtssprecher", "2019", not punctuation), or -1."""
+    texts = words(doc)
+    j = k - 1
+    while j >= 0 and not any(c.isalnum() for c in texts[j]):
+        j -= 1
+    return j
 
 
 def _memo(ctx: Ctx, key, make):
@@ -173,7 +169,7 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
     cues = []
     has_later = seg < len(ctx.segments) - 1
     # the trigger's own separable particle is part of the verb, no cue: "stellte … Waffen bereit"
-    own_particle = _last_alpha_before(ctx.doc)[ctx.segments[seg][1]] if trig.particle else -1
+    own_particle = _last_alpha_before(ctx.doc, ctx.segments[seg][1]) if trig.particle else -1
     # "…, als Trump in Moskau war": a clause taken as given, outside the claim before it
     presupposed = ctx.doc[ctx.segments[seg][0]].lower_ in ctx.w("presupposing_openers")
     for i, text, t_seg, control, what, hedged in _modality_words(ctx):
@@ -340,7 +336,7 @@ def _future_clause(ctx: Ctx, trig: Trigger, at: int) -> bool:
 def _future_infinitive(ctx: Ctx, trig: Trigger, seg_end: int) -> bool:
     """In a clause with a future auxiliary: is the trigger the infinitive ("wird reisen"), or
     does an infinitive close the clause of a noun trigger ("wird … einen Besuch abstatten")?"""
-    trigger, closing = ctx.doc[trig.i], ctx.doc[max(_last_alpha_before(ctx.doc)[seg_end], trig.i)]
+    trigger, closing = ctx.doc[trig.i], ctx.doc[max(_last_alpha_before(ctx.doc, seg_end), trig.i)]
     return (trigger.lower_ == trigger.lemma_.lower() and not trigger.text[:1].isupper()) or (
         trig.kind == "noun" and closing.is_alpha and closing.text[:1].islower()
         and (closing.lower_ == closing.lemma_.lower() or is_infinitive(closing.lower_)) and closing.lower_.endswith("en"))

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from kg.extraction.cues import LEAVING, VERB_KINDS, Cues
 from kg.german import default_german
-from kg.nlp import lemma_table, lowers, orths, sentence_starts, words
+from kg.nlp import lemma_ids, lemma_table, lowers, orths, positions_of, sentence_starts, words
 
 # (quotation marks break nothing: a quoted word stays in its clause, "werde eine „Friedenserklärung“ mit X
 # unterzeichnen"; quoted speech is cut off by the comma or colon beside it)
@@ -45,31 +45,37 @@ def triggers_in(doc: Doc, cues: Cues) -> list[Trigger]:
     """Every trigger of the Doc, in text order.  Whether a word is a trigger is worked out once
     per (form, lemma), for a sentence's first word and for any other, and kept in
     ``cues.trigger_cache`` by the strings' hashes: a token costs one lookup and no Token object."""
-    found = []
     cache = cues.trigger_cache
-    starts = set(sentence_starts(doc))
     strings = doc.vocab.strings
-    for i, key in enumerate(zip(orths(doc).tolist(), doc.to_array(LEMMA).tolist())):
+    pairs = list(zip(orths(doc).tolist(), lemma_ids(doc)))
+    hits = set()               # the (form, lemma) pairs of the Doc that may trigger: few
+    for key in set(pairs):
         kinds = cache.get(key)
         if kinds is None:
-            text, lemma = strings[key[0]], strings[key[1]]
-            kinds = _NO_TRIGGER
-            if lemma == text and text[:1].isupper() and text.endswith(FINITE_ENDINGS):
-                # a capitalised form the lookup table lacks, shaped like a finite verb: one opening a
-                # question is looked up in lower case ("Liefert Russland …?": "liefern"; not "Einig …")
-                lemma = lemma_table().get(text.lower()) or lemma
-            if may_trigger(cues, text, lemma):
-                kinds = tuple(trigger_kinds(cues, text, lemma, first) for first in (False, True))
-                if kinds == _NO_TRIGGER:
-                    kinds = _NO_TRIGGER
-            cache[key] = kinds
-        if kinds is _NO_TRIGGER:
-            continue
-        here = kinds[i in starts]
-        if here:
-            text = strings[key[0]]
-            found.extend(Trigger(relation, i, kind, text) for relation, kind in here)
+            kinds = cache[key] = _kinds(cues, strings[key[0]], strings[key[1]])
+        if kinds is not _NO_TRIGGER:
+            hits.add(key)
+    found = []
+    if hits:
+        starts = set(sentence_starts(doc))
+        for i in [k for k, key in enumerate(pairs) if key in hits]:
+            here = cache[pairs[i]][i in starts]
+            if here:
+                text = strings[pairs[i][0]]
+                found.extend(Trigger(relation, i, kind, text) for relation, kind in here)
     return _with_phrases(doc, cues, found) if cues.phrases or cues.separable else found
+
+
+def _kinds(cues: Cues, text: str, lemma: str) -> tuple:
+    """The (relation, kind) pairs a word triggers, (anywhere, as a sentence's first word)."""
+    if lemma == text and text[:1].isupper() and text.endswith(FINITE_ENDINGS):
+        # a capitalised form the lookup table lacks, shaped like a finite verb: one opening a
+        # question is looked up in lower case ("Liefert Russland …?": "liefern"; not "Einig …")
+        lemma = lemma_table().get(text.lower()) or lemma
+    if not may_trigger(cues, text, lemma):
+        return _NO_TRIGGER
+    kinds = tuple(trigger_kinds(cues, text, lemma, first) for first in (False, True))
+    return _NO_TRIGGER if kinds == _NO_TRIGGER else kinds
 
 
 def _with_phrases(doc: Doc, cues: Cues, found: list[Trigger]) -> list[Trigger]:
@@ -80,12 +86,14 @@ def _with_phrases(doc: Doc, cues: Cues, found: list[Trigger]) -> list[Trigger]:
     is looked at, and the clause's words before it."""
     texts, low = words(doc), lowers(doc)
     starts = set(sentence_starts(doc))
-    closing = set(cues.separable) | {last for entries in cues.phrases.values() for _, _, last, _ in entries}
+    closing = cues.derived("closing", lambda: frozenset(cues.separable) | {
+        last for entries in cues.phrases.values() for _, _, last, _ in entries})
     lemmas = None
     openers = cues.words["subordinators"] | cues.words["relative_pronouns"]
     phrased: dict[int, list[Trigger]] = {}
-    for j, word in enumerate(low):
-        if word not in closing or not _closes_clause(texts, starts, j + 1):
+    for j in positions_of(doc, closing):
+        word = low[j]
+        if not _closes_clause(texts, starts, j + 1):
             continue
         if lemmas is None:
             lemmas = doc.to_array(LEMMA).tolist()
