@@ -48,6 +48,9 @@ def bare_names(doc: Doc, mentions: list[Mention], ranges: list[tuple[int, int]],
     for start, end in ranges:
         i = start
         while i < end:
+            if not texts[i][:1].isupper():
+                i += 1
+                continue                   # (the cheap test of _name_at's first, inline)
             span = _name_at(texts, low, classes, known, lexicon, i, start, end, covered, stop, names, determiners)
             if span is None:
                 i += 1

@@ -45,11 +45,14 @@ def _lexicon_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[
 
     caps = capitalised(doc)
     classes, known = lexicon.classes(orths(doc), caps)
+    last = len(texts) - 1
     for i in caps:
+        cls = classes[i]
+        if cls is None and (i == last or classes[i + 1] != "org_suffix"):
+            continue                    # a word the lexicon has no class for, and no legal form after it
         text = texts[i]
         if i in covered or not _capitalised_word(text):
             continue
-        cls = classes[i]
         if cls == "given":
             end = i + 1
             while free(end) and end - i < 4 and end not in starts and (

@@ -11,7 +11,7 @@ from kg.mentions.base import (LEADER_ROLES, Mention, _cached, _capital, _mention
                               _title_index, genitive_of_state_shape)
 from kg.mentions.names import _unknown_name
 from kg.model import slug
-from kg.nlp import lemma_table, span_text, title_forms
+from kg.nlp import lemma_table, lowers, span_text, title_forms
 from kg.postags import is_lemma
 
 
@@ -54,6 +54,9 @@ def _head_title(gazetteer: Gazetteer, word: str, defs: dict[str, Title]) -> str 
     return word
 
 
+_ROLE_LABELS = {"adj", "gen", "name", "title", "prefix_title"}    # the labels a role may start at
+
+
 def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple[list[Mention], list]:
     names_in_article = set(anchors)
     mentions: list[Mention] = []
@@ -64,7 +67,7 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
         start, end, label, key, title = items[i]
         nxt = items[i + 1] if i + 1 < len(items) else None
         # "der frühere US-Präsident", "der erste Kanzler": no title holder of the article's date
-        role_date = None if _not_current(doc, start, cues) else date
+        role_date = None if label not in _ROLE_LABELS or _not_current(doc, start, cues) else date
         if label in {"adj", "gen", "name"} and nxt and nxt[0] == end and nxt[2] == "title" \
                 and gazetteer[key].cls in {"State", "Organization"}:
             # "Der russische Präsident", "Russlands Präsident" (+ name)
@@ -126,8 +129,9 @@ def _not_current(doc: Doc, start: int, cues: dict) -> bool:
     "die ehemalige", "der erste", "der künftige US-Präsident")?  Its holder is then none of the
     article's date, only one the article names."""
     stems = tuple(cues.get("not_current_titles", ()))
+    lows = lowers(doc)
     for j in range(start - 1, max(0, start - 3) - 1, -1):
-        low = doc[j].lower_
+        low = lows[j]
         if low.startswith(stems) and low[-1:] in {"e", "n", "r"}:
             return True
         if not low.isalpha() or low in cues.get("determiners", ()):
