@@ -55,6 +55,34 @@ INFINITIVES = [
     ("Wladimir Putin lehnte es ab, Peking zu besuchen.", ("putin", V, "beijing", "negated")),
 ]
 
+# the zu-infinitive in every form (simple, perfect, passive perfect, with a modal), its recipient a
+# dative or "an X", under a verb whose subject denies it or whose object is alleged to have done it
+SUPPLY_INFINITIVES = ["{r} {item} geliefert zu haben", "{item} an {r} geliefert zu haben", "{r} {item} verkauft zu haben",
+                      "{item} an {r} zu liefern", "{r} {item} liefern zu wollen", "{r} mit {item} versorgt zu haben"]
+CONTROLLERS = [("{a} bestreitet, {clause}.", "denied"), ("{a} bestritt, {clause}.", "denied"),
+               ("{a} hat dementiert, {clause}.", "denied"), ("Die Ukraine wirft {a} vor, {clause}.", "alleged"),
+               ("Kiew beschuldigt {a}, {clause}.", "alleged"), ("Die USA warfen {a} vor, {clause}.", "alleged")]
+SUPPLIERS = [("Belarus", "belarus"), ("Nordkorea", "north_korea"), ("China", "china")]
+RECIPIENTS = [("Russland", "russia"), ("Syrien", "syria")]
+
+
+def _infinitives():
+    for (form, modality), clause, (a, ka), (r, kr), item in itertools.product(
+            CONTROLLERS, SUPPLY_INFINITIVES, SUPPLIERS, RECIPIENTS, ["Munition", "Drohnen"]):
+        if (ka, kr) != ("china", "syria") and item == "Munition" or (ka, kr) == ("china", "syria"):
+            yield form.format(a=a, clause=clause.format(r=r, item=item)), (ka, S, kr, modality)
+
+
+SUPPLY_INFINITIVE_CASES = list(_infinitives())
+JOURNEY_INFINITIVES = [
+    (form.format(a=a, clause=clause.format(b=b, p=p)), (ka, rel, kb if rel == M else kp, modality))
+    for (form, modality), (a, ka), (b, kb), (p, kp), (clause, rel) in itertools.product(
+        CONTROLLERS[:3], [("Wladimir Putin", "putin"), ("Jana Novak", "entity:jana-novak")],
+        [("Xi Jinping", "xi_jinping")], [("Peking", "beijing")],
+        [("{b} getroffen zu haben", M), ("mit {b} zusammengetroffen zu sein", M), ("nach {p} gereist zu sein", V),
+         ("{p} besucht zu haben", V)])
+]
+
 # a noun inside a prepositional phrase is no object of the clause's verb
 IN_A_PHRASE = [
     ("Nach dem Treffen mit Xi Jinping plant Wladimir Putin eine Reise.", ("putin", M, "xi_jinping", "asserted")),
@@ -74,5 +102,11 @@ def test_a_governed_infinitive_and_an_ungoverned_noun(text, expected):
     assert found == {expected}
 
 
+@pytest.mark.parametrize(("text", "expected"), SUPPLY_INFINITIVE_CASES + JOURNEY_INFINITIVES, ids=case_id)
+def test_an_infinitive_in_every_form_takes_its_controller_as_agent(text, expected):
+    found = {f for f in facts(run(text)) if f[1] == expected[1]}
+    assert found == {expected}, found
+
+
 def test_the_paradigm_is_large():
-    assert len(GOVERNED) >= 200
+    assert len(GOVERNED) >= 200 and len(SUPPLY_INFINITIVE_CASES) >= 200 and len(JOURNEY_INFINITIVES) == 24

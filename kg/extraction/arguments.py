@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from kg.extraction.context import Ctx, is_adjective_like, prep_before, word_before_phrase
 from kg.extraction.cues import Frame
+from kg.extraction.infinitives import controller, is_infinitive  # noqa: F401  (frames import them from here)
 from kg.extraction.lists import group_of
 from kg.extraction.nouns import attribute_of_thing, genitive_of_noun, relative_after, relative_agent, relative_antecedent
 from kg.extraction.triggers import Trigger, head_match
@@ -375,26 +376,3 @@ def clause_subject(ctx: Ctx, clause) -> Mention | None:
             if start <= m.start < end:
                 return m
     return None
-
-
-def is_infinitive(ctx: Ctx, i: int) -> bool:
-    """ "zu versorgen", "auszurüsten": a zu-infinitive, whose subject is not in its own clause."""
-    token = ctx.doc[i]
-    return (i > ctx.sent.start and ctx.doc[i - 1].lower_ == "zu") or (
-        "zu" in token.lower_[2:] and token.lower_ != token.lemma_.lower())
-
-
-def controller(ctx: Ctx, start: int) -> list[Mention]:
-    """Who a zu-infinitive's action is ascribed to: the last actor of the clause before it
-    ("werfen Russland vor, … zu versorgen", "drohte Moskau damit, … zu liefern")."""
-    for r_start, r_end, _ in reversed(ctx.regions_before(start)):
-        bare = ctx.bare(r_start, min(r_end, start))
-        if bare:
-            return group_of(ctx, bare[-1])
-    # no region break before it ("Die USA verdächtigen China, Russland … zu beliefern"): the segments
-    for s_start, s_end in reversed([seg for seg in ctx.segments if seg[1] <= start]):
-        bare = ctx.bare(s_start, s_end)
-        if bare:
-            return group_of(ctx, bare[-1])
-    return []
-
