@@ -5,6 +5,8 @@ made by :func:`extract_cases.run`.
 """
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from extract_cases import case_id, facts, M, run, S, SANC, T, V
@@ -96,3 +98,42 @@ def test_denial_of_previous_sentence_is_its_own_statement():
     assert claim.modality != "denied"
     assert (denial.modality, denial.attributed_to, denial.contradicts) == ("denied", "peskov", (0,))
     assert denial.sentence == 1
+
+
+# a negative determiner negates the noun phrase it opens: an event noun is negated when it is that
+# noun, not when another noun is ("Nach dem Treffen … gab es keine Einigung": they met)
+EVENT_PHRASES = [
+    ("dem Treffen von {a} mit {b}", "das Treffen von {a} mit {b}", "ein Treffen zwischen {a} und {b}", M),
+    ("den Gesprächen zwischen {a} und {b}", "die Gespräche zwischen {a} und {b}", "Gespräche zwischen {a} und {b}", M),
+    ("dem Besuch von {a} in {p}", "der Besuch von {a} in {p}", "einen Besuch von {a} in {p}", V),
+]
+OTHER_NOUNS = ["keine Einigung", "keinen Durchbruch", "keine Fortschritte", "keine neuen Ergebnisse"]
+PARTIES = [("Wladimir Putin", "putin", "Recep Tayyip Erdogan", "erdogan"), ("Jana Novak", "entity:jana-novak",
+                                                                         "Olaf Scholz", "scholz")]
+
+
+def _scope_cases():
+    for (dative, nominative, indefinite, rel), (a, ka, b, kb) in itertools.product(EVENT_PHRASES, PARTIES):
+        names = {"a": a, "b": b, "p": "Sotschi"}
+        fact = (ka, rel, kb if rel == M else "sochi")
+        for other in OTHER_NOUNS:
+            yield f"Nach {dative.format(**names)} gab es {other}.", fact + ("asserted",)
+            yield f"Bei {dative.format(**names)} gab es {other}.", fact + ("asserted",)
+            yield f"{nominative.format(**names)[0].upper()}{nominative.format(**names)[1:]} brachte {other}.", \
+                fact + ("asserted",)
+        negated = indefinite.replace("ein ", "kein ").replace("einen ", "keinen ").replace("Gespräche", "keine Gespräche", 1)
+        yield f"Es gab {negated.format(**names)}.", fact + ("negated",)
+        yield f"Es gab {indefinite.format(**names)} keineswegs.", fact + ("negated",)
+
+
+NEGATION_SCOPE = list(_scope_cases())
+
+
+@pytest.mark.parametrize(("text", "expected"), NEGATION_SCOPE, ids=case_id)
+def test_a_negative_determiner_negates_its_own_noun_phrase(text, expected):
+    found = {f for f in facts(run(text)) if f[1] == expected[1]}
+    assert found == {expected}, found
+
+
+def test_the_negation_scope_paradigm_is_large():
+    assert len(NEGATION_SCOPE) == 84

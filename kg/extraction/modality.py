@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from kg.extraction.arguments import clause_of, clause_subject, governor, sentence_words
 from kg.extraction.context import Ctx, is_adjective_like, prep_before
@@ -16,7 +16,8 @@ from kg.extraction.triggers import Trigger
 from kg.german import default_german
 from kg.mentions import Mention
 from kg.extraction.cues import CUE_LISTS
-from kg.nlp import lemma_ids, lowers, words
+from kg.extraction.forms import gated_tokens, last_word_before, word_forms
+from kg.nlp import words
 
 
 @dataclass
@@ -53,40 +54,6 @@ def find_claimants(ctx: Ctx, triggers=()) -> dict[int, Mention]:
                 if word_modality(ctx, token) != "denied" and token.i not in triggering:
                     ctx.excluded.add(before[0].start)
     return found
-
-
-def word_forms(ctx: Ctx, token: Token) -> set[str]:
-    """Surface form, lemma and, for a split separable verb, particle + lemma
-    ("werfen … vor" -> "vorwerfen", "wies … zurück" -> "zurückweisen")."""
-    low, lemma = token.lower_, token.lemma_.lower()
-    found = {low, lemma}
-    if token.text[:1].islower():
-        seg_start, seg_end = ctx.segments[ctx.seg_of(token.i)]
-        texts = words(ctx.doc)
-        last = _last_alpha_before(ctx.doc, seg_end)          # the segment's last word
-        if last > token.i and texts[last].lower() in ctx.cues.particles:     # german.toml's
-            found.add(texts[last].lower() + lemma)
-    return found
-
-
-def gated_tokens(ctx: Ctx, *names: str) -> list[Token]:
-    """The sentence's tokens that may have a form in the word lists ``names`` (:meth:`Cues.gate`):
-    the cheap test on the Doc's word and lemma lists first, a Token object only for those few."""
-    vocabulary, stems = ctx.cues.gate(*names)
-    doc = ctx.doc
-    low, lemmas, strings = lowers(doc), lemma_ids(doc), doc.vocab.strings
-    return [doc[i] for i in range(ctx.sent.start, ctx.sent.end)
-            if low[i] in vocabulary or strings[lemmas[i]].lower() in stems]
-
-
-def _last_alpha_before(doc: Doc, k: int) -> int:
-    """The index of the last word before token ``k`` (a token with a letter or digit:
-    "US-Außenamtssprecher", "2019", not punctuation), or -1."""
-    texts = words(doc)
-    j = k - 1
-    while j >= 0 and not any(c.isalnum() for c in texts[j]):
-        j -= 1
-    return j
 
 
 def _memo(ctx: Ctx, key, make):
@@ -169,7 +136,7 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
     cues = []
     has_later = seg < len(ctx.segments) - 1
     # the trigger's own separable particle is part of the verb, no cue: "stellte … Waffen bereit"
-    own_particle = _last_alpha_before(ctx.doc, ctx.segments[seg][1]) if trig.particle else -1
+    own_particle = last_word_before(ctx.doc, ctx.segments[seg][1]) if trig.particle else -1
     # "…, als Trump in Moskau war": a clause taken as given, outside the claim before it
     presupposed = ctx.doc[ctx.segments[seg][0]].lower_ in ctx.w("presupposing_openers")
     for i, text, t_seg, control, what, hedged in _modality_words(ctx):
@@ -183,6 +150,9 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
         if what == "negated":
             if trig.kind == "noun" and genitive_of_noun(ctx, trig.i):
                 continue      # "Die Daten der Reise sind nicht bestätigt": the dates, not the journey
+            if trig.kind == "noun" and text.lower() in ctx.w("negative_determiners") \
+                    and _phrase_noun(ctx, i) != trig.i:
+                continue      # "Nach dem Treffen gab es keine Einigung": no agreement, but a meeting
             cues.append(Cue("negated", text))
         elif what == "planned_verbal":
             if trig.kind != "noun":
@@ -200,6 +170,14 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
             who = claimants.get(i)
             cues.append(Cue(what, text, who.key if who else None))
     return cues
+
+
+def _phrase_noun(ctx: Ctx, i: int) -> int | None:
+    """The noun of the noun phrase the determiner at ``i`` opens: the first capitalised word after
+    it in its segment ("keine neuen Waffenlieferungen"), or None."""
+    texts = words(ctx.doc)
+    end = ctx.segments[ctx.seg_of(i)][1]
+    return next((j for j in range(i + 1, end) if texts[j][:1].isupper()), None)
 
 
 def _mood_cues(ctx: Ctx, trig: Trigger, reported: bool) -> list[Cue]:
@@ -336,7 +314,7 @@ def _future_clause(ctx: Ctx, trig: Trigger, at: int) -> bool:
 def _future_infinitive(ctx: Ctx, trig: Trigger, seg_end: int) -> bool:
     """In a clause with a future auxiliary: is the trigger the infinitive ("wird reisen"), or
     does an infinitive close the clause of a noun trigger ("wird … einen Besuch abstatten")?"""
-    trigger, closing = ctx.doc[trig.i], ctx.doc[max(_last_alpha_before(ctx.doc, seg_end), trig.i)]
+    trigger, closing = ctx.doc[trig.i], ctx.doc[max(last_word_before(ctx.doc, seg_end), trig.i)]
     return (trigger.lower_ == trigger.lemma_.lower() and not trigger.text[:1].isupper()) or (
         trig.kind == "noun" and closing.is_alpha and closing.text[:1].islower()
         and (closing.lower_ == closing.lemma_.lower() or is_infinitive(closing.lower_)) and closing.lower_.endswith("en"))

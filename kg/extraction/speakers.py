@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extraction.arguments import clause_of
 from kg.extraction.context import Ctx, is_adjective_like
-from kg.extraction.modality import gated_tokens, word_forms
+from kg.extraction.forms import gated_tokens, word_forms
 from kg.nlp import lowers
 from kg.mentions import Mention
 
