@@ -84,7 +84,8 @@ class Extraction:
 def slug(text: str) -> str:
     """A readable, IRI-safe slug: lower case, German letters folded, hyphens."""
     text = text.casefold()
-    for src, dst in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+    for src, dst in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("ø", "oe"), ("æ", "ae"), ("œ", "oe"),
+                     ("ł", "l"), ("đ", "d"), ("ð", "d"), ("þ", "th"), ("ı", "i")):
         text = text.replace(src, dst)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")   # ç -> c
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")

@@ -133,5 +133,5 @@ def test_germeval_figure_as_measured(tmp_path):
     result = train_ner.run(GERMEVAL / "NER-de-dev.tsv", GERMEVAL / "NER-de-test.tsv", tmp_path / "m.crfsuite",
                            c1=0.05, c2=0.05, iterations=150)
     assert {k: result["crf"][k]["f1"] for k in ("PER", "LOC", "ORG", "all")} == {
-        "PER": 0.805, "LOC": 0.747, "ORG": 0.508, "all": 0.713}
+        "PER": 0.807, "LOC": 0.748, "ORG": 0.513, "all": 0.715}
     assert result["crf"]["all"]["f1"] >= 0.7

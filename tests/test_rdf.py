@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.gazetteer import load_gazetteer
-from kg.model import Article, EntityRef, Extraction, Sentence, Statement, fold
+from kg.model import Article, EntityRef, Extraction, Sentence, Statement, fold, slug
 from kg.rdf import article_iri, entity_iri, extraction_quads, gazetteer_quads, statement_iri
 from kg.terms import GAZETTEER_GRAPH, KG, MODALITIES, RDFS, SKOS, sparql_prefixes
 
@@ -139,3 +139,13 @@ def test_every_name_in_the_gazetteer_graph_has_its_folded_key_beside_it():
     assert {("entity/putin", "labelKey", "wladimir putin"), ("entity/putin", "altLabelKey", "putin"),
             ("entity/pyongyang", "labelKey", "pjongjang")} <= keys_of(quads)
     assert {q.graph_name.value for q in quads} == {GAZETTEER_GRAPH}
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("Jonas Gahr Støre", "jonas-gahr-stoere"), ("Czesław Kiszczak", "czeslaw-kiszczak"),
+    ("Faruk Kaymakcı", "faruk-kaymakci"), ("Ægir Ørsted", "aegir-oersted"), ("Đoković", "dokovic"),
+    ("Þórdís Gylfadóttir", "thordis-gylfadottir"), ("Jürgen Groß", "juergen-gross"), ("François Hollande", "francois-hollande"),
+    ("Œuvre", "oeuvre"), ("„Zitat“ – 2024!", "zitat-2024"), ("…", "x"),
+])
+def test_slugs_keep_every_letter_of_a_name(name, key):
+    assert slug(name) == key
