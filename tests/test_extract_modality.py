@@ -155,3 +155,27 @@ OBLIGATION_CASES = [
 def test_an_obligation_of_now_is_planned(text, expected):
     found = {f for f in facts(run(text)) if f[1] == expected[1]}
     assert found == {expected}, found
+
+
+# what is put off is still ahead: planned, in the passive, the active and every tense
+POSTPONED_EVENTS = [("die Reise von {a} nach Indien", V, "india"), ("das Treffen zwischen {a} und Xi Jinping", M, "xi_jinping"),
+                    ("die Sanktionen der EU gegen Indien", SANC, "india")]
+POSTPONEMENTS = ["{E} wurde verschoben.", "{E} ist vertagt worden.", "{E} wird verschoben.",
+                 "Die Regierung verschob {e}.", "Die Regierung hat {e} vertagt.", "Man will {e} verschieben."]
+
+
+def _postponed():
+    for (event, rel, obj), form, (a, ka) in itertools.product(
+            POSTPONED_EVENTS, POSTPONEMENTS, [("Wladimir Putin", "putin"), ("Olaf Scholz", "scholz")]):
+        phrase = event.format(a=a)
+        subject = "eu" if rel == SANC else ka
+        yield form.format(E=phrase[0].upper() + phrase[1:], e=phrase), (subject, rel, obj, "planned")
+
+
+POSTPONED = list(_postponed())
+
+
+@pytest.mark.parametrize(("text", "expected"), POSTPONED, ids=case_id)
+def test_what_is_put_off_is_planned(text, expected):
+    found = {f for f in facts(run(text)) if f[1] == expected[1]}
+    assert found == {expected}, found
