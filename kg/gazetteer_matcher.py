@@ -14,16 +14,23 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from kg.doclists import _cached_list, span_text
+from kg.doclists import _cached_list, span_text, words
 from kg.gazetteer import ADJECTIVE_ENDINGS, default_gazetteer, load_gazetteer, title_forms
 
 SPAN_KEY = "kg_gazetteer"
 
 
-def genitive(form: str) -> str | None:
-    if form[-1:] in {"s", "x", "z", "ß"} or not form[-1:].isalpha():
-        return None
-    return form + "s"
+APOSTROPHES = ("'", "’")
+
+
+def genitives(form: str) -> list[str]:
+    """The genitive forms of a name: "Russlands", "Putins"; after a sibilant an apostrophe
+    ("Scholz'", "Boris' Reise", also with the typographic one), none after a non-letter."""
+    if not form[-1:].isalpha():
+        return []
+    if form[-1:] in {"s", "x", "z", "ß"}:
+        return [form + mark for mark in APOSTROPHES]
+    return [form + "s"]
 
 
 
@@ -71,8 +78,7 @@ class GazetteerMatcher:
             for label, forms in (("name", entry.forms), ("short", entry.short_forms)):
                 for form in forms:
                     add(label, entry.key, form)
-                    gen = genitive(form)
-                    if gen:
+                    for gen in genitives(form):
                         add(label + "_gen" if label == "short" else "gen", entry.key, gen)
             for stem in entry.adjectives:
                 for ending in ADJECTIVE_ENDINGS:
@@ -91,7 +97,10 @@ class GazetteerMatcher:
     def __call__(self, doc: Doc) -> Doc:
         labels = self._labels
         found = []
+        texts = words(doc)
         for match_id, start, end in self.matcher(doc):
+            if texts[end - 1] in APOSTROPHES and not (end < len(texts) and texts[end].isalpha()):
+                continue           # "… an Belarus'." closes a quotation: no genitive ("Belarus' Präsident")
             label_key = labels.get(match_id)
             if label_key is None:
                 label_key = labels[match_id] = tuple(self.vocab.strings[match_id].split("|", 1))

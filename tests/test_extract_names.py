@@ -2,6 +2,8 @@
 titles that refer within the article."""
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from extract_cases import M, V, facts, run
@@ -130,3 +132,33 @@ def test_office_holders_resolve_by_date(text, date, expected):
 )
 def test_titles_refer_within_the_article(text, date, expected):
     assert facts(run(text, date)) == expected
+
+
+# a name ending in a sibilant takes an apostrophe as its genitive ("Scholz' Reise", "Belarus'
+# Präsident"), straight or typographic; before a full stop or the end it closes a quotation
+SIBILANT_NAMES = [("Olaf Scholz", "scholz"), ("Friedrich Merz", "merz"), ("Alexis Tsipras", "tsipras"),
+                  ("António Guterres", "guterres")]
+APOSTROPHE_FRAMES = [("Ein Besuch {n}{q} in Peking ist geplant.", ("{k}", V, "beijing", "planned")),
+                     ("{n}{q} Reise nach Peking endete am Freitag.", ("{k}", V, "beijing", "asserted")),
+                     ("Das Treffen {n}{q} mit Xi Jinping in Peking war kurz.", ("{k}", M, "xi_jinping", "asserted"))]
+APOSTROPHE_CASES = [
+    (form.format(n=n, q=q), tuple(part.format(k=k) for part in fact))
+    for (n, k), q, (form, fact) in itertools.product(SIBILANT_NAMES, ["'", "’"], APOSTROPHE_FRAMES)
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), APOSTROPHE_CASES, ids=lambda v: v[:40] if isinstance(v, str) else "")
+def test_a_sibilant_names_genitive_is_an_apostrophe(text, expected):
+    found = {f for f in facts(run(text)) if f[1] == expected[1]}
+    assert found == {expected}, found
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Belarus' Präsident reiste ab.", ("Belarus'", "gen")), ("Scholz’ Reise endete.", ("Scholz’", "gen")),
+    ("Er sagte: 'Wir liefern nichts an Belarus'.", ("Belarus", "name")), ("Gespräche mit Scholz'", ("Scholz", "name")),
+])
+def test_an_apostrophe_before_no_word_closes_a_quotation(text, span):
+    from kg.nlp import SPAN_KEY, load_pipeline
+
+    doc = load_pipeline()(text)
+    assert [(s.text, s.label_) for s in doc.spans[SPAN_KEY] if s.kb_id_ in {"belarus", "scholz"}] == [span]

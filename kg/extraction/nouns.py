@@ -27,8 +27,12 @@ def items_in(ctx: Ctx, start: int, end: int) -> list[Token]:
 def _noun_tail(ctx: Ctx, i: int, heads) -> int:
     """Where the noun phrase (with its PPs) after a noun trigger ends."""
     keep = ctx.w("prepositions") | ctx.w("determiners") | ctx.w("coordinators") | {"auch"}
+    inside = {k for m in ctx.mentions if m.end - m.start > 1 for k in range(m.start + 1, m.end)}
     j = i + 1
     while j < ctx.sent.end and j - i <= 14:
+        if j in inside:                  # a name's own tokens: the apostrophe of "Scholz'"
+            j += 1
+            continue
         token = ctx.doc[j]
         if token.is_space and "\n" not in token.text:   # a double space inside the phrase
             j += 1
