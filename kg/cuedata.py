@@ -41,7 +41,7 @@ RELATION_KEYS = {
     "stay_forms": WORDS, "stay_words": WORDS, "arrival_verbs": WORDS, "not_visits": WORDS, "lead_verbs": WORDS, "host_verbs": WORDS, "receive_verbs": WORDS, "journey_verbs": WORDS, "ranking_words": WORDS,
     # metWith: matches and goals, and visits to a person
     "person_verbs": WORDS,
-    "clash_words": WORDS, "score_counts": WORDS, "reciprocal_words": WORDS, "remote_modifiers": WORDS, "talk_heads": WORDS, "not_met_objects": WORDS,
+    "clash_words": WORDS, "scoring_preps": WORDS, "score_counts": WORDS, "reciprocal_words": WORDS, "remote_modifiers": WORDS, "talk_heads": WORDS, "not_met_objects": WORDS,
     "facing_determiners": WORDS,
     # imposedSanctionsOn: owners, threats, targets as subjects
     "owner_verbs": WORDS, "threat_verbs": WORDS, "object_target_verbs": WORDS, "subject_target_verbs": WORDS, "subject_target_forms": WORDS,

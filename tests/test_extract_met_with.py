@@ -5,6 +5,8 @@ made by :func:`extract_cases.run`.
 """
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from extract_cases import case_id, facts, M, run, V, without_agreed
@@ -42,3 +44,38 @@ def test_met_with(text, expected):
 @pytest.mark.parametrize(("text", "expected"), NEWS, ids=case_id)
 def test_met_with_in_the_news(text, expected):
     assert without_agreed(facts(run(text))) == expected
+
+
+# a place's name is no noun one "trifft" without meeting anyone ("Washington" ends in "ton" as
+# "den Ton treffen" does); a family name alone is a person ("Alijew"); who "trifft für" a side scores
+PLACES_ENDING_LIKE_NOUNS = ["Washington", "Boston", "Wellington", "Kingston", "Princeton"]
+MEETING_FORMS = ["{a} traf {b} in {p}.", "In {p} traf {a} am Montag {b}.", "{a} hat {b} in {p} getroffen.",
+                 "{a} und {b} trafen sich in {p}."]
+PLACE_NAME_CASES = [
+    (form.format(a=a, b=b, p=p), (ka, M, kb, "asserted"))
+    for form, p, ((a, ka), (b, kb)) in itertools.product(
+        MEETING_FORMS, PLACES_ENDING_LIKE_NOUNS, [(("Olaf Scholz", "scholz"), ("Joe Biden", "biden")),
+                                                 (("Jana Novak", "entity:jana-novak"), ("Xi Jinping", "xi_jinping"))])
+]
+FAMILY_NAMES_ALONE = [
+    (form.format(a=a, b=b), (ka, rel, kb, "asserted"))
+    for (a, ka), (b, kb), (form, rel) in itertools.product(
+        [("Paschinjan", "entity:paschinjan"), ("Milei", "entity:milei")], [("Alijew", "entity:alijew")],
+        [("{a} und {b} unterzeichneten ein Friedensabkommen.", "signedTreatyWith"), ("{a} traf {b} in Genf.", M),
+         ("{b} und {a} trafen sich in Genf.", M)])
+]
+SCORERS = ["Vargas, Gregoritsch und Hahn trafen für die Augsburger.", "Müller traf für die Bayern doppelt.",
+           "Im Endspiel trifft Swiatek auf Jabeur oder Kassatkina.", "Kane trifft für England, Mbappé für Frankreich.",
+           "Am Spieltag trafen Lewandowski und Haaland aufeinander."]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACE_NAME_CASES + FAMILY_NAMES_ALONE, ids=case_id)
+def test_names_are_no_decisions_and_family_names_alone_are_people(text, expected):
+    found = {f for f in facts(run(text)) if f[1] == expected[1]}
+    subject, relation, obj, modality = expected          # symmetric: either way round
+    assert found in ({expected}, {(obj, relation, subject, modality)}), found
+
+
+@pytest.mark.parametrize("text", SCORERS, ids=case_id)
+def test_scorers_and_finals_meet_nobody(text):
+    assert not [f for f in facts(run(text)) if f[1] == M]

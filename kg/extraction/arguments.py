@@ -263,12 +263,14 @@ def requires(ctx: Ctx, frame: Frame, start: int, end: int, extra: int | None = N
 def has_noun(ctx: Ctx, start: int, end: int, heads, extra: int | None = None) -> bool:
     """Does the clause ``start:end`` (with the token ``extra``, and the antecedent of a relative
     pronoun opening it: "einen Handelspakt, den Kiew mit der EU geschlossen hat") hold a noun
-    ending in one of ``heads``?"""
+    ending in one of ``heads``?  A name of a person, place or state is no such noun
+    ("Washington" does not end in "Ton")."""
     tokens = list(ctx.doc[start:end]) + ([ctx.doc[extra]] if extra is not None and extra < len(ctx.doc) else [])
     if start - 2 >= ctx.sent.start and ctx.doc[start - 1].text == "," \
             and ctx.doc[start].lower_ in ctx.w("relative_pronouns"):
         tokens.append(ctx.doc[start - 2])
-    return any(t.text[:1].isupper() and head_match(t.lower_, heads) for t in tokens)
+    names = {k for m in ctx.mentions if m.cls in {"Person", "Place", "State"} for k in range(m.start, m.end)}
+    return any(t.text[:1].isupper() and t.i not in names and head_match(t.lower_, heads) for t in tokens)
 
 
 

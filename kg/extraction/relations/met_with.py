@@ -30,6 +30,8 @@ def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if _decision(ctx, frame, start, end):
         return []      # "Entscheidungen getroffen", "Vereinbarungen, die X mit Y traf"
     after = ctx.doc[trig.i + 1] if trig.i + 1 < end else None
+    if after is not None and not trig.particle and frame.has("scoring_preps", after.lower_):
+        return []      # "Vargas und Hahn trafen für die Augsburger": they scored for a side
     if after is not None and frame.has("score_counts", after.lower_) and not any(
             frame.has("reciprocal_words", t.lower_) for t in ctx.doc[start:end]):
         return []      # "Suarez trifft viermal, Messi dreimal": goals, not meetings
