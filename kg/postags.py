@@ -237,7 +237,42 @@ def lexical_tags(words: list[str], g: German | None = None) -> tuple[list[str], 
             tag = "ADJA" if low.endswith(("e", "en", "er", "es", "em")) else "ADV"
         tags.append(tag)
         lemmas.append(lemma)
+    for i, tag in enumerate(tags):
+        if tag == "VVFIN" and _attributive(words, tags, i):
+            tags[i], lemmas[i] = "ADJA", words[i].lower()
     return tags, lemmas
+
+
+_NOUN_PHRASE_OPENERS = ("ART", "PPOSAT", "PIAT")
+
+
+def _attributive(words: list[str], tags: list[str], i: int) -> bool:
+    """Is the finite-looking verb at ``i`` an attributive participle ("das lange erwartete Treffen",
+    "das mit Spannung erwartete Gipfeltreffen", "der zwischen China und Russland geschlossene")?
+    It has an adjective's ending, a noun follows it, and an article opens its phrase with only
+    adverbs, adjectives and prepositional phrases between (a verb after its subject has a noun
+    or a pronoun before it: "Die Regierung erwartete Gespräche")."""
+    low = words[i].lower()
+    stem = next((low[:-len(e)] for e in ("en", "er", "es", "em", "e") if low.endswith(e)), "")
+    if not stem.endswith(("t", "en")) or i + 1 >= len(words) or tags[i + 1] not in ("NN", "NE"):
+        return False                  # (a participle's stem with an adjective's ending: "erwartet-e", "geschlossen-e")
+    j, in_phrase = i - 1, False       # in_phrase: a noun since the last preposition (its object)
+    while j >= 0 and i - j <= 8:
+        tag = tags[j]
+        if tag in _NOUN_PHRASE_OPENERS or tag == "APPRART":
+            if not in_phrase:
+                return True           # the article that opens the participle's phrase ("im lange erwarteten")
+            if tag != "APPRART" and (j == 0 or tags[j - 1] != "APPR"):
+                return False          # the article of a noun before the verb: its subject
+            in_phrase = False
+        elif tag == "APPR":
+            in_phrase = False
+        elif tag in ("NN", "NE", "CARD", "KON"):
+            in_phrase = True          # a preposition's object ("mit Spannung", "zwischen China und Russland")
+        elif tag not in ("ADV", "ADJA", "ADJD"):
+            return False
+        j -= 1
+    return False
 
 
 def needs_model(doc, start: int, end: int) -> bool:

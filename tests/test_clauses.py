@@ -475,3 +475,32 @@ def hand_check(hand: Hand, source: str = "hanta") -> dict[str, bool]:
 def test_hand_annotated(hand):
     got = hand_check(hand)
     assert all(got.values()), f"wrong: {[k for k, ok in got.items() if not ok]}"
+
+
+# a participle between an article and its noun is an adjective, not the clause's finite verb: an
+# article opens its phrase with only adverbs, adjectives and prepositional phrases between
+ATTRIBUTIVE_PHRASES = ["Das lange erwartete Treffen", "Das mit Spannung erwartete Treffen", "Das seit Wochen geplante Treffen",
+                       "Der zwischen China und Russland geschlossene Vertrag", "Der am Montag unterzeichnete Vertrag",
+                       "Im lange erwarteten Gespräch", "Gestern fand das lange geplante Treffen"]
+FINITE_AFTER_A_SUBJECT = ["Die Regierung erwartete Gespräche", "Nach dem Treffen mit Xi lieferte Russland Waffen",
+                          "Am Montag lieferte Russland Waffen", "Die USA lieferten Waffen", "Im Jahr 2015 lieferte Russland Waffen"]
+
+
+@pytest.mark.parametrize("phrase", ATTRIBUTIVE_PHRASES)
+def test_an_attributive_participle_is_no_finite_verb(phrase):
+    from kg.postags import lexical_tags
+
+    words = phrase.split()
+    tags, _ = lexical_tags(words)
+    participle = next(i for i, w in enumerate(words) if w.endswith(("te", "ten", "ne")) and w[:1].islower()
+                      and w not in {"lange"})
+    assert tags[participle] == "ADJA", list(zip(words, tags))
+
+
+@pytest.mark.parametrize("phrase", FINITE_AFTER_A_SUBJECT)
+def test_a_verb_after_its_subject_stays_finite(phrase):
+    from kg.postags import lexical_tags
+
+    words = phrase.split()
+    tags, _ = lexical_tags(words)
+    assert "VVFIN" in tags, list(zip(words, tags))

@@ -130,3 +130,32 @@ def test_traps(text, relation):
 
 def test_the_paradigm_is_large():
     assert len(PARENTHESES) + len(PASSIVES) + len(MAIN_AFTER_SUBORDINATE) >= 50
+
+
+# a participle used as an adjective: the plan that came true ("Das lange erwartete Treffen … fand
+# statt"), a treaty signed by those "zwischen"/"von" whom the participle names, in every case
+ATTRIBUTE_ADVERBIALS = ["lange", "mit Spannung", "seit Wochen"]
+STATE_PAIRS = [(("China", "china"), ("Russland", "russia")), (("Armenien", "armenia"), ("Aserbaidschan", "azerbaijan"))]
+CAME_TRUE = [
+    (form.format(x=x, a=a, b=b), {(ka, M, kb, "asserted")})
+    for x, ((a, ka), (b, kb)), form in itertools.product(
+        ATTRIBUTE_ADVERBIALS, STATE_PAIRS,
+        ["Das {x} erwartete Treffen zwischen {a} und {b} fand am Montag statt.",
+         "Das {x} geplante Treffen von {a} und {b} hat begonnen.",
+         "Am Montag fand das {x} erwartete Treffen zwischen {a} und {b} statt."])
+]
+SIGNED_ATTRIBUTE = [
+    (form.format(a=a, b=b), {(ka, T, kb, "asserted")})
+    for ((a, ka), (b, kb)), form in itertools.product(
+        STATE_PAIRS, ["Der zwischen {a} und {b} geschlossene Vertrag gilt zehn Jahre.",
+                      "Der von {a} und {b} geschlossene Vertrag gilt zehn Jahre.",
+                      "Das 2001 von {a} und {b} unterzeichnete Abkommen wurde verlängert.",
+                      "Die Bedeutung des zwischen {a} und {b} geschlossenen Abkommens wächst.",
+                      "Das von {a} und {b} geschlossene Abkommen sieht Hilfen vor."])
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CAME_TRUE + SIGNED_ATTRIBUTE, ids=case_id)
+def test_a_participle_as_an_adjective(text, expected):
+    relation = next(iter(expected))[1]
+    assert {f for f in facts(run(text)) if f[1] == relation} == expected

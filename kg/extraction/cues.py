@@ -91,6 +91,16 @@ def _stems(vocabulary: frozenset[str], particles: frozenset[str]) -> frozenset[s
     return vocabulary | {w[len(p):] for w in vocabulary for p in particles if w.startswith(p)}
 
 
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _attributive_forms(forms: frozenset[str]) -> frozenset[str]:
+    """The forms with those that a participle among them takes as an adjective ("geschlossen":
+    "der geschlossene Vertrag", "des geschlossenen Abkommens"; "geliefert": "die gelieferten Waffen")."""
+    participles = {f for f in forms if f.endswith(("t", "en"))}
+    return forms | {p + e for p in participles for e in ADJECTIVE_ENDINGS}
+
+
 def lower_set(values) -> frozenset[str]:
     return frozenset(v.lower() for v in values)
 
@@ -106,7 +116,7 @@ def load_cues(path: Path | None = None) -> Cues:
         frames[name] = Frame(
             name=name,
             verbs=lower_set(spec.get("verbs", [])),
-            forms=lower_set(spec.get("forms", [])),
+            forms=_attributive_forms(lower_set(spec.get("forms", []))),
             noun_heads=tuple(sorted(_inflected(spec.get("noun_heads", [])), key=len, reverse=True)),
             requires_noun_heads=tuple(_inflected(spec.get("requires_noun_heads", []))),
             object_preps=tuple(spec.get("object_preps", [])),
