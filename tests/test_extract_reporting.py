@@ -141,6 +141,34 @@ def test_first_person_in_a_named_speakers_words(text, expected):
     assert not {f for f in found if f[:3] == expected[:3] and f[3] != expected[3]}, found
 
 
+# „Ich …", sagte X: the speaker, a person, is the subject; a negation of one's own is a denial
+FIRST_PERSON_SINGULAR = [
+    (form.format(speaker=speaker, b=b), (ks, rel, kb if rel == M else kp, modality))
+    for (form, rel, modality), (speaker, ks), ((b, kb), kp) in itertools.product(
+        (('"Ich habe {b} nicht getroffen", sagte {speaker}.', M, "denied"),
+         ('"Ich werde {b} in Peking treffen", sagte {speaker}.', M, "planned"),
+         ('{speaker} sagte: „Ich habe {b} in Peking getroffen.“', M, "reported"),
+         ('"Ich reise am Montag nach Peking", sagte {speaker}.', V, "planned"),
+         ('"Ich fliege morgen nach Peking", sagte {speaker}.', V, "planned"),
+         ('"Ich werde Peking besuchen", sagte {speaker}.', V, "planned"),
+         ('"Ich bin nie nach Peking gereist", sagte {speaker}.', V, "denied")),
+        [("Emmanuel Macron", "macron"), ("Jana Novak", "entity:jana-novak")],
+        [(("Xi Jinping", "xi_jinping"), "beijing")])
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIRST_PERSON_SINGULAR, ids=case_id)
+def test_ich_in_a_named_speakers_words_is_the_speaker(text, expected):
+    found = {f for f in facts(run(text)) if f[1] == expected[1]}
+    assert found == {expected}, found
+
+
+@pytest.mark.parametrize("text", ["Ich treffe Xi in Peking.", '"Ich reise nach Peking", sagte ein Sprecher.',
+                                  '"Ich liefere Waffen an Syrien", sagte Russland.'])
+def test_ich_without_a_named_person_names_no_one(text):
+    assert not facts(run(text))
+
+
 @pytest.mark.parametrize("text", ["Wir liefern Waffen an die Ukraine.", "Man liefert Waffen an die Ukraine.",
                                   '"Wir liefern Waffen an Syrien", sagte ein Sprecher.'])
 def test_first_person_without_a_named_speaker_names_no_one(text):

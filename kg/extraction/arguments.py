@@ -141,16 +141,24 @@ def _causative(ctx: Ctx, trig: Trigger) -> list[Mention] | None:
 def speakers_side(ctx: Ctx, i: int) -> Mention | None:
     """In words a named speaker says, a first-person subject ("wir", "man": ``[anaphora]
     first_person``) of the trigger's clause is the speaker's side: the state or organisation a
-    person speaks for (a title's, or the gazetteer's role), or the speaker itself if a state."""
+    person speaks for (a title's, or the gazetteer's role), or the speaker itself if a state;
+    "ich" (``first_person_singular``) is the speaker, a person."""
     speaker = ctx.quoted_by.get(ctx.seg_of(i))
-    if speaker is None or ctx.w("first_person").isdisjoint(sentence_words(ctx)):
+    persons = ctx.w("first_person") | ctx.w("first_person_singular")
+    if speaker is None or persons.isdisjoint(sentence_words(ctx)):
         return None
     clause, _ = clause_of(ctx, i)
     if clause is None or not clause.subjects:
         return None
     a, b = clause.subjects[0]
-    if b - a != 1 or ctx.doc[a].lower_ not in ctx.w("first_person"):
+    if b - a != 1 or ctx.doc[a].lower_ not in persons:
         return None
+    if ctx.doc[a].lower_ in ctx.w("first_person_singular"):      # "ich": the speaker, a person
+        if speaker.cls != "Person":
+            return None
+        ctx.speaker_sides[a] = speaker.key
+        return Mention(start=a, end=b, key=speaker.key, actor=speaker.actor, cls="Person", kind="pronoun",
+                       text=ctx.doc[a].text, head=a)
     side = _side_of(ctx, speaker)
     if side is None:
         return None

@@ -267,7 +267,7 @@ def _clause_cues(ctx: Ctx, trig: Trigger, seg: int, at: int) -> list[Cue]:
     cues += [Cue("planned", phrase) for phrase in phrases]
     if (future and _future_infinitive(ctx, trig, seg_end)) or _future_clause(ctx, trig, at):
         cues.append(Cue("planned", "werden"))
-    if ctx.cues.frames[trig.relation].has("planned_forms", trigger.lower_) and not past:
+    if trig.kind != "noun" and ctx.cues.frames[trig.relation].has("planned_forms", trigger.lower_) and not past:
         cues.append(Cue("planned", trigger.text))
     if trig.kind == "noun" and not past and _present_journey(ctx, trig, at):
         cues.append(Cue("planned", "present"))
