@@ -159,3 +159,33 @@ SIGNED_ATTRIBUTE = [
 def test_a_participle_as_an_adjective(text, expected):
     relation = next(iter(expected))[1]
     assert {f for f in facts(run(text)) if f[1] == relation} == expected
+
+
+# a subordinator that is also a preposition ("während", "seit", "bis") opens a clause whose subject
+# it does not govern ("Während Biden in Tokio war": Biden was there; "während des Besuchs" is a phrase);
+# a supplier's bare dative is in its own clause, not the next one's subject ("Weil Russland Waffen
+# liefert, verhängt die EU …": the EU receives nothing)
+SUBORDINATORS = ["Während", "Als", "Nachdem"]
+CLAUSE_SUBJECTS = [
+    (f"{sub} {a} in {p} war, traf er {b}.", {(ka, V, kp, "asserted"), (ka, M, kb, "asserted")})
+    for sub, ((a, ka), (b, kb)), (p, kp) in itertools.product(
+        SUBORDINATORS, [(("Joe Biden", "biden"), ("Fumio Kishida", "kishida")),
+                        (("Tomasz Wieczorek", "entity:tomasz-wieczorek"), ("Xi Jinping", "xi_jinping"))],
+        [("Tokio", "tokyo"), ("Peking", "beijing")])
+]
+OWN_CLAUSE_DATIVES = [
+    (f"{sub} {a} Waffen liefert, verhängt {b} Sanktionen gegen {c}.", {(kb, "imposedSanctionsOn", kc, "asserted")})
+    for sub, (a, _), ((b, kb), (c, kc)) in itertools.product(
+        ["Während", "Weil", "Da", "Obwohl"], [("Russland", "russia"), ("Valdoria", "entity:valdoria")],
+        [(("die EU", "eu"), ("Moskau", "russia")), (("die USA", "usa"), ("Teheran", "iran"))])
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAUSE_SUBJECTS, ids=case_id)
+def test_a_subordinator_that_is_a_preposition_opens_a_clause(text, expected):
+    assert {f for f in facts(run(text)) if f[1] in {V, M}} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), OWN_CLAUSE_DATIVES, ids=case_id)
+def test_a_suppliers_dative_is_in_its_own_clause(text, expected):
+    assert facts(run(text)) == expected

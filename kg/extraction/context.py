@@ -198,6 +198,8 @@ def prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
         if low in preps:
             if _opens_infinitive(doc, sent, i):
                 return None    # "…, um Xi zu treffen": "um" opens a clause, Xi is its object
+            if i == start - 1 and low in cues.words["subordinators"] and (i == sent.start or doc[i - 1].text == ","):
+                return None    # "Während Biden in Tokio war, …": a clause's subject, not "während des Besuchs"
             # "mit Vertretern von ÖGB": the representatives stand for whom they represent
             if (low in cues.words["agent_preps"] or low == "aus") and i > sent.start and doc[i - 1].lower_ in proxies:
                 i -= 2

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from kg.extraction.arguments import (
-    Args, controller, destinations, governor, group_of, has_passive_auxiliary, is_infinitive, subject, verb_agents,
+    Args, clause_of, controller, destinations, governor, group_of, has_passive_auxiliary, is_infinitive, subject,
+    verb_agents,
 )
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
@@ -60,7 +61,11 @@ def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         # not "habe Kurz das Thema der Ministerin überlassen"
         # (in the passive, where "von X" supplies, the dative may stand anywhere: "Syrien wurden von X … geliefert")
         passive = ctx.prep.get(agents[0].start) in ctx.w("agent_preps")
-        others = [m for m in ctx.bare(start, end) if m not in agents and (passive or m.start > agents[-1].start)]
+        # the dative is in the verb's own clause, with its subject: "Weil Russland Waffen liefert, verhängt die EU …"
+        clause, _ = clause_of(ctx, trig.i)
+        own = clause is not None and clause.start <= agents[0].start < clause.end
+        a, b = (max(start, clause.start), min(end, clause.end)) if own else (start, end)
+        others = [m for m in ctx.bare(a, b) if m not in agents and (passive or m.start > agents[-1].start)]
         objects = group_of(ctx, others[0]) if others and frame.bare_object and items else []
     if not objects:
         return []
