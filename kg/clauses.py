@@ -86,11 +86,31 @@ class _Piece:
     merged: list[int] = field(default_factory=list)
 
 
+PAREN_ASIDE = 8        # "(LNG)", "(740 Millionen Euro)", "(SPD)": a short parenthesis without a verb
+
+
+def _asides(s: SentView) -> list[range]:
+    """The short parentheses without a verb (their inside): asides that cut no clause ("… zwei
+    Millionen Tonnen Flüssiggas (LNG) liefern"); each is a piece of its own, an apposition."""
+    out, open_at = [], None
+    for i in range(s.start, s.end):
+        if s.words[i] == "(":
+            open_at = i
+        elif s.words[i] == ")" and open_at is not None:
+            inside = range(open_at + 1, i)
+            if 0 < len(inside) <= PAREN_ASIDE and not any(s.tag(k)[:2] in VERBAL for k in inside):
+                out.append(inside)
+            open_at = None
+    return out
+
+
 def _pieces(s: SentView) -> list[_Piece]:
     pieces, cur, opener = [], [], ""
+    asides = _asides(s) if "(" in s.words[s.start:s.end] else []
+    skipped = {i for inside in asides for i in range(inside.start - 1, inside.stop + 1)}
     for i in range(s.start, s.end):
         w = s.words[i]
-        if s.tag(i) == "_SP" or w in QUOTES:
+        if s.tag(i) == "_SP" or w in QUOTES or i in skipped:
             continue
         if w in CUTS:
             if cur:
@@ -102,6 +122,8 @@ def _pieces(s: SentView) -> list[_Piece]:
             cur.append(i)
     if cur:
         pieces.append(_Piece(cur, opener))
+    if asides:
+        pieces = sorted(pieces + [_Piece(list(inside), "(") for inside in asides], key=lambda p: p.tokens[0])
     _join_lists(s, pieces)
     out = []
     for piece in pieces:            # a coordinator before a second finite verb starts a clause

@@ -504,3 +504,21 @@ def test_a_verb_after_its_subject_stays_finite(phrase):
     words = phrase.split()
     tags, _ = lexical_tags(words)
     assert "VVFIN" in tags, list(zip(words, tags))
+
+
+# a short parenthesis without a verb is an aside: it cuts no clause, and stays an apposition
+PAREN_ASIDES = [
+    ("Katar werde Deutschland jährlich Flüssiggas (LNG) liefern.", "liefern", "LNG"),
+    ("Die USA wollten der Ukraine Waffen im Wert von 800 Millionen Dollar (740 Millionen Euro) liefern.", "liefern",
+     "740 Millionen Euro"),
+    ("Erdogan landet am Mittag (12.30 Uhr) in Berlin.", "landen", "12.30 Uhr"),
+    ("Scholz hat Macron am Montag (Ortszeit) in Paris getroffen.", "treffen", "Ortszeit"),
+]
+
+
+@pytest.mark.parametrize(("text", "lemma", "aside"), PAREN_ASIDES)
+def test_a_short_parenthesis_cuts_no_clause(text, lemma, aside):
+    doc, clauses = _clauses(text)
+    (c,) = clauses
+    assert c.verbs.lemma == lemma and c.kind == "main"
+    assert [(_text(doc, a.span), a.kind) for a in c.appositions] == [(aside, "parenthesis")]
