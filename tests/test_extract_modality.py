@@ -179,3 +179,22 @@ POSTPONED = list(_postponed())
 def test_what_is_put_off_is_planned(text, expected):
     found = {f for f in facts(run(text)) if f[1] == expected[1]}
     assert found == {expected}, found
+
+
+# what an agreement or a plan provides for is ahead: "sieht vor, dass …", "ist … vorgesehen"
+PROVIDED_FOR = [
+    (form.format(x=x, clause=clause), (*fact, "planned"))
+    for x, form, (clause, fact) in itertools.product(
+        ["Das Abkommen", "Der Plan", "Die Vereinbarung"],
+        ["{x} sieht vor, dass {clause}.", "{x} sah vor, dass {clause}."],
+        [("Russland Nordkorea Öl liefert", ("russia", S, "north_korea")),
+         ("Scholz im Mai nach Kiew reist", ("scholz", V, "kyiv")),
+         ("die EU Sanktionen gegen Belarus verhängt", ("eu", SANC, "belarus"))])
+] + [("Ein Treffen zwischen Scholz und Macron ist für Montag vorgesehen.", ("scholz", M, "macron", "planned")),
+     ("Für Montag ist ein Besuch von Scholz in Kiew vorgesehen.", ("scholz", V, "kyiv", "planned"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROVIDED_FOR, ids=case_id)
+def test_what_is_provided_for_is_planned(text, expected):
+    found = {f for f in facts(run(text)) if f[1] == expected[1]}
+    assert found == {expected}, found

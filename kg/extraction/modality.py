@@ -147,6 +147,9 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
             or (control and t_seg < seg and not presupposed)
         if i == trig.i or not in_scope or what is None:
             continue
+        if t_seg == seg and control and text.lower() not in ctx.w("planned") \
+                and not ctx.w("control_later").isdisjoint(word_forms(ctx, ctx.doc[i])):
+            continue          # "Das … geschlossene Abkommen sieht Hilfen vor": it governs what follows only
         if what == "negated":
             if trig.kind == "noun" and genitive_of_noun(ctx, trig.i):
                 continue      # "Die Daten der Reise sind nicht bestätigt": the dates, not the journey
