@@ -25,7 +25,7 @@ def test_dask_shards_load_into_the_same_store(tmp_path):
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         reports = extract_on_dask(client, [SEEDS], tmp_path / "shards", batch=2)
     assert [r["built"] for r in reports] == [2, 2, 1]
-    assert sum(r["statements"] for r in reports) == 41
+    assert sum(r["statements"] for r in reports) == 43
     shards = sorted((tmp_path / "shards").glob("*.nq"))
     assert len(shards) == 3
     dask_store, plain_store = tmp_path / "dask", tmp_path / "plain"

@@ -376,6 +376,8 @@ PAIR_FORMS = [
     ("{a} und {b} reisten nach Genf. Die beiden Politiker trafen sich dort.", M),
     ("{a} empfing {b}. Die beiden unterzeichneten einen Vertrag.", "signedTreatyWith"),
     ("{a} lobte {b}. Am Montag trafen sich die beiden Staatschefs in Genf.", M),
+    ("{a} und {b} reisten nach Genf. Beide Politiker trafen sich dort.", M),          # "beide" without article
+    ("{a} lobte {b}. Beide Präsidenten unterzeichneten einen Vertrag.", "signedTreatyWith"),
 ]
 PAIR_PEOPLE = [("Biden", "biden"), ("Putin", "putin"), ("Jarno Heikkilä", "entity:jarno-heikkilae")]
 PAIR_OTHERS = [("Xi", "xi_jinping"), ("Kim", "kim_jong_un"), ("Tomasz Wieczorek", "entity:tomasz-wieczorek")]
@@ -389,6 +391,16 @@ PAIR_OTHERS = [("Xi", "xi_jinping"), ("Kim", "kim_jong_un"), ("Tomasz Wieczorek"
 def test_die_beiden_are_the_last_two_named(text, expected):
     found = facts(run(text))
     assert expected in found or (expected[2], expected[1], expected[0], expected[3]) in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    (f"{a} und {b} kooperieren. {pair} unterzeichneten ein Abkommen.", {(ka, "signedTreatyWith", kb, "asserted")})
+    for pair, ((a, ka), (b, kb)) in itertools.product(
+        ["Beide Länder", "Beide Staaten", "Beide Seiten", "Die beiden Länder"],
+        [(("Russland", "russia"), ("China", "china")), (("Armenien", "armenia"), ("Aserbaidschan", "azerbaijan"))])
+] + [("Russland und China stimmten dagegen. Beide Resolutionen scheiterten.", set())], ids=case_id)
+def test_beide_laender_are_the_last_two_states(text, expected):
+    assert {f for f in facts(run(text)) if f[1] == "signedTreatyWith"} == expected
 
 
 @pytest.mark.parametrize("text,expected", [

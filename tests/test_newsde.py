@@ -102,7 +102,7 @@ def develop_figures(tmp_path_factory) -> dict:
 @needs_corpus
 def test_develop_half_figures_as_measured(develop_figures):
     assert {k: develop_figures[k] for k in FIGURES} == {
-        "predicted": 37, "correct": 37, "required": 38, "found": 34, "precision": 1.0, "recall": 0.895,
+        "predicted": 38, "correct": 38, "required": 38, "found": 34, "precision": 1.0, "recall": 0.895,
         "f1": 0.945, "modality_accuracy": 0.941, "factual_errors": 0, "negatives": 47, "negatives_violated": 0,
     }
     # the targets for the half the rules were written against
@@ -114,7 +114,7 @@ def test_develop_half_figures_as_measured(develop_figures):
 def test_develop_half_per_relation_as_measured(develop_figures):
     assert {rel: (f["predicted"], f["correct"], f["required"], f["found"])
             for rel, f in develop_figures["by_relation"].items()} == {
-        "imposedSanctionsOn": (4, 4, 4, 3), "metWith": (9, 9, 9, 9), "signedTreatyWith": (3, 3, 4, 3),
+        "imposedSanctionsOn": (4, 4, 4, 3), "metWith": (10, 10, 9, 9), "signedTreatyWith": (3, 3, 4, 3),
         "supplies": (5, 5, 7, 6), "vetoed": (3, 3, 2, 2), "visited": (13, 13, 12, 11),
     }
     # no known error: a new one shows here

@@ -76,7 +76,7 @@ def test_the_fixtures_rows_say_what_its_graph_says():
 def test_the_seeds_rows_say_what_their_graph_says(tmp_path):
     assert cli("--store", tmp_path / "store", "build", "-q", SEEDS).exit_code == 0
     with KGStore.open(tmp_path / "store", read_only=True) as store:
-        assert assert_rows_say_what_the_graph_says(store) == 41
+        assert assert_rows_say_what_the_graph_says(store) == 43
 
 
 def _article_rows(extraction: Extraction) -> dict[str, list[str]]:

@@ -82,7 +82,7 @@ def test_rdflib_sparqlstore_select_ask_and_construct(seed_server):
     assert graph.query("ASK { entity:russia kg:vetoed entity:north-korea }").askAnswer is False
     triples = set(graph.query(NAMES))
     assert triples == {(rdflib.URIRef(NK), rdflib.RDFS.label, rdflib.Literal("Nordkorea", lang="de"))}
-    assert len(list(graph.query("SELECT ?st WHERE { ?st a kg:Statement }"))) == 41
+    assert len(list(graph.query("SELECT ?st WHERE { ?st a kg:Statement }"))) == 43
 
 
 # ---------------------------------------------------------------- content negotiation
@@ -172,8 +172,8 @@ def test_post_form_and_direct_query(seed_server):
 def test_dataset_of_the_request(seed_server):
     statements = "SELECT (COUNT(?st) AS ?n) WHERE { ?st a kg:Statement }"
     one = get(seed_server, statements, "text/csv", **{"default-graph-uri": RES + "article/000_6c5487194f5f798d"})
-    assert one.text == "n\r\n8\r\n"
-    assert get(seed_server, statements, "text/csv").text == "n\r\n41\r\n"
+    assert one.text == "n\r\n10\r\n"
+    assert get(seed_server, statements, "text/csv").text == "n\r\n43\r\n"
     graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s a kg:Statement } } ORDER BY ?g"
     named = get(seed_server, graphs, "text/csv", **{"named-graph-uri": [RES + "article/001_3de4a40f195ed6ed"]})
     assert named.text == f"g\r\n{RES}article/001_3de4a40f195ed6ed\r\n"

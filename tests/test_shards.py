@@ -26,14 +26,14 @@ def plain(tmp_path_factory) -> bytes:
 def test_two_jobs_build_the_same_store(tmp_path, plain):
     store = tmp_path / "store"
     result = cli("--store", store, "build", "--jobs", "2", SEEDS)
-    assert (result.exit_code, result.output) == (0, f"built 5 articles, 41 statements into {store}\n")
+    assert (result.exit_code, result.output) == (0, f"built 5 articles, 43 statements into {store}\n")
     assert nquads(store) == plain
 
 
 def test_extract_then_load_builds_the_same_store(tmp_path, plain):
     shard = tmp_path / "seeds.nq"
     result = cli("extract", SEEDS, "-o", shard)
-    assert (result.exit_code, result.output) == (0, f"extracted 5 articles, 41 statements into {shard}\n")
+    assert (result.exit_code, result.output) == (0, f"extracted 5 articles, 43 statements into {shard}\n")
     store = tmp_path / "store"
     loaded = cli("--store", store, "load", shard)
     assert loaded.exit_code == 0

@@ -13,7 +13,7 @@ from kg.nlp import lowers, sentence_starts, span_text
 
 
 def pairs(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention]:
-    """ "die beiden", "die beiden Politiker", "die beiden Länder": the last two people (or states,
+    """ "die beiden", "die beiden Politiker", "die beiden Länder", "beide Länder": the last two people (or states,
     after a word for states) named in the sentence or the two before, as two mentions side by side
     (kind "pair", one group: "Dort trafen die beiden Selenskyj").  Not before another noun
     ("die beiden Resolutionen")."""
@@ -21,23 +21,27 @@ def pairs(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention]:
     low, starts = lowers(doc), sentence_starts(doc)
     found = []
     for i, word in enumerate(low):
-        if word != "beiden" or i == 0 or low[i - 1] not in {"die", "den", "der"}:
-            continue
         nxt = low[i + 1] if i + 1 < len(doc) else ""
+        if word == "beiden" and i > 0 and low[i - 1] in {"die", "den", "der"}:
+            opens = i - 1     # "die beiden", "den beiden Politikern"
+        elif word == "beide" and nxt in person_nouns | state_nouns and (i == 0 or low[i - 1] not in {"die", "diese"}):
+            opens = i         # "Beide Länder unterzeichneten …", "beide Präsidenten"
+        else:
+            continue
         named_next = any(m.start == i + 1 for m in mentions)      # "trafen die beiden Selenskyj"
         noun = doc[i + 1].text[:1].isupper() and not named_next if i + 1 < len(doc) else False
         if noun and nxt not in person_nouns | state_nouns:
             continue
         cls = "State" if nxt in state_nouns else "Person"
         here = bisect.bisect_right(starts, i) - 1
-        before = [m for m in mentions if m.end <= i - 1 and m.cls == cls and m.kind != "adj"
+        before = [m for m in mentions if m.end <= opens and m.cls == cls and m.kind != "adj"
                   and here - (bisect.bisect_right(starts, m.start) - 1) <= 2]
         pair = _last_pair(before, low)
         if pair is None:
             continue
         first, second = pair
         end = i + 2 if noun else i + 1
-        for start, stop, ref in ((i - 1, i, first), (i, end, second)):
+        for start, stop, ref in ((opens, opens + 1, first), (opens + 1, end, second)):
             found.append(Mention(start=start, end=stop, key=ref.key, actor=ref.actor, cls=ref.cls, kind="pair",
                                  text=span_text(doc, start, stop), head=stop - 1))
     return found
