@@ -80,6 +80,11 @@ def is_lemma(word: str) -> bool:
     return word in _lemma_values()
 
 
+def is_word(word: str) -> bool:
+    """Is ``word``, as written, a German word of the lookup table (a form or a lemma)?"""
+    return lemma_of(word) is not None or is_lemma(word)
+
+
 def is_infinitive(low: str) -> bool:
     """Is ``low`` an infinitive by its own forms, whatever the table says of it ("führen", which the
     table makes Konjunktiv II of "fahren", since "führt" and "führte" are forms of "führen"; not

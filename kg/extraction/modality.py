@@ -66,7 +66,9 @@ def _memo(ctx: Ctx, key, make):
 
 def _modality_words(ctx: Ctx) -> list[tuple]:
     """The sentence's tokens that can set a trigger's modality, with all that does not depend
-    on the trigger: (i, text, segment, control, what, hedged noun).  ``what`` is "negated",
+    on the trigger: (i, text, segment, control, later, what, hedged noun).  ``later``: a control
+    word that governs only the clauses after its own (``control_later``; not its participle, a
+    cue of its own: "ist … vorgesehen").  ``what`` is "negated",
     "planned_verbal", "planned_nominal" or the word's modality ("alleged_weak" included); ``hedged noun`` the
     index of the noun an adjective like "mutmaßliche" hedges instead (else None)."""
     if ctx.modality_words is not None:
@@ -77,6 +79,7 @@ def _modality_words(ctx: Ctx) -> list[tuple]:
         low = token.lower_
         lemmas = word_forms(ctx, token)
         control = bool(lemmas & ctx.w("control"))
+        later = control and low not in ctx.w("planned") and bool(lemmas & ctx.w("control_later"))
         if low in ctx.w("negation") or lemmas & ctx.w("negation"):
             nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
             what = "negated" if f"{low} {nxt}" not in ctx.w("negation_exceptions") else None
@@ -98,7 +101,7 @@ def _modality_words(ctx: Ctx) -> list[tuple]:
             if low != lemma and lemma.endswith(("lich", "ig", "bar")) and is_adjective_like(token) \
                     and noun is not None and noun.text[:1].isupper():
                 hedged = noun.i
-        found.append((token.i, token.text, ctx.seg_of(token.i), control, what, hedged))
+        found.append((token.i, token.text, ctx.seg_of(token.i), control, later, what, hedged))
     ctx.modality_words = found
     return found
 
@@ -139,17 +142,15 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
     own_particle = last_word_before(ctx.doc, ctx.segments[seg][1]) if trig.particle else -1
     # "…, als Trump in Moskau war": a clause taken as given, outside the claim before it
     presupposed = ctx.doc[ctx.segments[seg][0]].lower_ in ctx.w("presupposing_openers")
-    for i, text, t_seg, control, what, hedged in _modality_words(ctx):
+    for i, text, t_seg, control, later, what, hedged in _modality_words(ctx):
         if i == own_particle:
             continue
-        in_scope = (t_seg == seg and not (control and t_seg < len(ctx.segments) - 1 and has_later
-                                          and i != trig.i)) \
+        # ("Das … geschlossene Abkommen sieht Hilfen vor": a ``later`` word never governs its own clause)
+        in_scope = (t_seg == seg and not later and not (control and t_seg < len(ctx.segments) - 1 and has_later
+                                                        and i != trig.i)) \
             or (control and t_seg < seg and not presupposed)
         if i == trig.i or not in_scope or what is None:
             continue
-        if t_seg == seg and control and text.lower() not in ctx.w("planned") \
-                and not ctx.w("control_later").isdisjoint(word_forms(ctx, ctx.doc[i])):
-            continue          # "Das … geschlossene Abkommen sieht Hilfen vor": it governs what follows only
         if what == "negated":
             if trig.kind == "noun" and genitive_of_noun(ctx, trig.i):
                 continue      # "Die Daten der Reise sind nicht bestätigt": the dates, not the journey

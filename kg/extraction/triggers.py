@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
 from kg.extraction.cues import LEAVING, VERB_KINDS, Cues
@@ -88,15 +87,13 @@ def _with_phrases(doc: Doc, cues: Cues, found: list[Trigger]) -> list[Trigger]:
     starts = set(sentence_starts(doc))
     closing = cues.derived("closing", lambda: frozenset(cues.separable) | {
         last for entries in cues.phrases.values() for _, _, last, _ in entries})
-    lemmas = None
+    lemmas = lemma_ids(doc)
     openers = cues.words["subordinators"] | cues.words["relative_pronouns"]
     phrased: dict[int, list[Trigger]] = {}
     for j in positions_of(doc, closing):
         word = low[j]
         if not _closes_clause(texts, starts, j + 1):
             continue
-        if lemmas is None:
-            lemmas = doc.to_array(LEMMA).tolist()
         by_rest = cues.separable.get(word, {})
         for i in _clause_before(texts, starts, j, openers):
             text = texts[i]

@@ -24,7 +24,7 @@ from kg.mentions.base import Mention, _capitalised_word, _minted, genitive_of_st
 from kg.mentions.names import not_names
 from kg.model import slug
 from kg.nlp import lowers, orths, words
-from kg.postags import is_lemma, lemma_of
+from kg.postags import is_word
 
 #: the fewest letters of a compound's last part that make it a known noun
 MIN_HEAD = 5
@@ -93,7 +93,7 @@ def _name_at(texts, low, classes, known, lexicon, i, start, end, covered, stop, 
     if classes[i] == "given" and i + 2 < end and low[i + 1] in names["particles"] \
             and i + 2 not in covered and _capitalised_word(texts[i + 2]):
         return i + 3, "Person"         # "Abdullah bin Sajid", "Mohammed bin Nasser": a name's shape
-    if classes[i] == "surname" and not _dictionary_word(text):
+    if classes[i] == "surname" and not (is_word(text) or is_word(low[i])):
         return i + 1, "Person"         # "Paschinjan und Alijew": a family name alone (not "Koch", "Bauer")
     stem = text[:-1]
     if genitive_of_state_shape(text) and _unknown(stem, lexicon.knows(stem), lexicon):
@@ -115,12 +115,6 @@ def _genitive_state(doc: Doc, i: int) -> Mention:
     key = "entity:" + slug(name)
     return Mention(start=i, end=i + 1, key=key, actor=key, cls="State", kind="gen", text=doc[i].text,
                    head=i, surface=name, label=name)
-
-
-def _dictionary_word(text: str) -> bool:
-    """Does the German lemma table hold the word, as a form or a lemma, as written or in lower case?"""
-    low = text.lower()
-    return lemma_of(text) is not None or lemma_of(low) is not None or is_lemma(text) or is_lemma(low)
 
 
 def _unknown(text: str, known: bool, lexicon: Lexicon) -> bool:

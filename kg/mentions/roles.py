@@ -11,8 +11,8 @@ from kg.mentions.base import (LEADER_ROLES, Mention, _cached, _capital, _mention
                               _title_index, genitive_of_state_shape)
 from kg.mentions.names import _unknown_name
 from kg.model import slug
-from kg.nlp import lemma_table, lowers, span_text, title_forms
-from kg.postags import is_lemma
+from kg.nlp import lowers, span_text, title_forms
+from kg.postags import is_word
 
 
 def _role_answers(gazetteer: Gazetteer) -> dict[str, str | None]:
@@ -139,11 +139,6 @@ def _not_current(doc: Doc, start: int, cues: dict) -> bool:
     return False
 
 
-def _a_word(low: str) -> bool:
-    """Is ``low`` a German word of the lemma table (a form or a lemma)?"""
-    return lemma_table().get(low) is not None or is_lemma(low)
-
-
 OPENERS = frozenset({".", "!", "?", ":", '"', "„", "“", "–", "-", "(", "\n"})
 
 
@@ -154,7 +149,7 @@ def _short_alone(doc: Doc, start: int, end: int, candidates: list[str], gazettee
     is Kim Jong Un), when the word stands alone as a name: not opening its sentence ("Kurz nach
     …"), no capitalised word right after it ("Kim Kardashian") and none before it but a title
     or a name ("Sarah Kim"; "Machthaber Kim", "Putin und Kim" are fine)."""
-    if (start == 0 or doc[start].is_sent_start or doc[start - 1].text in OPENERS) and _a_word(doc[start].lower_):
+    if (start == 0 or doc[start].is_sent_start or doc[start - 1].text in OPENERS) and is_word(doc[start].lower_):
         return []          # "Kurz nach …": at a sentence's start a common word is capitalised too
     after = doc[end] if end < len(doc) else None
     if after is not None and after.text[:1].isupper() and after.is_alpha:
