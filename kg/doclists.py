@@ -30,13 +30,29 @@ def orths(doc: Doc) -> numpy.ndarray:
 
 def words(doc: Doc) -> list[str]:
     """The text of each token (``token.text``), as one list made once per Doc."""
-    return _cached_list(doc, "kg_words", lambda d: [d.vocab.strings[h] for h in orths(d).tolist()])
+    return _cached_list(doc, "kg_words", lambda d: _texts(d, orths(d)))
+
+
+def _texts(doc: Doc, ids: numpy.ndarray) -> list[str]:
+    """The strings of spaCy's string ids (hashes): from :data:`_STRINGS`, which keeps the
+    ``str`` of each id once (``StringStore`` decodes a new one at every look-up, which took a
+    tenth of a build's time); a hash is its string's wherever it was made."""
+    known = _STRINGS
+    found = list(map(known.get, ids.tolist()))
+    if None in found:
+        strings = doc.vocab.strings
+        found = [text if text is not None else known.setdefault(h, strings[h])
+                 for h, text in zip(ids.tolist(), found)]
+    return found
+
+
+_STRINGS: dict[int, str] = {}
 
 
 def lowers(doc: Doc) -> list[str]:
     """The lower-case text of each token (``token.lower_``, which spaCy makes with
     ``str.lower``), made once per Doc."""
-    return _cached_list(doc, "kg_lowers", lambda d: [word.lower() for word in words(d)])
+    return _cached_list(doc, "kg_lowers", lambda d: _texts(d, _cached_list(d, "kg_lower_ids", _lower_ids)))
 
 
 def lemma_ids(doc: Doc) -> list[int]:
@@ -52,13 +68,17 @@ def puncts(doc: Doc) -> list[bool]:
 def positions_of(doc: Doc, vocabulary: frozenset[str]) -> list[int]:
     """The indexes of the tokens whose lower-case text is in ``vocabulary`` (lower-case words),
     found in one array operation on the tokens' ``LOWER`` ids, not word by word in Python."""
-    lower = _cached_list(doc, "kg_lower_ids", lambda d: d.to_array(LOWER))
+    lower = _cached_list(doc, "kg_lower_ids", _lower_ids)
     hashes = _hashes(vocabulary)          # sorted: each token's id is looked for by bisection
     if not len(hashes) or not len(lower):
         return []
     at = numpy.searchsorted(hashes, lower)
     at[at == len(hashes)] = 0
     return numpy.flatnonzero(hashes[at] == lower).tolist()
+
+
+def _lower_ids(doc: Doc) -> numpy.ndarray:
+    return doc.to_array(LOWER)
 
 
 @functools.lru_cache(maxsize=64)

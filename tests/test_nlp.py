@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 from kg.nlp import (SPAN_KEY, build_pipeline, char_offsets, lemma_ids, load_pipeline, lowers, positions_of, puncts,
                     sentence_starts, span_text, title_forms, words)
@@ -129,6 +130,16 @@ def test_word_lists_are_the_token_attributes():
     assert lemma_ids(doc) == [t.lemma for t in doc] and puncts(doc) == [t.is_punct for t in doc]
     empty = load_pipeline()("")
     assert (sentence_starts(empty), char_offsets(empty)) == ([], [])
+
+
+@pytest.mark.parametrize("text", [
+    "İstanbul und ÖSTERREICH trafen Straße-Ämter", "Ein nie gesehenes Wort: Qxzvlöffelung!", "ǅemal ΣΟΦΙΑ ß ẞ", "",
+])
+def test_word_lists_of_words_never_seen_before_and_of_docs_of_another_vocabulary(text):
+    # the strings are kept per id across Docs: a word first met, in any vocabulary, comes out right
+    for doc in (load_pipeline()(text), Doc(spacy.blank("de").vocab, words=text.split() or [])):
+        assert words(doc) == [t.text for t in doc]
+        assert lowers(doc) == [t.lower_ for t in doc] == [t.text.lower() for t in doc]
 
 
 @pytest.mark.parametrize("vocabulary", [
