@@ -175,19 +175,70 @@ def test_first_person_without_a_named_speaker_names_no_one(text):
     assert not facts(run(text))
 
 
+# a speaker who says that his own side (his state, his government, his boss) did not do it denies it;
+# the same words of someone else's side are a negation he reports
+OWN_SIDE_FORMS = [
+    ("{speaker} sagte, {party} habe {clause}.", "{party} habe {clause}, sagte {speaker}."),
+]
+OWN_SIDE_CLAUSES = [  # (the clause with {party}, relation, other party)
+    ("keine Waffen an Nordkorea geliefert", S, "north_korea"),
+    ("nie Drohnen nach Valdoria geschickt", S, "entity:valdoria"),
+    ("den Präsidenten Finnlands nicht getroffen", M, "finland"),
+    ("kein Abkommen mit Syrien unterzeichnet", T, "syria"),
+]
+SPEAKERS = [  # (speaker, his side), (a party of his side, its key), (a party of another side, its key)
+    ("Kremlsprecher Dmitri Peskow", "peskov", ("Russland", "russia"), ("die Ukraine", "ukraine")),
+    ("der iranische Außenminister", "iran", ("der Iran", "iran"), ("Israel", "israel")),
+    ("Peking", "beijing", ("China", "china"), ("Japan", "japan")),
+    ("das chinesische Außenministerium", "china", ("die chinesische Regierung", "china"), ("Indien", "india")),
+]
+OWN_SIDE_CASES = [
+    (form.format(speaker=speaker, party=party, clause=clause), (key, rel, other), modality, claimant)
+    for forms in OWN_SIDE_FORMS for form in forms
+    for (clause, rel, other) in OWN_SIDE_CLAUSES
+    for (speaker, claimant, own, foreign) in SPEAKERS
+    for (party, key), modality in ((own, "denied"), (foreign, "negated"))
+]
+
+
+# what one's own side will not do, would not do or does not want to do is a refusal: negated
+OWN_SIDE_REFUSALS = [
+    (form.format(speaker=speaker, party=own[0]), (own[1], S, "north_korea"), "negated", None)
+    for form in ("{party} werde keine Waffen an Nordkorea liefern, sagte {speaker}.",
+                 "{speaker} sagte, {party} würde keine Waffen an Nordkorea liefern.",
+                 "{party} wolle keine Waffen an Nordkorea liefern, sagte {speaker}.",
+                 "{speaker} erklärte, {party} könne keine Waffen an Nordkorea liefern.")
+    for (speaker, claimant, own, foreign) in SPEAKERS
+]
+
+
+@pytest.mark.parametrize(("text", "fact", "modality", "claimant"), OWN_SIDE_CASES + OWN_SIDE_REFUSALS, ids=case_id)
+def test_a_speaker_negating_his_own_sides_deed_denies_it(text, fact, modality, claimant):
+    text = text[:1].upper() + text[1:]
+    found = [st for st in run(text).statements if (st.subject, st.relation, st.object) == fact
+             or (fact[1] in {M, T} and (st.object, st.relation, st.subject) == fact)]
+    assert [st.modality for st in found] == [modality], facts(run(text))
+    assert modality != "denied" or found[0].attributed_to == claimant, found
+
+
 # a source phrase ("nach Einschätzung", "nach Darstellung", "nach Angaben") reports its clause, also
 # behind a verbless apposition ("Nach Angaben des Geheimdienstchefs, Kyrylo Budanow, liefert …")
 SOURCE_FORMS = ["Nach Angaben des Geheimdienstchefs, Kyrylo Budanow, {v}.",
                 "Nach Einschätzung des südkoreanischen Geheimdienstes {v}.",
                 "Nach Darstellung Kiews {v}.",
                 "Nach Erkenntnissen der Ermittler, einer Sondereinheit, {v}.",
-                "Nach Schätzungen westlicher Experten {v}."]
+                "Nach Schätzungen westlicher Experten {v}.",
+                # the noun of a source phrase is no office handed over ("einen Bericht übergeben")
+                "Laut einem Bericht {v}.", "Laut einem Bericht der Zeitung „Asahi“ {v}.",
+                "Einem Bericht des Senders zufolge {v}."]
 SOURCE_CASES = [
     (form.format(v=v), (*fact, "reported"))
     for form, (v, fact) in itertools.product(SOURCE_FORMS, [
         ("liefert Moskau Raketen an Pjöngjang", ("russia", S, "north_korea")),
         ("hat Nordkorea Granaten nach Russland geliefert", ("north_korea", S, "russia")),
-        ("lieferte Valdoria Drohnen an Syrien", ("entity:valdoria", S, "syria"))])
+        ("lieferte Valdoria Drohnen an Syrien", ("entity:valdoria", S, "syria")),
+        ("übergab Teheran Hunderte Raketen an Moskau", ("iran", S, "russia")),
+        ("soll Nordkorea Artilleriegranaten nach Russland geschickt haben", ("north_korea", S, "russia"))])
 ]
 
 
@@ -196,6 +247,13 @@ def test_source_phrases_report_their_clause(text, expected):
     found = facts(run(text))
     assert expected in found, found
     assert not {f for f in found if f[:3] == expected[:3] and f[3] != expected[3]}, found
+
+
+@pytest.mark.parametrize("text", ["Laut dem Bericht übergab Lindner sein Mandat an Reisinger.",
+                                  "Nach Angaben der Partei soll Kurz den Vorsitz an Mahrer übergeben haben.",
+                                  "Laut einem Bericht übergab Ostravien den Bericht an die Vereinten Nationen."])
+def test_an_office_handed_over_is_no_supply_behind_a_source_phrase(text):
+    assert not {f for f in facts(run(text)) if f[1] == S}
 
 
 def test_a_preposition_of_time_is_no_source():

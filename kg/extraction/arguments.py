@@ -15,6 +15,7 @@ from kg.extraction.nouns import attribute_of_thing, genitive_of_noun, relative_a
 from kg.extraction.triggers import Trigger, head_match
 from kg.german import default_german
 from kg.mentions import Mention
+from kg.mentions.base import acting_for
 
 
 @dataclass
@@ -165,6 +166,30 @@ def speakers_side(ctx: Ctx, i: int) -> Mention | None:
     ctx.speaker_sides[a] = speaker.key
     cls = ctx.gazetteer[side].cls if side in ctx.gazetteer else "State"
     return Mention(start=a, end=b, key=side, actor=side, cls=cls, kind="pronoun", text=ctx.doc[a].text, head=a)
+
+
+_WUERDE = frozenset({"würde", "würden", "würdest", "würdet"})     # "würde … liefern": would, will
+
+
+def own_side_speaker(ctx: Ctx, i: int, parties: list[Mention]) -> str | None:
+    """The named speaker whose words hold the trigger at ``i`` when one of ``parties`` is the
+    speaker or the speaker's own side: "Peskow sagte, Russland liefere keine Waffen an Nordkorea"
+    (Russia's spokesman: a denial, where the same words of a third state's are a negation).  Not
+    of a refusal, what one's side will not do or does not want to do ("Russland werde keinen
+    Vertrag schließen", "würden nicht liefern", "wolle nicht liefern"): a future or a modal verb."""
+    speaker = ctx.quoted_by.get(ctx.seg_of(i))
+    if speaker is None:
+        return None
+    clause, _ = clause_of(ctx, i)
+    if clause is not None and (clause.verbs.tense.startswith("future") or clause.verbs.modals or (
+            clause.verbs.finite is not None and clause.verbs.infinitives
+            and ctx.doc[clause.verbs.finite].lower_ in _WUERDE)):
+        return None
+    side = _side_of(ctx, speaker)
+    for m in parties:
+        if m.key == speaker.key or (side is not None and (m.key == side or side in acting_for(m, ctx.gazetteer))):
+            return speaker.key
+    return None
 
 
 def _side_of(ctx: Ctx, speaker: Mention) -> str | None:

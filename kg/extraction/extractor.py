@@ -17,6 +17,7 @@ from kg.extraction.days import ahead_of_story, told_day
 from kg.extraction.modality import Cue, find_claimants, modality_of
 from kg.extraction.speakers import find_speakers
 from kg.extraction.relations import arguments
+from kg.extraction.arguments import own_side_speaker
 from kg.extraction.statements import (dedupe, denials_in_relative_clause, denials_of_previous, headline_as_told,
                                       make_statements, prefer_verbs)
 from kg.extraction.triggers import triggers_in
@@ -233,12 +234,19 @@ def _sentence_statements(ctx: Ctx, triggers, article: Article, found: _Found) ->
         sides = [ctx.speaker_sides[a.start] for a in args.agents if a.start in ctx.speaker_sides]
         if cue.modality == "negated" and sides:
             cue = Cue("denied", cue.word, sides[0])     # „Wir liefern keine Waffen", sagte X: X denies
+        elif cue.modality == "negated" and (own := own_side_speaker(ctx, trig.i, _parties(ctx, trig, args))):
+            cue = Cue("denied", cue.word, own)          # Peskow sagte, Russland liefere keine Waffen
         out.extend(make_statements(ctx, trig, args, cue, when, article, found.measures, found.items))
     out = dedupe(out, ctx.cues.symmetric)
     out += denials_in_relative_clause(ctx, out, claimants, offset, len(found.statements))
     if not out:
         out = denials_of_previous(ctx, found.statements, found.previous, claimants, offset)
     return out
+
+
+def _parties(ctx: Ctx, trig, args) -> list[Mention]:
+    """Who does it: the agents, and of a symmetric relation the objects too."""
+    return list(args.agents) + (list(args.objects) if trig.relation in ctx.cues.symmetric else [])
 
 
 def _entities(found: _Found, gazetteer: Gazetteer) -> list[EntityRef]:

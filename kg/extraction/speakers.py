@@ -34,7 +34,9 @@ def find_speakers(ctx: Ctx, triggers=()) -> list[tuple[set[int], str | None, str
             speaker = next((m for m in after if not m.genitive), after[0] if after else None)
             scope = set(range(seg))
         elif nxt is not None and nxt.text in {",", ":"}:  # "X sagte, …"
-            speaker = before[-1] if before else None
+            # "Das chinesische Außenministerium sagte, …": the adjective's state, if no actor is named
+            adjectives = [m for m in ctx.in_span(seg_start, token.i) if m.kind == "adj" and ctx.prep[m.start] is None]
+            speaker = before[-1] if before else adjectives[-1] if adjectives else None
             scope = set(range(seg + 1, n_segments))
             if (seg_start, seg_end) in ctx.hidden:       # "Scholz reiste, wie ein Sprecher sagte, nach Paris"
                 scope = {ctx.seg_of(seg_start - 2)}

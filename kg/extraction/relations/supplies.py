@@ -6,12 +6,13 @@ from kg.extraction.arguments import (
     Args, clause_of, controller, destinations, governor, group_of, has_passive_auxiliary, is_infinitive, subject,
     verb_agents,
 )
-from kg.extraction.context import Ctx
+from kg.extraction.context import Ctx, is_adjective_like, prep_before
 from kg.extraction.cues import Frame
 from kg.extraction.nouns import foreign_owner, is_region, items_in, noun_parts
 from kg.extraction.relations import register
 from kg.extraction.triggers import Trigger, head_match
 from kg.mentions import Mention
+from kg.nlp import lowers
 
 
 @register("supplies")
@@ -37,9 +38,11 @@ def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if not agents:
         return []
     seg_start, seg_end = ctx.segments[ctx.seg_of(trig.i)]
-    # (not a word that names an actor, "die Führung Nordkoreas", or a source, "Berichten zufolge")
+    # (not a word that names an actor, "die Führung Nordkoreas", a source, "Berichten zufolge", or a
+    # noun of a prepositional phrase, "Laut einem Bericht der Zeitung übergab Teheran Raketen …")
     named = {k for m in ctx.mentions for k in range(m.start, m.end)} | _sources(ctx, seg_start, seg_end)
-    if any(frame.has("not_goods", t.lower_, t.lemma_) for t in ctx.doc[seg_start:seg_end] if t.i not in named):
+    if any(frame.has("not_goods", t.lower_, t.lemma_) and prep_before(ctx.doc, ctx.sent, t.i, ctx.cues) is None
+           for t in ctx.doc[seg_start:seg_end] if t.i not in named):
         return []      # "sein Mandat an X übergeben", "den Vorsitz übergeben": an office, not goods
     preps = set(frame.object_preps)
     items = items_in(ctx, start, end)
@@ -72,12 +75,31 @@ def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     return [Args(agents=agents, objects=objects, fallback=fallback, items=items)]
 
 
-
 def _sources(ctx: Ctx, start: int, end: int) -> set[int]:
-    """The nouns of source phrases in ``start:end``: "Berichten zufolge", "laut Berichten"."""
-    return {t.i for t in ctx.doc[start:end]
-            if (t.i + 1 < ctx.sent.end and ctx.doc[t.i + 1].lower_ in ctx.w("source_after"))
-            or (t.i > ctx.sent.start and ctx.doc[t.i - 1].lower_ in ctx.w("source_before"))}
+    """The words of source phrases in ``start:end``: "laut einem Bericht der Zeitung „Asahi“",
+    "nach Angaben des Ministeriums", "Einem Bericht des Senders zufolge", "Berichten zufolge": from
+    the source word on (or back from "zufolge") over articles, adjectives, capitalised words and
+    quotation marks, up to the first other word (a verb: "… übergab Teheran …")."""
+    low = lowers(ctx.doc)
+    out: set[int] = set()
+    for i in range(start, end):
+        if low[i] in ctx.w("source_before"):
+            step, j = 1, i + 1
+        elif low[i] in ctx.w("source_after"):
+            step, j = -1, i - 1
+        else:
+            continue
+        out.add(i)
+        while start <= j < end and _in_source_phrase(ctx, j):
+            out.add(j)
+            j += step
+    return out
+
+
+def _in_source_phrase(ctx: Ctx, j: int) -> bool:
+    token = ctx.doc[j]
+    return token.text[:1].isupper() or token.is_punct and token.text not in {",", ".", ":", ";"} \
+        or token.lower_ in ctx.w("determiners") or token.lower_ in ctx.w("source_links") or is_adjective_like(token)
 
 
 def _provision(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[Args]:
@@ -131,7 +153,6 @@ def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[A
     if modifier and head_match(modifier.lower(), ctx.cues.items):
         args.items = [modifier] + args.items
     return [args]
-
 
 
 def _receives(ctx: Ctx, m: Mention) -> bool:
