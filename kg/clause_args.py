@@ -95,11 +95,21 @@ def _plural_np(s: SentView, np) -> bool | None:
     if any(s.lowers[j] in ("und", "sowie") for j in range(a, b)):
         return True
     head = b - 1
-    if s.tag(head) == "NE" and s.lowers[a] not in ("die",):
-        return False
+    if (s.tag(head) == "NE" or head in _named_tokens(s.doc)) and s.lowers[a] not in ("die",):
+        return False     # a name: "Polen hat Kiew Panzer geliefert" (the state, not "die Polen")
     if s.tag(head) == "NN" and s.lemma(head) != s.words[head] and s.lowers[a] in {"die", "keine", "alle", s.lowers[head]}:
         return True
     return None
+
+
+def _named_tokens(doc) -> set[int]:
+    """The tokens of the gazetteer's names in the Doc (a name that is also a plural noun: "Polen",
+    "Schweden"), made once per Doc."""
+    from kg.doclists import _cached_list
+    from kg.gazetteer_matcher import gazetteer_matches
+
+    return _cached_list(doc, "kg_named_tokens", lambda d: {
+        i for start, end, label, _ in gazetteer_matches(d) if label == "name" for i in range(start, end)})
 
 
 def arguments(s: SentView, kind: str, introducer: int | None, vc: VerbComplex, toks: list[int]):

@@ -5,6 +5,8 @@ made by :func:`extract_cases.run`.
 """
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from extract_cases import case_id, facts, run, S, without_agreed
@@ -39,3 +41,23 @@ def test_supplies(text, expected):
 @pytest.mark.parametrize(("text", "expected"), NEWS, ids=case_id)
 def test_supplies_in_the_news(text, expected):
     assert without_agreed(facts(run(text))) == expected
+
+
+# a state whose name is also a plural noun ("Polen": Poles, "Schweden": Swedes) is one subject of a
+# singular verb, with a bare dative recipient after it, in every tense and with either order of objects
+NAME_NOUNS = [("Polen", "poland"), ("Schweden", "sweden")]
+RECIPIENTS = [("der Ukraine", "ukraine"), ("Kiew", "ukraine"), ("Litauen", "lithuania"), ("Valdoria", "entity:valdoria")]
+TENSES = [("{a} liefert {b} Panzer.", "asserted"), ("{a} lieferte {b} Panzer.", "asserted"),
+          ("{a} hat {b} Panzer geliefert.", "asserted"), ("{a} wird {b} Panzer liefern.", "planned"),
+          ("{a} hat {b} keine Panzer geliefert.", "negated"), ("{a} will {b} Panzer liefern.", "planned"),
+          ("Am Montag hat {a} {b} Panzer geliefert.", "asserted")]
+NAME_NOUN_CASES = [
+    (form.format(a=a, b=b), (ka, S, kb, modality))
+    for (a, ka), (b, kb), (form, modality) in itertools.product(NAME_NOUNS, RECIPIENTS, TENSES)
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAME_NOUN_CASES, ids=case_id)
+def test_a_state_named_like_a_plural_noun_is_a_singular_subject(text, expected):
+    found = without_agreed(facts(run(text)))
+    assert found == {expected}, found
