@@ -43,11 +43,8 @@ def vetoed(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         scan_end = trig.i if measure_start is not None else scan_end
     if measure_start is None:          # "Die USA legten ihr Veto ein, Großbritannien enthielt sich": no measure here
         scan_end = ctx.segments[ctx.seg_of(trig.i)][1]
-    concerned = [m for m in ctx.in_span(measure_start or scan_from, scan_end)
-                 if (m.is_actor or m.cls == "Place") and m.actor not in {a.actor for a in agents}
-                 and ctx.prep[m.start] not in {"in", "mit", "von"} and m.start not in ctx.excluded
-                 and m.key not in frame.spec.get("council", []) and m.cls != "Organization"]
     selves = {a.actor for a in agents}
+    concerned = _concerned(ctx, frame, measure_start or scan_from, scan_end, selves)
     if not concerned and measure_start is not None:
         compound = compound_place(ctx, measure_start)     # "die Syrien-Resolution", "Nahost-Resolution"
         concerned = [compound] if compound is not None and compound.actor not in selves else []
@@ -59,8 +56,14 @@ def vetoed(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
             return [Args(agents=agents + co_agents(ctx, start, end), objects=[target], fallback=fallback,
                          place=council[0] if council else None, measure=(measure_start, target.end))]
     if not concerned:
+        if measure_start is None and trig.kind == "noun":
+            measure_start = _gegen_noun(ctx, *ctx.segments[ctx.seg_of(trig.i)])
+            # "Gegen die Aufnahme Palästinas legte X sein Veto ein": the state in the words before the veto
+            concerned = [] if measure_start is None or measure_start > trig.i else \
+                _concerned(ctx, frame, measure_start, trig.i, selves)
         if measure_start is None:
             return []
+    if not concerned:
         # "China legte ein Veto gegen die Resolution ein": a measure whose target nobody names
         return [Args(agents=agents + co_agents(ctx, start, end), objects=[_measure_itself(ctx, measure_start)],
                      fallback=fallback, place=council[0] if council else None,
@@ -76,6 +79,24 @@ def _measure_itself(ctx: Ctx, i: int) -> Mention:
     """The measure noun at ``i`` as the object of a veto whose target nobody names (kind
     "measure": :func:`kg.extraction.statements.make_statements` mints it with no ``concerns``)."""
     return Mention(start=i, end=i + 1, key="", actor="", cls="Measure", kind="measure", text=ctx.doc[i].text, head=i)
+
+
+def _concerned(ctx: Ctx, frame: Frame, start: int, end: int, selves: set[str]) -> list[Mention]:
+    """The states and places a measure in ``start:end`` may concern: not the vetoing side, the
+    Security Council, an organisation, or a place "in"/"mit"/"von"."""
+    return [m for m in ctx.in_span(start, end)
+            if (m.is_actor or m.cls == "Place") and m.actor not in selves
+            and ctx.prep[m.start] not in {"in", "mit", "von"} and m.start not in ctx.excluded
+            and m.key not in frame.spec.get("council", []) and m.cls != "Organization"]
+
+
+def _gegen_noun(ctx: Ctx, start: int, end: int) -> int | None:
+    """The noun a veto is "gegen" in ``start:end``, whatever it names ("ein Veto gegen den Beitritt",
+    "gegen eine Waffenruhe", "gegen den Vorschlag"): a capitalised word after "gegen", its
+    articles and adjectives, that names no one."""
+    named = {m.start for m in ctx.mentions}
+    return next((t.i for t in ctx.doc[start:end] if t.text[:1].isupper() and t.is_alpha and t.i not in named
+                 and t.i > ctx.sent.start and _after_gegen(ctx, t.i)), None)
 
 
 def _after_gegen(ctx: Ctx, i: int) -> bool:
