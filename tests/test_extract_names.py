@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from extract_cases import M, V, facts, run
+from extract_cases import M, S, V, case_id, facts, run
 
 
 @pytest.mark.parametrize(
@@ -162,3 +162,41 @@ def test_an_apostrophe_before_no_word_closes_a_quotation(text, span):
 
     doc = load_pipeline()(text)
     assert [(s.text, s.label_) for s in doc.spans[SPAN_KEY] if s.kb_id_ in {"belarus", "scholz"}] == [span]
+
+
+# a title with its state's genitive, then the holder's name, with or without commas: the name is the
+# person, of that state ("der Präsident Kasachstans Tokajew empfing …" took the state as one party
+# and Tokajew as the other); a common noun after the genitive is no name
+HOLDER_TITLES = [("Der Präsident {g}", "Dem Präsidenten {g}", "dem Präsidenten {g}"),
+                 ("Die Außenministerin {g}", "Der Außenministerin {g}", "der Außenministerin {g}"),
+                 ("Der Regierungschef {g}", "Dem Regierungschef {g}", "dem Regierungschef {g}")]
+HOLDER_STATES = [("Kasachstans", "kazakhstan"), ("Georgiens", "georgia"), ("Usbekistans", "uzbekistan")]
+HOLDER_NAMES = [("Tokajew", "entity:tokajew"), ("Bachtijor Saidow", "entity:bachtijor-saidow"),
+                ("Kassym-Schomart Tokajew", "entity:kassym-schomart-tokajew")]
+HOLDER_FRAMES = [  # (sentence, (subject, relation, object)) with {t}: the title phrase and name
+    ("{T} {n} traf Scholz in Berlin.", ("{k}", M, "scholz")),
+    ("{T}, {n}, traf Scholz in Berlin.", ("{k}", M, "scholz")),
+    ("Scholz traf sich in Berlin mit {t} {n}.", ("scholz", M, "{k}")),
+    ("{T} {n} reiste am Montag nach Berlin.", ("{k}", V, "berlin")),
+    ("Am Montag besuchte {T} {n} Berlin.", ("{k}", V, "berlin")),
+]
+HOLDER_CASES = [
+    (frame.format(T=nom.format(g=g) if not frame.startswith("Am") else nom.format(g=g)[:1].lower() + nom.format(g=g)[1:],
+                  t=dat.format(g=g), n=n), tuple(x.format(k=k) for x in fact), ks)
+    for (nom, _, dat), (g, ks), (n, k) in itertools.product(HOLDER_TITLES, HOLDER_STATES, HOLDER_NAMES)
+    for frame, fact in HOLDER_FRAMES
+]
+
+
+@pytest.mark.parametrize(("text", "fact", "state"), HOLDER_CASES, ids=case_id)
+def test_a_title_with_its_states_genitive_then_the_name(text, fact, state):
+    found = run(text)
+    assert {f[:3] for f in facts(found) if f[1] in {M, V}} == {fact}, facts(found)
+    person = next(e for e in found.entities if e.key == (fact[0] if fact[0].startswith("entity:") else fact[2]))
+    assert (person.cls, person.member_of) == ("Person", state)
+
+
+@pytest.mark.parametrize("text", ["Er sagte, dass der Präsident Kasachstans Waffen an Russland liefert.",
+                                  "Er sagte, dass die Regierung Kasachstans Panzer an Russland liefert."])
+def test_a_noun_after_a_titles_genitive_is_no_name(text):
+    assert {f[:3] for f in facts(run(text))} == {("kazakhstan", S, "russia")}

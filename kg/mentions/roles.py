@@ -249,6 +249,18 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
                                   or (nxt[0] == t_end + 1 and nxt[2] == "name" and doc[t_end].lower_ in genitives)) \
             and gazetteer[nxt[3]].cls == "State":
         state, end = nxt[3], nxt[1]
+    if end != t_end and not _plural_title(doc, items[t][0], end, word):
+        # "der Präsident Kasachstans Tokajew", "der Präsident Kasachstans, Kassym-Schomart Tokajew, …"
+        holder = _named_holder(doc, items, t + 2, end, gazetteer, names)
+        if holder is not None:
+            mention, consumed = holder
+            history.append((word, mention.key))
+            if mention.start == end:       # no comma: the title's words are the name's ("mit dem Präsidenten X")
+                mention = replace(mention, start=start, text=span_text(doc, start, mention.end))
+            if mention.label:              # a name nobody listed: the title says whose and what it is
+                mention = replace(mention, member_of=state, leader=title.role in LEADER_ROLES,
+                                  gender="f" if word.endswith("in") else "m")
+            return mention, t + 2 + consumed
     person = None
     if _plural_title(doc, items[t][0], end, word):
         pass                                   # "den Regierungschefs", "die Außenminister": no one person
@@ -270,6 +282,32 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
     kind = "gen" if doc[end - 1].text.endswith("s") and doc[end - 1].text[:-1].casefold() in \
         {f.casefold() for f in title_forms(word)} else "role"
     return _mention(doc, start, end, person, person, "Person", kind, gazetteer), used
+
+
+def _named_holder(doc: Doc, items, k: int, end: int, gazetteer: Gazetteer,
+                  names: set[str]) -> tuple[Mention, int] | None:
+    """The person named right after a title and its state's genitive (at ``end``), or between
+    commas after it: a listed person (``items[k]``) or a name of words no dictionary holds ("der
+    Präsident Kasachstans Tokajew"; not "dass der Präsident Kasachstans Waffen liefert").  The
+    mention of the name alone, and how many items it used."""
+    comma = end < len(doc) and doc[end].text == ","
+    j = end + 1 if comma else end
+    nxt = items[k] if k < len(items) else None
+    if nxt is not None and nxt[0] == j and nxt[2] == "name" and gazetteer[nxt[3]].cls == "Person":
+        n_end, used = nxt[1], 1
+        mention = _mention(doc, j, n_end, nxt[3], nxt[3], "Person", "name", gazetteer, span_text(doc, j, n_end))
+    else:
+        n_end, used = _unknown_name(doc, j, nxt[0] if nxt is not None and nxt[0] >= j else len(doc), names), 0
+        if n_end is None or any(is_word(doc[i].text) for i in range(j, n_end)):
+            return None
+        name = _name_words(doc, j, n_end)
+        key = "entity:" + slug(name)
+        mention = Mention(start=j, end=n_end, key=key, actor=key, cls="Person", kind="name", text=span_text(doc, j, n_end),
+                          head=n_end - 1, surface=name, label=name)
+    if comma and not (n_end < len(doc) and doc[n_end].text in {",", ")"}):
+        return None          # "der Präsident Kasachstans, Tokajew und …": a list, not an apposition
+    names.add(mention.key)
+    return mention, used
 
 
 def _plural_title(doc: Doc, t_start: int, end: int, word: str) -> bool:
