@@ -79,3 +79,37 @@ def test_names_are_no_decisions_and_family_names_alone_are_people(text, expected
 @pytest.mark.parametrize("text", SCORERS, ids=case_id)
 def test_scorers_and_finals_meet_nobody(text):
     assert not [f for f in facts(run(text)) if f[1] == M]
+
+
+# a decision noun counts in the meeting verb's own clause only: "Wenn Trump die Wahl gewinnt, will er
+# Putin treffen" is a meeting; "Die Entscheidung, die Scholz mit Macron traf" and "trafen eine
+# Vereinbarung" are none
+DECISION_CLAUSES = [  # (subordinate clause, its main clauses with their modality)
+    ("Wenn {a} die Wahl gewinnt", [("will er {b} treffen", "planned"), ("trifft er {b} in Berlin", "planned"),
+                                   ("wird er {b} am Montag treffen", "planned")]),
+    ("Falls {a} die Wahl gewinnt", [("will er {b} treffen", "planned"), ("trifft er sich mit {b}", "planned")]),
+    ("Nachdem {a} die Entscheidung verkündet hatte", [("traf er sich mit {b}", "asserted"),
+                                                      ("hat er {b} in Berlin getroffen", "asserted")]),
+    # a control word ("plant") in a subordinate clause governs no main clause
+    ("Weil {a} neue Maßnahmen plant", [("trifft er {b} in Berlin", "asserted"), ("will er {b} treffen", "planned")]),
+    ("Obwohl die Regelung {a} nicht gefällt", [("trifft er {b} in Berlin", "asserted"),
+                                               ("traf er sich am Montag mit {b}", "asserted")]),
+]
+DECISION_PAIRS = [("Trump", "trump", "Putin", "putin"), ("Jan Novak", "entity:jan-novak", "Xi Jinping", "xi_jinping")]
+DECISION_CASES = [
+    (f"{sub.format(a=a)}, {main.format(b=b)}.", (ka, M, kb, modality))
+    for (sub, mains), (a, ka, b, kb) in itertools.product(DECISION_CLAUSES, DECISION_PAIRS) for main, modality in mains
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DECISION_CASES, ids=case_id)
+def test_a_decision_noun_in_another_clause_blocks_no_meeting(text, expected):
+    assert {f for f in without_agreed(facts(run(text))) if f[1] == M} == {expected}
+
+
+@pytest.mark.parametrize("text", ["Die Entscheidung, die Scholz mit Macron traf, war richtig.",
+                                  "Scholz traf mit Macron eine Vereinbarung.", "Scholz und Macron trafen eine Entscheidung.",
+                                  "Wenn Scholz kommt, trifft Macron eine Wahl.",
+                                  "Nachdem Scholz gesprochen hatte, trafen er und Macron eine Vereinbarung."])
+def test_a_decision_noun_in_the_verbs_own_clause_is_no_meeting(text):
+    assert not {f for f in facts(run(text)) if f[1] == M}

@@ -198,3 +198,23 @@ PROVIDED_FOR = [
 def test_what_is_provided_for_is_planned(text, expected):
     found = {f for f in facts(run(text)) if f[1] == expected[1]}
     assert found == {expected}, found
+
+
+# a control word ("plant", "bestreitet", "droht", "kündigte … an") in a subordinate clause governs a
+# clause of its own (a zu-infinitive), never the main clause it depends on
+SUBORDINATE_CONTROLS = ["Weil die Regierung neue Gespräche plant", "Obwohl Moskau jede Beteiligung bestreitet",
+                        "Nachdem Washington Konsequenzen angekündigt hatte", "Da die EU mit Strafen droht"]
+SUBORDINATE_MAINS = [("lieferte Russland Waffen an Syrien", ("russia", "supplies", "syria", "asserted")),
+                     ("hat Putin Kim in Moskau getroffen", ("putin", "metWith", "kim_jong_un", "asserted")),
+                     ("reiste Scholz nach Peking", ("scholz", "visited", "beijing", "asserted"))]
+SUBORDINATE_OWN = [("Weil Putin plant, nach Peking zu reisen, sagte er den Termin ab.", ("putin", "visited", "beijing", "planned")),
+                   ("Obwohl Moskau bestreitet, Waffen an Syrien zu liefern, verhängte die EU Sanktionen.",
+                    ("russia", "supplies", "syria", "denied"))]
+SUBORDINATE_CASES = [(f"{sub}, {main}.", fact) for sub in SUBORDINATE_CONTROLS for main, fact in SUBORDINATE_MAINS] \
+    + SUBORDINATE_OWN
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBORDINATE_CASES, ids=case_id)
+def test_a_control_word_in_a_subordinate_clause_governs_its_own_clause_only(text, expected):
+    found = {f for f in facts(run(text)) if f[:3] == expected[:3]}
+    assert found == {expected}, facts(run(text))

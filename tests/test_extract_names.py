@@ -200,3 +200,33 @@ def test_a_title_with_its_states_genitive_then_the_name(text, fact, state):
                                   "Er sagte, dass die Regierung Kasachstans Panzer an Russland liefert."])
 def test_a_noun_after_a_titles_genitive_is_no_name(text):
     assert {f[:3] for f in facts(run(text))} == {("kazakhstan", S, "russia")}
+
+
+# "der König von Jordanien", "der Emir von Katar", "der Präsident von Frankreich": a title's state after
+# "von" is its genitive; its holder on the article's date if listed, else the state acts; a place
+# or a club after "von" is no state (a state nobody listed neither: "die Präsidentin von der Leyen") ("der Bürgermeister von Kiew", "der Präsident von Real Madrid")
+VON_TITLES = [("der Emir von Katar", "dem Emir von Katar", "qatar"),
+              ("der König von Jordanien", "dem König von Jordanien", "jordan"),
+              ("der Sultan von Oman", "dem Sultan von Oman", "oman"),
+              ("der Präsident von Frankreich", "dem Präsidenten von Frankreich", "macron"),
+              ("die Königin von Dänemark", "der Königin von Dänemark", "denmark")]
+VON_FRAMES = [("{N} besuchte am Montag Berlin.", ("{k}", V, "berlin")),
+              ("Am Montag reiste {n} nach Berlin.", ("{k}", V, "berlin")),
+              ("Scholz traf sich in Berlin mit {d}.", ("scholz", M, "{k}")),
+              ("Scholz hat {a} in Berlin getroffen.", ("scholz", M, "{k}"))]
+VON_CASES = [
+    (frame.format(N=nom[:1].upper() + nom[1:], n=nom, d=dat,
+                  a=nom.replace("der ", "den ", 1).replace("Präsident ", "Präsidenten ")), tuple(x.format(k=k) for x in fact))
+    for (nom, dat, k), (frame, fact) in itertools.product(VON_TITLES, VON_FRAMES)
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), VON_CASES, ids=case_id)
+def test_a_titles_state_after_von(text, fact):
+    assert {f[:3] for f in facts(run(text)) if f[1] in {M, V}} == {fact}
+
+
+@pytest.mark.parametrize("text", ["Der Bürgermeister von Kiew besuchte am Montag Berlin.",
+                                  "Der Präsident von Real Madrid besuchte am Montag Berlin."])
+def test_a_place_or_club_after_a_titles_von_is_no_state(text):
+    assert not {f for f in facts(run(text)) if f[0] in {"ukraine", "spain"}}

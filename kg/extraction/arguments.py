@@ -87,6 +87,7 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
         return [], False               # "Wenn man auf große Tradition treffe": nobody in particular
     # (not a genitive attribute: "in der Kathedrale der Hauptstadt Havanna")
     bare = [m for m in ctx.bare(start, end) if m.start not in skip and not attribute_of_thing(ctx, m.start)]
+    bare = outside_subordinates(ctx, i, bare)
     if bare:
         first = (_clause_subject_mention(ctx, i, bare) if len(bare) > 1 else None) or bare[0]
         return group_of(ctx, first) + co_agents(ctx, start, end), False
@@ -106,6 +107,21 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
                 and ctx.doc[start].lower_ in ctx.w("relative_pronouns") and bare[-1].end == start - 1
             return group_of(ctx, bare[-1] if relative else bare[0]), True
     return [], False
+
+
+def outside_subordinates(ctx: Ctx, i: int, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without those inside a subordinate or relative clause, when the trigger at
+    ``i`` stands in a main clause and some are outside: "Nachdem Moskau protestiert hatte,
+    verhängte die EU Sanktionen gegen Belarus" (the EU, not Moscow), "Obwohl Moskau das
+    bestreitet, besuchte Scholz Peking" (Beijing)."""
+    if len(mentions) < 2:
+        return mentions
+    clause, clauses = clause_of(ctx, i)
+    if clause is None or clause.kind != "main":
+        return mentions
+    inner = [(c.start, c.end) for c in clauses if c is not clause and c.kind in {"subordinate", "relative"}]
+    kept = [m for m in mentions if not any(a <= m.start < b for a, b in inner)]
+    return kept or mentions
 
 
 def _clause_subject_mention(ctx: Ctx, i: int, bare: list[Mention]) -> Mention | None:

@@ -148,7 +148,7 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
         # ("Das … geschlossene Abkommen sieht Hilfen vor": a ``later`` word never governs its own clause)
         in_scope = (t_seg == seg and not later and not (control and t_seg < len(ctx.segments) - 1 and has_later
                                                         and i != trig.i)) \
-            or (control and t_seg < seg and not presupposed)
+            or (control and t_seg < seg and not presupposed and not _subordinate_to_main(ctx, i, trig.i))
         if i == trig.i or not in_scope or what is None:
             continue
         if what == "negated":
@@ -174,6 +174,17 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
             who = claimants.get(i)
             cues.append(Cue(what, text, who.key if who else None))
     return cues
+
+
+def _subordinate_to_main(ctx: Ctx, i: int, j: int) -> bool:
+    """Is the control word at ``i`` in a subordinate clause and the trigger at ``j`` in the main
+    clause it depends on ("Weil Trump neue Maßnahmen plant, trifft er Putin")?  A subordinate
+    clause's verb governs a clause of its own ("weil er plant, Putin zu treffen"), never its main one."""
+    own, _ = clause_of(ctx, i)
+    if own is None or own.kind != "subordinate":
+        return False
+    other, _ = clause_of(ctx, j)
+    return other is not None and other.kind == "main"
 
 
 def _phrase_noun(ctx: Ctx, i: int) -> int | None:

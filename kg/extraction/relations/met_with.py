@@ -6,8 +6,8 @@ import re
 
 from spacy.tokens import Token
 
-from kg.extraction.arguments import (Args, clause_of, co_agents, group_of, has_noun, previous_agents, subject,
-                                    verb_agents)
+from kg.extraction.arguments import (Args, clause_of, co_agents, group_of, has_noun, outside_subordinates,
+                                    previous_agents, subject, verb_agents)
 from kg.extraction.context import Ctx, is_adjective_like
 from kg.extraction.cues import Frame
 from kg.extraction.nouns import compound_people, contest, foreign_owner, noun_parts
@@ -27,7 +27,7 @@ def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         return _noun(ctx, trig, frame, start, end)
     if any(frame.has("clash_words", t.lower_) or _score(t) or _minute(t) for t in ctx.doc[start:end]):
         return []      # "trafen mit einem Eigentor (30.)": goals
-    if _decision(ctx, frame, start, end):
+    if _decision(ctx, frame, trig.i, start, end):
         return []      # "Entscheidungen getroffen", "Vereinbarungen, die X mit Y traf"
     after = ctx.doc[trig.i + 1] if trig.i + 1 < end else None
     if after is not None and not trig.particle and frame.has("scoring_preps", after.lower_):
@@ -48,11 +48,13 @@ def met_with(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         # zwischen Russland und der Ukraine im Mittelpunkt"
         start, end = max(start, clause.start), min(end, clause.end)
     selves = {a.actor for a in agents}     # nobody meets themselves: "Wenn Putin …, trifft er Xi"
-    partners = [m for m in ctx.with_prep(start, end, set(frame.object_preps)) if m.is_actor and m not in agents
-                and m not in co_agents(ctx, start, end) and m.actor not in selves]
+    # of a main clause, not in the subordinate clause before it: "Obwohl Moskau das bestreitet, hat Putin Scholz getroffen"
+    partners = outside_subordinates(ctx, trig.i, [
+        m for m in ctx.with_prep(start, end, set(frame.object_preps))
+        if m.is_actor and m not in agents and m not in co_agents(ctx, start, end) and m.actor not in selves])
     if partners:
         return [Args(agents=agents, objects=group_of(ctx, partners[0]), fallback=fallback)]
-    others = [m for m in ctx.bare(start, end) if m not in agents and m.actor not in selves]
+    others = outside_subordinates(ctx, trig.i, [m for m in ctx.bare(start, end) if m not in agents and m.actor not in selves])
     if others:
         return [Args(agents=agents, objects=group_of(ctx, others[0]), fallback=fallback)]
     if len(agents) >= 2:
@@ -102,10 +104,28 @@ def _encountered(ctx: Ctx, m: Mention, start: int) -> bool:
     return False
 
 
-def _decision(ctx: Ctx, frame: Frame, start: int, end: int) -> bool:
-    """Does the clause (or the antecedent of its relative pronoun) hold a noun one "trifft" without
-    meeting anyone: a decision, an agreement, a choice ("not_met_objects")?"""
+def _decision(ctx: Ctx, frame: Frame, i: int, start: int, end: int) -> bool:
+    """Does the clause of the verb at ``i`` (or the antecedent of its relative pronoun) hold a noun
+    one "trifft" without meeting anyone: a decision, an agreement, a choice ("not_met_objects")?
+    The clause the clause layer gives, not the clause before it ("Wenn Trump die Wahl gewinnt,
+    will er Putin treffen"); without one, the trigger's region."""
+    clause, clauses = clause_of(ctx, i)
+    if clause is not None and clause.kind == "main":
+        # not a noun of a subordinate clause before or inside it
+        inner = [(c.start, c.end) for c in clauses if c is not clause and c.kind in {"subordinate", "relative"}]
+        return any(has_noun(ctx, a, b, frame.words.get("not_met_objects", frozenset()))
+                   for a, b in _without(start, end, inner))
     return has_noun(ctx, start, end, frame.words.get("not_met_objects", frozenset()))
+
+
+def _without(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``start:end`` without the ``holes`` (token ranges), as the ranges that are left."""
+    out = []
+    for a, b in sorted(holes):
+        if a > start:
+            out.append((start, min(a, end)))
+        start = max(start, b)
+    return out + [(start, end)] if start < end else out
 
 
 def _faces(ctx: Ctx, frame: Frame, start: int, end: int) -> bool:

@@ -3,7 +3,7 @@ Ministerin" (the host is the subject)."""
 from __future__ import annotations
 
 from kg.extraction.arguments import (Args, clause_of, destinations, governor, place_in, previous_agents, subject,
-                                    verb_agents)
+                                    outside_subordinates, verb_agents)
 from kg.extraction.context import Ctx, prep_before, word_before_phrase
 from kg.extraction.lists import group_of, is_title_word
 from kg.extraction.cues import Frame
@@ -42,8 +42,9 @@ def visited(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
             return []                  # "nahm per Video … teil", "nahm an den Spielen in Rio teil", athletes' trips
         targets = destinations(ctx, start, end, arrival)[:1]
     else:
-        targets = [m for m in ctx.bare(start, end, actors_only=False)
-                   if m not in agents and m.cls in {"Place", "State"}][:1] or _where_person_visited(ctx, trig, agents)
+        targets = outside_subordinates(ctx, trig.i, [m for m in ctx.bare(start, end, actors_only=False)
+                                                     if m not in agents and m.cls in {"Place", "State"}])[:1] \
+            or _where_person_visited(ctx, trig, agents)
     if not targets:
         return []
     return [Args(agents=agents, objects=_places_of(ctx, targets[0]), fallback=fallback)]
