@@ -125,3 +125,35 @@ def test_a_relative_clause_supplies_by_its_antecedent(text, expected, wrong):
 ], ids=case_id)
 def test_a_relative_clause_about_a_thing_gives_the_clause_before_no_supply(text):
     assert not [f for f in facts(run(text)) if f[1] == "supplies"]
+
+
+# "X belegt Y mit Sanktionen" with Y the people or bodies of a state ("iranische Firmen"), and "X schließt sich
+# den Sanktionen gegen Y an" (joins them: imposes them too), in every tense; a modal of the governing verb
+# makes it a plan ("Japan will sich den Sanktionen … anschließen")
+IMPOSERS = [("Die USA", "usa", "haben"), ("Kanada", "canada", "hat"), ("Valdoria", "entity:valdoria", "hat")]
+PEOPLE = [("iranische Firmen", "iran"), ("russische Oligarchen", "russia"), ("chinesische Unternehmen", "china")]
+BELEGEN = [("{a} belegte {p} mit Sanktionen.", "asserted"), ("{a} {aux} {p} mit neuen Sanktionen belegt.", "asserted"),
+           ("{a} will {p} mit Sanktionen belegen.", "planned"), ("Am Montag belegte {low} {p} mit Sanktionen.", "asserted")]
+JOIN = [("{a} schloss sich den Sanktionen gegen {t} an.", "asserted"),
+        ("{a} {aux} sich den Sanktionen gegen {t} angeschlossen.", "asserted"),
+        ("{a} will sich den Sanktionen gegen {t} anschließen.", "planned"),
+        ("{a} wird sich den Sanktionen gegen {t} anschließen.", "planned")]
+TARGETS = [("Russland", "russia"), ("den Iran", "iran"), ("Ostravien", "entity:ostravien")]
+
+
+def _lower_article(text: str) -> str:
+    return text[:1].lower() + text[1:] if text.startswith("Die ") else text
+
+
+JOIN_CASES = [
+    (form.format(a=a, aux=aux, p=p, low=_lower_article(a)), (ka, SANC, kp, modality))
+    for (a, ka, aux), (p, kp), (form, modality) in itertools.product(IMPOSERS, PEOPLE, BELEGEN)
+] + [
+    (form.format(a=a, aux=aux, t=t), (ka, SANC, kt, modality))
+    for (a, ka, aux), (t, kt), (form, modality) in itertools.product(IMPOSERS, TARGETS, JOIN)
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JOIN_CASES, ids=case_id)
+def test_sanctions_on_a_states_people_and_joined_sanctions(text, expected):
+    assert {f for f in facts(run(text)) if f[1] == SANC} == {expected}

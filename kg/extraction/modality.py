@@ -159,7 +159,7 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
                 continue      # "Nach dem Treffen gab es keine Einigung": no agreement, but a meeting
             cues.append(Cue("negated", text))
         elif what == "planned_verbal":
-            if trig.kind != "noun":
+            if trig.kind != "noun" or _of_governor(ctx, trig, i):
                 cues.append(Cue("planned", text))
         elif what == "planned_nominal":
             if trig.kind == "noun":
@@ -176,10 +176,20 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
     return cues
 
 
+def _of_governor(ctx: Ctx, trig: Trigger, i: int) -> bool:
+    """Is the word at ``i`` ("will", "plant") in the clause of the verb that governs the noun
+    trigger ("Japan will sich den Sanktionen gegen Russland anschließen": the joining is planned)
+    or makes its event ("will X mit Sanktionen belegen": ``object_target_verbs``)?"""
+    found = governor(ctx, trig)
+    clause = found[2] if found is not None else clause_of(ctx, trig.i)[0]
+    if clause is None or not clause.start <= i < clause.end:
+        return False
+    return found is not None or ctx.cues.frames[trig.relation].has("object_target_verbs", clause.verbs.lemma)
+
+
 def _subordinate_to_main(ctx: Ctx, i: int, j: int) -> bool:
-    """Is the control word at ``i`` in a subordinate clause and the trigger at ``j`` in the main
-    clause it depends on ("Weil Trump neue Maßnahmen plant, trifft er Putin")?  A subordinate
-    clause's verb governs a clause of its own ("weil er plant, Putin zu treffen"), never its main one."""
+    """Is the control word at ``i`` in a subordinate clause, the trigger at ``j`` in a main clause ("Weil Trump
+    neue Maßnahmen plant, trifft er Putin")?  It governs its own ("weil er plant, X zu treffen"), never that."""
     own, _ = clause_of(ctx, i)
     if own is None or own.kind != "subordinate":
         return False

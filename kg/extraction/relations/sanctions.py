@@ -41,7 +41,9 @@ def sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         if targets:
             objects = [t for m in targets for t in group_of(ctx, m)]
         elif from_subject and (threat or imposing):     # "Die USA drohen Nordkorea mit Sanktionen"
-            objects = [m for m in ctx.bare(start, trig.i) if m not in agents][:1]
+            objects = [m for m in ctx.bare(start, trig.i) if m not in agents][:1] \
+                or [m for m in people_of(ctx, start, trig.i, None) if m.actor not in {a.actor for a in agents}][:1]
+            # ("belegten iranische Firmen mit Sanktionen": the state of the people or bodies)
         elif from_subject:
             return []
         elif any(frame.has("subject_target_verbs", t.lemma_) or frame.has("subject_target_forms", t.lower_)
