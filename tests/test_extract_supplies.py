@@ -61,3 +61,33 @@ NAME_NOUN_CASES = [
 def test_a_state_named_like_a_plural_noun_is_a_singular_subject(text, expected):
     found = without_agreed(facts(run(text)))
     assert found == {expected}, found
+
+
+# goods bought, received or used that bear a state's demonym come from that state: "Belarus erhält russische
+# Atomwaffen", "Indien kauft russisches Öl", "Russland setzt iranische Drohnen ein"; never the buyer's own
+BUYERS = [("Belarus", "belarus"), ("Indien", "india"), ("Die Ukraine", "ukraine"), ("Valdoria", "entity:valdoria")]
+MAKERS = [("russische", "russia"), ("iranische", "iran"), ("nordkoreanische", "north_korea"), ("amerikanische", "usa")]
+BUYING = [("{b} erhält {m} Raketen.", "asserted"), ("{b} hat {m} Panzer bekommen.", "asserted"),
+          ("{b} kauft {m} Kampfjets.", "asserted"), ("{b} kaufte moderne {m} Drohnen.", "asserted"),
+          ("{b} setzt {m} Drohnen ein.", "asserted"), ("{b} soll {m} Munition erhalten haben.", "alleged"),
+          ("{b} wird {m} Raketen erhalten.", "planned"), ("{b} kauft keine {m} Waffen mehr.", "negated")]
+MAKER_CASES = [
+    (form.format(b=b, m=m), (km, S, kb, modality))
+    for (b, kb), (m, km), (form, modality) in itertools.product(BUYERS, MAKERS, BUYING)
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MAKER_CASES, ids=case_id)
+def test_goods_of_a_states_make_come_from_it(text, expected):
+    assert without_agreed(facts(run(text))) == {expected}
+
+
+@pytest.mark.parametrize("text", ["Russland setzt russische Raketen ein.", "Die Ukraine erhielt russische Glückwünsche.",
+                                  "Indien kauft eigene Kampfjets.", "Polen erhielt amerikanische Besucher."])
+def test_own_goods_or_no_goods_come_from_no_one(text):
+    assert not {f for f in facts(run(text)) if f[1] == S}
+
+
+def test_goods_of_two_makes_come_from_both():
+    assert {f[0] for f in facts(run("Polen kauft südkoreanische Panzer und amerikanische Kampfjets."))} == {
+        "south_korea", "usa"}

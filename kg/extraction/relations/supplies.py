@@ -27,6 +27,9 @@ def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         sources = [m for m in ctx.with_prep(start, end, preps) if m.is_actor and m.cls == "State"]
         recipients, fallback = subject(ctx, trig.i)
         items = items_in(ctx, start, end)
+        if not sources and recipients:
+            makers = _makers(ctx, items, {m.actor for m in recipients})
+            return [Args(agents=[m], objects=recipients, fallback=fallback, items=items) for m in makers]
         if not sources or not recipients or not items:
             return []        # (goods named: "erhielt Glückwünsche aus X" is no supply)
         return [Args(agents=group_of(ctx, sources[0]), objects=recipients, fallback=fallback, items=items)]
@@ -73,6 +76,22 @@ def supplies(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
     if not objects:
         return []
     return [Args(agents=agents, objects=objects, fallback=fallback, items=items)]
+
+
+def _makers(ctx: Ctx, items, selves: set[str]) -> list[Mention]:
+    """The states whose demonyms stand before goods bought or received: "Belarus erhält russische
+    Atomwaffen", "Indien kauft weiter russisches Öl" (Russia); not the buyer's own ("eigene",
+    "Russland setzt russische Raketen ein")."""
+    adjectives = {m.end: m for m in ctx.mentions if m.kind == "adj" and m.cls == "State"}
+    found: dict[str, Mention] = {}
+    for item in items:
+        j = item.i
+        while j > ctx.sent.start and j not in adjectives and is_adjective_like(ctx.doc[j - 1]):
+            j -= 1                # "russische moderne Panzer", "iranische Shahed-Drohnen"
+        maker = adjectives.get(j)
+        if maker is not None and maker.actor not in selves:
+            found.setdefault(maker.actor, maker)     # "südkoreanische Panzer und amerikanische Kampfjets": both
+    return list(found.values())
 
 
 def _sources(ctx: Ctx, start: int, end: int) -> set[int]:
