@@ -68,7 +68,7 @@ SECTIONS = {
     },
     "syntax": {
         "prepositions": WORDS, "contractions": TABLE, "determiners": WORDS, "coordinators": WORDS, "contest_words": WORDS,
-        "list_words": WORDS, "subordinators": WORDS, "proxy_nouns": WORDS, "place_nouns": WORDS,
+        "list_words": WORDS, "subordinators": WORDS, "comparatives": WORDS, "proxy_nouns": WORDS, "place_nouns": WORDS,
         "fallback_agent_preps": WORDS, "apposition_heads": WORDS, "event_carriers": WORDS, "report_nouns": WORDS, "leader_nouns": WORDS, "non_referential": WORDS, "relative_pronouns": WORDS,
         "member_nouns": WORDS, "capital_nouns": WORDS, "government_nouns": WORDS, "envoy_nouns": WORDS, "people_of_nouns": WORDS,
         "passive_auxiliaries": WORDS, "stative_auxiliaries": WORDS, "genitive_articles": WORDS, "title_of": WORDS, "into_determiners": WORDS, "agent_preps": WORDS, "by_preps": WORDS, "definite_articles": WORDS, "not_names": WORDS,

@@ -56,6 +56,21 @@ def hanta_tags(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]
     return tuple(_HANTA_TO_STTS.get(tag, tag) for tag in tags), tuple(lemma for _, lemma, _ in tagged)
 
 
+@functools.lru_cache(maxsize=100_000)
+def proper_noun(word: str) -> bool:
+    """Does HanTa take ``word`` alone for a proper noun (NE) rather than a common noun, by a clear
+    margin ("Rheinmetall", "Lukoil", "Lula"; not "Munition", "Kampfjets", "Biden")?  A word's own
+    analysis, no sentence: a third of a millisecond, kept per word."""
+    scores = dict(hanta_model().tag_word(word))
+    if max(scores, key=scores.get, default=None) != "NE":
+        return False
+    common = max((v for tag, v in scores.items() if tag.startswith("NN")), default=None)
+    return common is None or scores["NE"] - common >= PROPER_MARGIN
+
+
+PROPER_MARGIN = 1.5      # log-probability: "Lula" NE -31.6 / NN -35.4 passes, "Milei" -32.5 / -33.3 does not
+
+
 @functools.lru_cache(maxsize=1)
 def _lemma_table():
     from kg.nlp import lemma_table

@@ -39,3 +39,20 @@ def test_a_main_clauses_arguments_are_its_own(text, expected):
 
 def test_the_table_is_large():
     assert len(CASES) >= 200
+
+
+# a state or person compared ("anders als X", "mehr als X", "genauso wie X") is no party
+COMPARISONS = ["Anders als {x}", "Mehr als {x}", "Genauso wie {x}", "Ebenso wie {x}", "Lieber als {x}"]
+COMPARED = ["Frankreich", "die Türkei", "Valdoria", "Kanzler Scholz"]
+COMPARISON_MAINS = [("liefert Italien Panzer an die Ukraine", ("italy", S, "ukraine")),
+                    ("besuchte Macron Peking", ("macron", V, "beijing")),
+                    ("traf Biden den chinesischen Präsidenten Xi Jinping", ("biden", M, "xi_jinping"))]
+COMPARISON_CASES = [
+    (f"{c.format(x=x)} {main}.", (*fact, "asserted"))
+    for c, x, (main, fact) in itertools.product(COMPARISONS, COMPARED, COMPARISON_MAINS)
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPARISON_CASES, ids=case_id)
+def test_what_is_compared_is_no_party(text, expected):
+    assert without_agreed(facts(run(text))) == {expected}

@@ -163,3 +163,32 @@ def test_a_role_title_refers_to_no_one_of_another_gender_or_unnamed(text):
     assert not found or all(f[0] != "scholz" for f in found), found
     if text.startswith("Der"):
         assert not found
+
+
+# a single word the word lists know but no dictionary holds, a proper noun by its own shape (HanTa), in a
+# subject's place next to a singular finite verb: a company ("Rheinmetall", "Lukoil") or a first name used
+# alone ("Lula"); a common noun the dictionary lacks ("Munition") stays none, an object first or not
+SINGLE_NAMES = [("Rheinmetall", "entity:rheinmetall"), ("Lukoil", "entity:lukoil"), ("Lula", "entity:lula")]
+SINGLE_FRAMES = [("{n} liefert Munition an die Ukraine.", (S, "ukraine", "asserted")),
+                 ("Gestern lieferte {n} Munition an die Ukraine.", (S, "ukraine", "asserted")),
+                 ("{n} hat der Ukraine Munition geliefert.", (S, "ukraine", "asserted")),
+                 ("{n} soll Munition an die Ukraine geliefert haben.", (S, "ukraine", "alleged")),
+                 ("{n} reiste am Montag nach Peking.", (V, "beijing", "asserted")),
+                 ("Am Montag reiste {n} nach Peking.", (V, "beijing", "asserted")),
+                 ("{n} wird im Oktober Peking besuchen.", (V, "beijing", "planned"))]
+SINGLE_CASES = [(frame.format(n=n), (k, rel, obj, modality))
+                for (n, k), (frame, (rel, obj, modality)) in itertools.product(SINGLE_NAMES, SINGLE_FRAMES)]
+
+
+@pytest.mark.parametrize(("text", "expected"), SINGLE_CASES, ids=case_id)
+def test_a_single_proper_noun_as_subject(text, expected):
+    assert {f for f in facts(run(text)) if f[1] == expected[1]} == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Munition liefert Russland an Syrien.", {("russia", S, "syria", "asserted")}),
+    ("Kampfjets liefert Frankreich an Indien.", {("france", S, "india", "asserted")}),
+    ("Die Sitze der Konzerne Boeing und Microsoft will Xi besuchen.", set()),
+])
+def test_a_common_noun_or_a_phrase_is_no_single_name(text, expected):
+    assert {f for f in facts(run(text)) if f[1] in {S, V, M}} == expected

@@ -195,6 +195,8 @@ def prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
     while i >= sent.start and steps < 8:
         token = doc[i]
         low = token.lower_
+        if low in {"als", "wie"} and i > sent.start and doc[i - 1].lower_ in cues.words["comparatives"]:
+            return low         # "Anders als Frankreich liefert Italien …": compared, no subject
         if low in preps:
             if _opens_infinitive(doc, sent, i):
                 return None    # "…, um Xi zu treffen": "um" opens a clause, Xi is its object

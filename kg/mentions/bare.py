@@ -24,7 +24,7 @@ from kg.mentions.base import Mention, _capitalised_word, _minted, genitive_of_st
 from kg.mentions.names import not_names
 from kg.model import slug
 from kg.nlp import lowers, orths, words
-from kg.postags import is_word
+from kg.postags import is_word, proper_noun, verb_number
 
 #: the fewest letters of a compound's last part that make it a known noun
 MIN_HEAD = 5
@@ -99,6 +99,12 @@ def _name_at(texts, low, classes, known, lexicon, i, start, end, covered, stop, 
     if genitive_of_state_shape(text) and _unknown(stem, lexicon.knows(stem), lexicon):
         return i + 1, GENITIVE_STATE           # "die Waffenexporte Valdorias" (unknown: "Valdoria")
     if not _unknown(text, known[i], lexicon):
+        if classes[i] in (None, "given") and known[i] and text.isalpha() and text[1:].islower() \
+                and _subject_slot(texts, low, i, start, end) and not (is_word(text) or is_word(low[i])) \
+                and proper_noun(text):
+            # a word the word lists know but the dictionary does not, a proper noun by its own
+            # shape, as a clause's subject: "Rheinmetall liefert Munition", "Gestern reiste Lula nach Peking"
+            return i + 1, "Person" if classes[i] == "given" else "Organization"
         return None
     name_end = _extend(texts, low, i, end, covered, stop, lambda j: not known[j])
     last = low[name_end - 1]
@@ -107,6 +113,16 @@ def _name_at(texts, low, classes, known, lexicon, i, start, end, covered, stop, 
     if last.endswith(tuple(names["place_suffixes"])):
         return name_end, "Place"
     return name_end, "Person" if name_end - i >= 2 else "Organization"     # "Sameh Shukri"; "Rheinmetall"
+
+
+def _subject_slot(texts, low, i: int, start: int, end: int) -> bool:
+    """Does the word at ``i`` stand where a clause's subject does, next to a singular finite verb:
+    before it at the clause's start ("Rheinmetall liefert …", "…, Lula reist …") or right after it
+    ("Gestern reiste Lula …")?  (Not in a phrase: "mit EMI", "Abu Bakr", "die Sitze … Boeing".)"""
+    opens = i == start or texts[i - 1] in {",", "„", "\"", ":", "("}
+    if opens and i + 1 < end and verb_number(low[i + 1]) == "sg":
+        return True
+    return i > start and verb_number(low[i - 1]) == "sg"
 
 
 def _genitive_state(doc: Doc, i: int) -> Mention:
