@@ -15,7 +15,7 @@ import itertools
 
 import pytest
 
-from extract_cases import M, S, T, V, case_id, facts, run
+from extract_cases import M, S, SANC, T, V, case_id, facts, run
 
 CLAIMS = [("Nordkorea habe Raketen an Russland geliefert", "Nordkorea Raketen an Russland geliefert habe",
            ("north_korea", S, "russia")),
@@ -281,3 +281,47 @@ SPEECH_ORDER_CASES = [
 def test_more_speech_verbs_report(text, expected):
     found = {f for f in facts(run(text)) if f[1] == S}
     assert found == {expected}, found
+
+
+# "… Das behauptet Südkorea.": a sentence whose speech verb takes the sentence before as its object reports
+# what that sentence asserted, by the speaker after the verb
+CLAIMED = [("Nordkorea liefert Russland Munition.", ("north_korea", S, "russia")),
+           ("Kim Jong Un hat Putin in Wladiwostok getroffen.", ("kim_jong_un", M, "putin")),
+           ("Valdoria hat Ostravien Drohnen geliefert.", ("entity:valdoria", S, "entity:ostravien"))]
+REPORTS = [("Das behauptet {w}.", True), ("Das behauptete zumindest {w}.", True), ("Dies berichtete {w} am Montag.", True),
+           ("Das teilte {w} mit.", True), ("So sagte es {w} in Seoul.", True), ("Das erklärte {w} am Abend.", True)]
+WHO = [("Südkorea", "south_korea"), ("das südkoreanische Militär", "south_korea"), ("Kremlsprecher Peskow", "peskov"),
+       ("Jana Novak", "entity:jana-novak")]
+PREVIOUS_CASES = [
+    (f"{claim} {form.format(w=w)}", fact, k)
+    for (claim, fact), (form, _), (w, k) in itertools.product(CLAIMED, REPORTS, WHO)
+]
+
+
+@pytest.mark.parametrize(("text", "fact", "speaker"), PREVIOUS_CASES, ids=case_id)
+def test_a_speech_verb_of_the_sentence_before_reports_it(text, fact, speaker):
+    found = [st for st in run(text).statements if (st.subject, st.relation, st.object) == fact]
+    assert [(st.modality, st.attributed_to) for st in found] == [("reported", speaker)], found
+
+
+@pytest.mark.parametrize("text", ["Nordkorea liefert Russland Munition. Das ist bekannt.",
+                                  "Nordkorea liefert Russland Munition. Das zeigt eine Studie.",
+                                  "Nordkorea liefert Russland Munition. Südkorea sagte am Montag nichts dazu."])
+def test_a_sentence_after_without_a_speech_verb_of_it_reports_nothing(text):
+    assert facts(run(text)) == {("north_korea", S, "russia", "asserted")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one's own side's deed, told by its minister: announced, asserted
+    ("Die USA verhängen Sanktionen gegen die Türkei. Das teilte US-Außenminister Mike Pompeo mit.",
+     ("usa", SANC, "turkey", "asserted")),
+    ("Russland liefert Waffen an Syrien. Das sagte Kremlsprecher Peskow.", ("russia", S, "syria", "asserted")),
+    # an event noun taken as given is not what the speaker tells
+    ("Während des Besuchs von Scholz in Peking wurden Dissidenten festgenommen. Das sagte ein Aktivist.",
+     ("scholz", V, "beijing", "asserted")),
+    # a third side's deed: reported
+    ("Die USA verhängen Sanktionen gegen die Türkei. Das teilte der russische Außenminister mit.",
+     ("usa", SANC, "turkey", "reported")),
+])
+def test_what_the_sentence_after_reports_and_what_it_does_not(text, expected):
+    assert expected in facts(run(text))

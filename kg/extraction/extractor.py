@@ -19,7 +19,7 @@ from kg.extraction.speakers import find_speakers
 from kg.extraction.relations import arguments
 from kg.extraction.arguments import own_side_speaker
 from kg.extraction.statements import (dedupe, denials_in_relative_clause, denials_of_previous, headline_as_told,
-                                      make_statements, prefer_verbs)
+                                      make_statements, prefer_verbs, reports_of_previous)
 from kg.extraction.triggers import triggers_in
 from kg.gazetteer import Gazetteer, default_gazetteer
 from kg.lexicon import Lexicon, default_lexicon
@@ -241,6 +241,8 @@ def _sentence_statements(ctx: Ctx, triggers, article: Article, found: _Found) ->
     out += denials_in_relative_clause(ctx, out, claimants, offset, len(found.statements))
     if not out:
         out = denials_of_previous(ctx, found.statements, found.previous, claimants, offset)
+    if not out:
+        reports_of_previous(ctx, found.statements, found.previous)     # "… Das behauptet Südkorea."
     return out
 
 

@@ -10,7 +10,9 @@ from spacy.tokens import Token
 from kg.extraction.arguments import Args
 from kg.extraction.context import Ctx
 from kg.extraction.modality import Cue, word_modality
+from kg.extraction.forms import word_forms
 from kg.extraction.triggers import Trigger
+from kg.mentions.base import acting_for
 from kg.model import Statement, EntityRef, slug
 
 
@@ -206,3 +208,26 @@ def denials_of_previous(ctx: Ctx, statements, previous, claimants, offset: int) 
             continue
         out.append(_denial(st, ctx.index, cue, offset, who.actor if who else None, n))
     return out
+
+
+def reports_of_previous(ctx: Ctx, statements: list[Statement], previous: list[int]) -> None:
+    """ "Nordkorea liefert Russland Munition. Das behauptet Südkorea.": a sentence that opens with
+    the previous sentence as the object of its speech verb ("das", "dies", "so": ``[reporting]
+    report_previous``) makes what that sentence's verbs asserted reported, by the speaker named after
+    the verb (an adjective's state: "Das teilte das südkoreanische Militär mit"), in ``statements``."""
+    if not previous or ctx.sent.end - ctx.sent.start < 3 or ctx.doc[ctx.sent.start].lower_ not in ctx.w("report_previous"):
+        return
+    verb = ctx.doc[ctx.sent.start + 1]
+    if not (word_forms(ctx, verb) & ctx.w("speech_verbs")):
+        return
+    after = [m for m in ctx.in_span(verb.i + 1, ctx.sent.end)
+             if ctx.prep[m.start] is None and not m.genitive and (m.is_actor or m.kind == "adj")]
+    who = after[0] if after else None
+    sides = {who.key, who.actor} | acting_for(who, ctx.gazetteer) if who is not None else set()
+    for n in previous:
+        st = statements[n]
+        # a verb's statement (not an event noun taken as given: "Während des Besuchs von X …"), and not
+        # one's own side's deed, which one announces ("… verhängen die USA Sanktionen. Das teilte
+        # US-Außenminister Pompeo mit": asserted)
+        if st.modality == "asserted" and st.trigger[:1].islower() and st.subject not in sides:
+            statements[n] = replace(st, modality="reported", attributed_to=who.key if who else None, cue=verb.text)
