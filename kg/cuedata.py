@@ -44,7 +44,7 @@ RELATION_KEYS = {
     "clash_words": WORDS, "scoring_preps": WORDS, "score_counts": WORDS, "reciprocal_words": WORDS, "remote_modifiers": WORDS, "talk_heads": WORDS, "not_met_objects": WORDS,
     "facing_determiners": WORDS,
     # imposedSanctionsOn: owners, threats, targets as subjects
-    "owner_verbs": WORDS, "threat_verbs": WORDS, "object_target_verbs": WORDS, "subject_target_verbs": WORDS, "subject_target_forms": WORDS,
+    "owner_verbs": WORDS, "threat_verbs": WORDS, "object_target_verbs": WORDS, "aimed_verbs": WORDS, "aimed_preps": WORDS, "subject_target_verbs": WORDS, "subject_target_forms": WORDS,
     # vetoed: measures and the council
     "measure_heads": WORDS, "measure_references": WORDS, "council": WORDS, "not_in_measure": FLAG,
 }

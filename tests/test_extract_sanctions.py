@@ -157,3 +157,22 @@ JOIN_CASES = [
 @pytest.mark.parametrize(("text", "expected"), JOIN_CASES, ids=case_id)
 def test_sanctions_on_a_states_people_and_joined_sanctions(text, expected):
     assert {f for f in facts(run(text)) if f[1] == SANC} == {expected}
+
+
+# sanctions as the subject of a verb that aims them: "Die Sanktionen der USA richten sich gegen russische
+# Banken" (Russia), "zielen auf Russland", "betreffen Nordkorea", "gelten für Belarus"
+AIMED_NOUNS = [("Die Sanktionen der USA", "usa"), ("Die neuen Strafmaßnahmen der EU", "eu"),
+               ("Die Sanktionen Valdorias", "entity:valdoria")]
+AIMED_FORMS = [("{n} richten sich gegen {t}.", "asserted"), ("{n} richteten sich gegen {t}.", "asserted"),
+               ("{n} zielen auf {t}.", "asserted"), ("{n} betreffen {t}.", "asserted"),
+               ("{n} gelten für {t}.", "asserted"), ("{n} richten sich nicht gegen {t}.", "negated")]
+AIMED_TARGETS = [("Russland", "russia"), ("den Iran", "iran"), ("iranische Firmen", "iran"), ("Ostravien", "entity:ostravien")]
+AIMED_CASES = [
+    (form.format(n=n, t=t), (ka, SANC, kt, modality))
+    for (n, ka), (form, modality), (t, kt) in itertools.product(AIMED_NOUNS, AIMED_FORMS, AIMED_TARGETS)
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AIMED_CASES, ids=case_id)
+def test_sanctions_aimed_at_a_target(text, expected):
+    assert {f for f in facts(run(text)) if f[1] == SANC} == {expected}

@@ -37,6 +37,8 @@ def sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         compound = compound_place(ctx, trig.i)
         if compound is not None and compound.cls == "State" and not targets:
             targets = [compound]          # "die Russland-Sanktionen der EU"
+        if not targets:
+            targets = _aimed_at(ctx, frame, trig, trig.i + 1, end, agents)
         threat = any(frame.has("threat_verbs", t.lemma_) for t in ctx.doc[start:trig.i])
         if targets:
             objects = [t for m in targets for t in group_of(ctx, m)]
@@ -71,6 +73,20 @@ def sanctions(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
         return []
     return [Args(agents=agents, objects=list(dict.fromkeys(targets)), fallback=fallback)]
 
+
+
+def _aimed_at(ctx: Ctx, frame: Frame, trig: Trigger, start: int, end: int, agents) -> list:
+    """What sanctions that are the subject of an "aimed" verb after them target: "Die Sanktionen der USA
+    richten sich gegen russische Banken" (Russia), "zielen auf den Iran", "betreffen Nordkorea"."""
+    verb = next((t for t in ctx.doc[start:end] if frame.has("aimed_verbs", t.lemma_.lower())), None)
+    if verb is None or any(t.text[:1].isupper() and head_match(t.lower_, frame.requires_noun_heads)
+                           for t in ctx.doc[trig.i + 1:verb.i]):
+        return []
+    preps = set(frame.words.get("aimed_preps", ()))
+    selves = {a.actor for a in agents}
+    found = [m for m in ctx.with_prep(start, end, preps) if m.is_actor] or people_of(ctx, start, end, preps) \
+        or [m for m in ctx.bare(start, end) if m.actor not in selves] or people_of(ctx, start, end, None)
+    return [m for m in found if m.actor not in selves][:1]
 
 
 def _stative(ctx: Ctx, start: int, end: int) -> bool:
