@@ -218,3 +218,30 @@ SUBORDINATE_CASES = [(f"{sub}, {main}.", fact) for sub in SUBORDINATE_CONTROLS f
 def test_a_control_word_in_a_subordinate_clause_governs_its_own_clause_only(text, expected):
     found = {f for f in facts(run(text)) if f[:3] == expected[:3]}
     assert found == {expected}, facts(run(text))
+
+
+# what one supposes, fears or assumes is alleged, in every order of its words; what is thinkable is planned
+SUPPOSED = ["Es wird vermutet, dass {c}.", "Man vermutet, dass {c}.", "Experten gehen davon aus, dass {c}.",
+            "Viele befürchten, dass {c}.", "Der Westen vermutet, dass {c}.", "Vermutlich {v2}."]
+SUPPOSED_CLAUSES = [("der Iran Drohnen an Russland liefert", "liefert der Iran Drohnen an Russland", ("iran", S, "russia")),
+                    ("Valdoria Raketen an Ostravien geliefert hat", "hat Valdoria Raketen an Ostravien geliefert",
+                     ("entity:valdoria", S, "entity:ostravien")),
+                    ("Putin Kim in Moskau getroffen hat", "hat Putin Kim in Moskau getroffen", ("putin", M, "kim_jong_un"))]
+SUPPOSED_CASES = [(form.format(c=c, v2=v2), (*fact, "alleged"))
+                  for form in SUPPOSED for c, v2, fact in SUPPOSED_CLAUSES] + [
+    (f"{n} gilt als {w}.", (*fact, modality))
+    for n, fact in (("Ein Treffen von Putin und Trump", ("putin", M, "trump")),
+                    ("Ein Besuch Putins in Indien", ("putin", V, "india")))
+    for w, modality in (("unwahrscheinlich", "alleged"), ("wahrscheinlich", "alleged"), ("denkbar", "planned"),
+                        ("vorstellbar", "planned"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUPPOSED_CASES, ids=case_id)
+def test_what_is_supposed_is_alleged(text, expected):
+    found = {f for f in facts(run(text)) if f[1] == expected[1]}
+    assert found == {expected}
+
+
+def test_the_supposer_claims_it():
+    (st,) = run("Der Westen vermutet, dass der Iran Raketen an Russland geliefert hat.").statements
+    assert (st.modality, st.attributed_to) == ("alleged", "west")

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from kg.gazetteer import Gazetteer
 from kg.german import default_german
 from kg.lexicon import Lexicon
-from kg.mentions.base import Mention, _capitalised_word, _minted, genitive_of_state_shape
+from kg.mentions.base import Mention, _capitalised_word, _minted, _short_owners, genitive_of_state_shape
 from kg.mentions.names import not_names
 from kg.model import slug
 from kg.nlp import lowers, orths, words
@@ -64,7 +64,8 @@ def bare_names(doc: Doc, mentions: list[Mention], ranges: list[tuple[int, int]],
                 cls = "Person"
             minted = _minted(doc, first, name_end, cls) if cls != GENITIVE_STATE else _genitive_state(doc, i)
             if gazetteer.lookup(minted.label) is not None or minted.key.removeprefix("entity:") in gazetteer \
-                    or minted.label.casefold() in blocked:
+                    or minted.label.casefold() in blocked or (name_end - first == 1 and _short_owners(gazetteer, minted.label)):
+                # (a listed person's short name, "Kim", is theirs where the text tells, no one new)
                 i = name_end
                 continue
             found.append(minted)
