@@ -176,3 +176,19 @@ AIMED_CASES = [
 @pytest.mark.parametrize(("text", "expected"), AIMED_CASES, ids=case_id)
 def test_sanctions_aimed_at_a_target(text, expected):
     assert {f for f in facts(run(text)) if f[1] == SANC} == {expected}
+
+
+# "seitens" names an event noun's agent, as "durch" does: "Sanktionen seitens der USA gegen Russland"
+SEITENS_AGENTS = [("der USA", "usa"), ("der EU", "eu"), ("Russlands", "russia"), ("Valdorias", "entity:valdoria")]
+SEITENS_CASES = [
+    (form.format(a=a), (ka, rel, obj, "asserted"))
+    for a, ka in SEITENS_AGENTS
+    for form, rel, obj in (("Die Sanktionen seitens {a} gegen Belarus wurden verschärft.", SANC, "belarus"),
+                           ("Die Waffenlieferungen seitens {a} an Syrien gingen weiter.", "supplies", "syria"),
+                           ("Seit Jahren gibt es Sanktionen seitens {a} gegen Nordkorea.", SANC, "north_korea"))
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEITENS_CASES, ids=case_id)
+def test_seitens_names_the_agent(text, expected):
+    assert {f for f in facts(run(text)) if f[1] == expected[1]} == {expected}
