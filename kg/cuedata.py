@@ -33,7 +33,7 @@ RELATION_KEYS = {
     "object_preps": WORDS, "bare_object": FLAG, "phrases": WORD_PAIRS,
     # supplies: imports, provision, what is no goods
     "import_verbs": WORDS, "import_forms": WORDS, "source_preps": WORDS, "import_in_verbs": WORDS,
-    "provision_verbs": WORDS, "provision_forms": WORDS, "provision_without_item": WORDS, "not_goods": WORDS, "needs_items": WORDS,
+    "provision_verbs": WORDS, "provision_forms": WORDS, "provision_without_item": WORDS, "not_goods": WORDS, "needs_items": WORDS, "sale_heads": WORDS,
     # visited: travel
     "planned_forms": WORDS,
     "motion_verbs": WORDS, "motion_forms": WORDS, "motion_particles": WORDS, "leaving_particles": WORDS, "motion_phrases": WORD_PAIRS, "place_preps": WORDS,

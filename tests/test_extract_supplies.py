@@ -91,3 +91,27 @@ def test_own_goods_or_no_goods_come_from_no_one(text):
 def test_goods_of_two_makes_come_from_both():
     assert {f[0] for f in facts(run("Polen kauft südkoreanische Panzer und amerikanische Kampfjets."))} == {
         "south_korea", "usa"}
+
+
+# a sale of goods is a supply: "Waffenverkäufe der USA an Taiwan", "Waffen- und Munitionsverkäufe", "der Verkauf
+# von Kampfjets an die Türkei durch die USA"; a sale of a company is none ("der Verkauf von Opel an PSA")
+SELLERS = [("der USA", "die USA", "usa"), ("Russlands", "Russland", "russia"), ("Valdorias", "Valdoria", "entity:valdoria")]
+BUYERS_OF_SALES = [("Taiwan", "taiwan"), ("die Türkei", "turkey"), ("Ostravien", "entity:ostravien")]
+SALES = [("Die Waffenverkäufe {s} an {b} verärgern China.", "asserted"),
+         ("Die Waffen- und Munitionsverkäufe {s} an {b} gehen weiter.", "asserted"),
+         ("Die Rüstungsverkäufe {s} an {b} wurden gestoppt.", "negated"),
+         ("Der Verkauf von Kampfjets an {b} durch {by} ist geplant.", "planned")]
+SALE_CASES = [(form.format(s=s, by=by, b=b), (ks, S, kb, modality))
+              for (s, by, ks), (b, kb), (form, modality) in itertools.product(SELLERS, BUYERS_OF_SALES, SALES)]
+
+
+@pytest.mark.parametrize(("text", "expected"), SALE_CASES, ids=case_id)
+def test_a_sale_of_goods_is_a_supply(text, expected):
+    assert {f for f in facts(run(text)) if f[1] == S} == {expected}
+
+
+@pytest.mark.parametrize("text", ["Der Verkauf von Opel an PSA wurde abgeschlossen.",
+                                  "Der Verkauf der Firma an China wurde untersagt.",
+                                  "Die Verkäufe der Autohändler an Privatkunden sinken."])
+def test_a_sale_of_no_goods_is_no_supply(text):
+    assert not {f for f in facts(run(text)) if f[1] == S}

@@ -171,7 +171,21 @@ def _noun(ctx: Ctx, trig: Trigger, frame: Frame, start: int, end: int) -> list[A
     args = Args(agents=suppliers, objects=group_of(ctx, recipients[0]), items=items)
     if modifier and head_match(modifier.lower(), ctx.cues.items):
         args.items = [modifier] + args.items
+    elif modifier.endswith("s") and head_match(modifier[:-1].lower(), ctx.cues.items):
+        args.items = [modifier[:-1]] + args.items         # "Rüstungsverkäufe", "Munitionsexporte": a linking s
+    if not args.items and head in frame.words.get("sale_heads", ()) and not _listed_goods(ctx, trig.i, frame):
+        return []      # "der Verkauf von Opel an PSA": a company sold, no goods supplied
     return [args]
+
+
+def _listed_goods(ctx: Ctx, i: int, frame: Frame) -> bool:
+    """Is the sale noun at ``i`` the last of a list of compounds whose first names goods ("Waffen- und
+    Munitionsverkäufe": "Waffen-")?"""
+    j = i - 1
+    while j > ctx.sent.start and ctx.doc[j].lower_ in ctx.w("coordinators") | {","}:
+        j -= 1
+    word = ctx.doc[j].lower_
+    return word.endswith("-") and head_match(word.rstrip("-"), ctx.cues.items) is not None
 
 
 def _receives(ctx: Ctx, m: Mention) -> bool:
