@@ -113,3 +113,30 @@ def test_a_decision_noun_in_another_clause_blocks_no_meeting(text, expected):
                                   "Nachdem Scholz gesprochen hatte, trafen er und Macron eine Vereinbarung."])
 def test_a_decision_noun_in_the_verbs_own_clause_is_no_meeting(text):
     assert not {f for f in facts(run(text)) if f[1] == M}
+
+
+# envoys stand for their states: "Die Vertreter Russlands und der Ukraine trafen sich in Istanbul", "Ein
+# russischer Gesandter traf …", "Unterhändler Russlands und der Ukraine kamen … zusammen"
+ENVOYS = ["Die Vertreter", "Vertreter", "Die Unterhändler", "Unterhändler", "Die Gesandten", "Delegationen"]
+ENVOY_STATES = [("Russlands", "der Ukraine", "russia", "ukraine"), ("Irans", "Saudi-Arabiens", "iran", "saudi_arabia"),
+                ("Chinas", "der Türkei", "china", "turkey")]
+ENVOY_VERBS = ["trafen sich in Istanbul", "kamen in Genf zusammen", "haben sich in Wien getroffen"]
+ENVOY_CASES = [(f"{e} {a} und {b} {v}.", (ka, M, kb, "asserted"))
+               for e, (a, b, ka, kb), v in itertools.product(ENVOYS, ENVOY_STATES, ENVOY_VERBS)]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENVOY_CASES, ids=case_id)
+def test_envoys_stand_for_their_states(text, expected):
+    assert {f for f in facts(run(text)) if f[1] == M} == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ein russischer Gesandter traf den syrischen Präsidenten in Damaskus.", ("russia", M, "assad", "asserted")),
+    ("Vertreter Russlands trafen sich mit Vertretern der Ukraine in Istanbul.", ("russia", M, "ukraine", "asserted")),
+])
+def test_an_envoy_of_one_state(text, expected):
+    assert expected in facts(run(text))
+
+
+def test_representatives_of_no_state_stand_for_none():
+    assert not {f for f in facts(run("Vertreter der Wirtschaft trafen sich mit Scholz.")) if f[0] != "scholz"}

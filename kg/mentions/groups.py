@@ -97,13 +97,14 @@ def plural_titles(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues:
     title's holders serve: "Die Außenminister Irans und Saudi-Arabiens kamen in Peking zusammen"
     (Iran and Saudi Arabia meet), "die Präsidenten Russlands, Chinas und Indiens".  (The role rules
     make "die Außenminister Irans" Iran's government already; the genitives after it join it.)"""
-    titles, plural_words = _title_index(gazetteer), set(cues.get("pair_people", ()))
-    low = lowers(doc)
+    titles, plural_words = _title_index(gazetteer), set(cues.get("pair_people", ())) | set(cues.get("envoy_nouns", ()))
+    low, starts = lowers(doc), set(sentence_starts(doc))
     out, chain = list(mentions), None         # chain: the index in ``out`` of the list's last member
     for n, m in enumerate(out):
-        opens = m.kind in {"government", "gen"} and m.cls == "State" and m.start > 0 \
-            and low[m.start - 1] in {"die", "den", "der"} and doc[m.start].text[:1].isupper() \
-            and (low[m.start] in plural_words or low[m.start] in titles)
+        # (or at a sentence's start without an article: "Unterhändler der USA und Chinas kamen …")
+        opens = m.kind in {"government", "gen"} and m.cls == "State" \
+            and (m.start in starts or (m.start > 0 and low[m.start - 1] in {"die", "den", "der"})) \
+            and doc[m.start].text[:1].isupper() and (low[m.start] in plural_words or low[m.start] in titles)
         joins = chain is not None and m.kind == "gen" and m.cls == "State" \
             and 0 < m.start - out[chain].end <= 1 and low[m.start - 1] in {",", "und", "sowie"}
         if joins:
