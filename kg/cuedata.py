@@ -52,7 +52,7 @@ RELATION_KEYS = {
 SECTIONS = {
     "items": {"heads": WORDS},
     "modality": {
-        "precedence": WORDS, "negation": WORDS, "negation_exceptions": PHRASES, "negative_determiners": WORDS, "control_later": WORDS, "alleged": WORDS,
+        "precedence": WORDS, "negation": WORDS, "negation_exceptions": PHRASES, "negative_determiners": WORDS, "unconfirmed_when_negated": WORDS, "control_later": WORDS, "alleged": WORDS,
         "alleged_weak": WORDS, "planned": WORDS, "planned_verbal": WORDS, "planned_nominal": WORDS, "negating_openers": WORDS, "presupposing_openers": WORDS, "purpose_openers": WORDS, "promise_verbs": WORDS, "refusals": WORDS, "refusal_preps": WORDS, "refusal_verbs": WORDS, "planned_sentence": WORDS,
         "planned_phrases": PHRASES, "future_auxiliaries": WORDS, "conditionals": WORDS,
         "scheduled_days": WORDS, "scheduled_words": WORDS, "scheduled_preps": WORDS, "past_forms": WORDS,

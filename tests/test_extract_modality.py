@@ -245,3 +245,28 @@ def test_what_is_supposed_is_alleged(text, expected):
 def test_the_supposer_claims_it():
     (st,) = run("Der Westen vermutet, dass der Iran Raketen an Russland geliefert hat.").statements
     assert (st.modality, st.attributed_to) == ("alleged", "west")
+
+
+# a confirming verb negated leaves its event unconfirmed (alleged), not undone: "Der Kreml hat das Treffen
+# nicht bestätigt"; "keine Lieferungen" and "fand nicht statt" are negated
+UNCONFIRMED_FORMS = [("Der Kreml hat {n} nicht bestätigt.", "alleged"), ("Der Kreml bestätigte {n} nicht.", "alleged"),
+                     ("Der Kreml will {n} nicht bestätigen.", "alleged"), ("Der Kreml räumte {n} nicht ein.", "alleged"),
+                     ("Der Kreml hat {n} nie zugegeben.", "alleged"), ("Der Kreml bestätigte {n}.", "asserted")]
+UNCONFIRMED_NOUNS = [("das Treffen zwischen Putin und Kim", ("putin", M, "kim_jong_un")),
+                     ("die Waffenlieferungen an Syrien", ("russia", S, "syria")),
+                     ("den Besuch Lawrows in Pjöngjang", ("lavrov", V, "pyongyang"))]
+UNCONFIRMED_CASES = [(form.format(n=n), (*fact, modality))
+                     for form, modality in UNCONFIRMED_FORMS for n, fact in UNCONFIRMED_NOUNS]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNCONFIRMED_CASES, ids=case_id)
+def test_an_unconfirmed_event_is_alleged(text, expected):
+    assert {f for f in facts(run(text)) if f[:3] == expected[:3]} == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der Iran räumte keine Drohnenlieferungen an Russland ein.", ("iran", S, "russia", "negated")),
+    ("Das Treffen zwischen Putin und Kim fand nicht statt.", ("putin", M, "kim_jong_un", "negated")),
+])
+def test_no_event_is_negated(text, expected):
+    assert expected in facts(run(text))

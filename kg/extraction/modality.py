@@ -157,7 +157,9 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
             if trig.kind == "noun" and text.lower() in ctx.w("negative_determiners") \
                     and _phrase_noun(ctx, i) != trig.i:
                 continue      # "Nach dem Treffen gab es keine Einigung": no agreement, but a meeting
-            cues.append(Cue("negated", text))
+            unconfirmed = trig.kind == "noun" and text.lower() not in ctx.w("negative_determiners") \
+                and _of_governor(ctx, trig, i, ctx.w("unconfirmed_when_negated"))
+            cues.append(Cue("alleged" if unconfirmed else "negated", text))    # "hat das Treffen nicht bestätigt"
         elif what == "planned_verbal":
             if trig.kind != "noun" or _of_governor(ctx, trig, i):
                 cues.append(Cue("planned", text))
@@ -176,14 +178,15 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
     return cues
 
 
-def _of_governor(ctx: Ctx, trig: Trigger, i: int) -> bool:
-    """Is the word at ``i`` ("will", "plant") in the clause of the verb that governs the noun
-    trigger ("Japan will sich den Sanktionen gegen Russland anschließen": the joining is planned)
-    or makes its event ("will X mit Sanktionen belegen": ``object_target_verbs``)?"""
+def _of_governor(ctx: Ctx, trig: Trigger, i: int, lemmas: frozenset[str] | None = None) -> bool:
+    """Is the word at ``i`` ("will") in the clause of the verb that governs the noun trigger ("Japan will sich den
+    Sanktionen … anschließen") or makes its event ("will X mit Sanktionen belegen"); with ``lemmas``, of these?"""
     found = governor(ctx, trig)
     clause = found[2] if found is not None else clause_of(ctx, trig.i)[0]
     if clause is None or not clause.start <= i < clause.end:
         return False
+    if lemmas is not None:
+        return found is not None and found[0] in lemmas
     return found is not None or ctx.cues.frames[trig.relation].has("object_target_verbs", clause.verbs.lemma)
 
 
