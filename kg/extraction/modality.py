@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from kg.extraction.arguments import clause_of, clause_subject, governor, sentence_words
 from kg.extraction.context import Ctx, is_adjective_like, prep_before
+from kg.extraction.cue_scope import of_governor, phrase_noun, subordinate_to_main
 from kg.extraction.days import plan_came_true
 from kg.extraction.nouns import genitive_of_noun, relative_after
 from kg.postags import is_infinitive
@@ -17,7 +18,6 @@ from kg.german import default_german
 from kg.mentions import Mention
 from kg.extraction.cues import CUE_LISTS
 from kg.extraction.forms import gated_tokens, last_word_before, word_forms
-from kg.nlp import words
 
 
 @dataclass
@@ -148,20 +148,20 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
         # ("Das … geschlossene Abkommen sieht Hilfen vor": a ``later`` word never governs its own clause)
         in_scope = (t_seg == seg and not later and not (control and t_seg < len(ctx.segments) - 1 and has_later
                                                         and i != trig.i)) \
-            or (control and t_seg < seg and not presupposed and not _subordinate_to_main(ctx, i, trig.i))
+            or (control and t_seg < seg and not presupposed and not subordinate_to_main(ctx, i, trig.i))
         if i == trig.i or not in_scope or what is None:
             continue
         if what == "negated":
             if trig.kind == "noun" and genitive_of_noun(ctx, trig.i):
                 continue      # "Die Daten der Reise sind nicht bestätigt": the dates, not the journey
             if trig.kind == "noun" and text.lower() in ctx.w("negative_determiners") \
-                    and _phrase_noun(ctx, i) != trig.i:
+                    and phrase_noun(ctx, i) != trig.i:
                 continue      # "Nach dem Treffen gab es keine Einigung": no agreement, but a meeting
             unconfirmed = trig.kind == "noun" and text.lower() not in ctx.w("negative_determiners") \
-                and _of_governor(ctx, trig, i, ctx.w("unconfirmed_when_negated"))
+                and of_governor(ctx, trig, i, ctx.w("unconfirmed_when_negated"))
             cues.append(Cue("alleged" if unconfirmed else "negated", text))    # "hat das Treffen nicht bestätigt"
         elif what == "planned_verbal":
-            if trig.kind != "noun" or _of_governor(ctx, trig, i):
+            if trig.kind != "noun" or of_governor(ctx, trig, i):
                 cues.append(Cue("planned", text))
         elif what == "planned_nominal":
             if trig.kind == "noun":
@@ -176,36 +176,6 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
             who = claimants.get(i)
             cues.append(Cue(what, text, who.key if who else None))
     return cues
-
-
-def _of_governor(ctx: Ctx, trig: Trigger, i: int, lemmas: frozenset[str] | None = None) -> bool:
-    """Is the word at ``i`` ("will") in the clause of the verb that governs the noun trigger ("Japan will sich den
-    Sanktionen … anschließen") or makes its event ("will X mit Sanktionen belegen"); with ``lemmas``, of these?"""
-    found = governor(ctx, trig)
-    clause = found[2] if found is not None else clause_of(ctx, trig.i)[0]
-    if clause is None or not clause.start <= i < clause.end:
-        return False
-    if lemmas is not None:
-        return found is not None and found[0] in lemmas
-    return found is not None or ctx.cues.frames[trig.relation].has("object_target_verbs", clause.verbs.lemma)
-
-
-def _subordinate_to_main(ctx: Ctx, i: int, j: int) -> bool:
-    """Is the control word at ``i`` in a subordinate clause, the trigger at ``j`` in a main clause ("Weil Trump
-    neue Maßnahmen plant, trifft er Putin")?  It governs its own ("weil er plant, X zu treffen"), never that."""
-    own, _ = clause_of(ctx, i)
-    if own is None or own.kind != "subordinate":
-        return False
-    other, _ = clause_of(ctx, j)
-    return other is not None and other.kind == "main"
-
-
-def _phrase_noun(ctx: Ctx, i: int) -> int | None:
-    """The noun of the noun phrase the determiner at ``i`` opens: the first capitalised word after
-    it in its segment ("keine neuen Waffenlieferungen"), or None."""
-    texts = words(ctx.doc)
-    end = ctx.segments[ctx.seg_of(i)][1]
-    return next((j for j in range(i + 1, end) if texts[j][:1].isupper()), None)
 
 
 def _mood_cues(ctx: Ctx, trig: Trigger, reported: bool) -> list[Cue]:
