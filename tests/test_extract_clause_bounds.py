@@ -56,3 +56,33 @@ COMPARISON_CASES = [
 @pytest.mark.parametrize(("text", "expected"), COMPARISON_CASES, ids=case_id)
 def test_what_is_compared_is_no_party(text, expected):
     assert without_agreed(facts(run(text))) == {expected}
+
+
+# "nicht X, sondern Y": X is corrected away (no party, and the "nicht" negates nothing else); "nicht nur …,
+# sondern auch …" adds
+CORRECTED = [("Russland", "russia"), ("die Türkei", "turkey"), ("Valdoria", "entity:valdoria")]
+CORRECTING = [("China", "china"), ("der Iran", "iran"), ("Ostravien", "entity:ostravien")]
+CORRECTION_CASES = [
+    (form.format(x=x, y=y, X=x[:1].upper() + x[1:], Y=y[:1].upper() + y[1:], y_acc=y.replace("der ", "den ")),
+     tuple(v.format(ky=ky) for v in fact))
+    for (x, _), (y, ky) in itertools.product(CORRECTED, CORRECTING)
+    for form, fact in (("Nicht {x}, sondern {y} hat Waffen an Serbien geliefert.", ("{ky}", S, "serbia", "asserted")),
+                       ("Nicht {x}, sondern {y} lieferte Drohnen an Serbien.", ("{ky}", S, "serbia", "asserted")),
+                       ("Serbien erhielt die Waffen nicht aus {x}, sondern aus {y}.", ("{ky}", S, "serbia", "asserted")),
+                       ("Scholz lieferte die Waffen nicht an {x}, sondern an {y_acc}.", ("scholz", S, "{ky}", "asserted")))
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CORRECTION_CASES, ids=case_id)
+def test_what_nicht_sondern_corrects_takes_no_part(text, expected):
+    assert without_agreed(facts(run(text))) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Scholz traf nicht Putin, sondern Xi.", {("scholz", M, "xi_jinping", "asserted")}),
+    ("Nicht Scholz, sondern Baerbock reiste nach Peking.", {("baerbock", V, "beijing", "asserted")}),
+    ("Russland hat nicht nur Waffen, sondern auch Munition an Syrien geliefert.", {("russia", S, "syria", "asserted")}),
+    ("Scholz traf Putin nicht.", {("scholz", M, "putin", "negated")}),
+])
+def test_corrections_and_additions(text, expected):
+    assert without_agreed(facts(run(text))) == expected

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extraction.context import (Ctx, exclude_asides, exclude_datelines, exclude_possessors, join_interrupted,
                                    prep_before, split_regions, split_segments)
-from kg.extraction.lists import join_listed_segments, link_groups
+from kg.extraction.lists import exclude_corrected, join_listed_segments, link_groups
 from kg.extraction.cues import Cues, default_cues
 from kg.extraction.days import ahead_of_story, told_day
 from kg.extraction.modality import Cue, find_claimants, modality_of
@@ -201,6 +201,7 @@ def _sentence_context(sent: Span, index: int, here: list[Mention], cues: Cues, g
     join_listed_segments(ctx)
     exclude_datelines(ctx)
     exclude_possessors(ctx)
+    exclude_corrected(ctx)
     return ctx
 
 

@@ -94,3 +94,29 @@ def is_title_word(ctx: Ctx, token: Token) -> bool:
 
 def group_of(ctx: Ctx, m: Mention) -> list[Mention]:
     return [x for x in ctx.group.get(m.start, [m]) if x.start not in ctx.excluded]
+
+
+def exclude_corrected(ctx: Ctx) -> None:
+    """ "Nicht Russland, sondern China hat Waffen geliefert", "Scholz traf nicht Putin, sondern Xi": what
+    "nicht … , sondern" corrects takes no part (its mentions are excluded), and that "nicht" negates
+    nothing else (``ctx.memo["corrections"]``: its index)."""
+    low = [t.lower_ for t in ctx.sent]
+    if "sondern" not in low or "nicht" not in low:
+        return
+    corrections = ctx.memo.setdefault("corrections", set())
+    start = ctx.sent.start
+    for k, word in enumerate(low):
+        if word != "nicht":
+            continue
+        # the corrected words: up to a comma right before "sondern", within a few words
+        end = next((j for j in range(k + 1, min(k + 10, len(low) - 1)) if low[j] == "," and low[j + 1] == "sondern"), None)
+        if end is None or "nur" in low[k + 1:k + 2]:
+            continue           # ("nicht nur …, sondern auch …" adds, it corrects nothing)
+        corrections.add(start + k)
+        ctx.excluded.update(m.start for m in ctx.in_span(start + k + 1, start + end))
+        # the correction continues the clause: "Putin reiste nicht nach Indien, sondern nach China"
+        first, last = ctx.seg_of(start + end - 1), ctx.seg_of(start + end + 1)
+        if first < last and not any(ctx.segments[first][0] <= a and b <= ctx.segments[last][1] for a, b in ctx.hidden):
+            ctx.segments = ctx.segments[:first] + [(ctx.segments[first][0], ctx.segments[last][1])] + ctx.segments[last + 1:]
+            ctx.lookup()
+            ctx.modality_words = None

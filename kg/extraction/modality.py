@@ -149,8 +149,8 @@ def _word_cues(ctx: Ctx, trig: Trigger, seg: int, claimants) -> list[Cue]:
         in_scope = (t_seg == seg and not later and not (control and t_seg < len(ctx.segments) - 1 and has_later
                                                         and i != trig.i)) \
             or (control and t_seg < seg and not presupposed and not subordinate_to_main(ctx, i, trig.i))
-        if i == trig.i or not in_scope or what is None:
-            continue
+        if i == trig.i or not in_scope or what is None or i in ctx.memo.get("corrections", ()):
+            continue          # ("nicht X, sondern Y" negates X alone, which takes no part)
         if what == "negated":
             if trig.kind == "noun" and genitive_of_noun(ctx, trig.i):
                 continue      # "Die Daten der Reise sind nicht bestätigt": the dates, not the journey
