@@ -86,3 +86,9 @@ def test_what_nicht_sondern_corrects_takes_no_part(text, expected):
 ])
 def test_corrections_and_additions(text, expected):
     assert without_agreed(facts(run(text))) == expected
+
+
+@pytest.mark.parametrize("text", ["Kein Land hat so viele Waffen an die Ukraine geliefert wie die USA.",
+                                  "Kein Land hat mehr Waffen an die Ukraine geliefert als Valdoria."])
+def test_the_second_part_of_a_comparison_is_no_party(text):
+    assert not {f for f in facts(run(text)) if f[1] == S and f[0] in {"usa", "entity:valdoria"}}

@@ -325,3 +325,26 @@ def test_a_sentence_after_without_a_speech_verb_of_it_reports_nothing(text):
 ])
 def test_what_the_sentence_after_reports_and_what_it_does_not(text, expected):
     assert expected in facts(run(text))
+
+
+# "…, wie X sagte." reports what came before it; "wie geplant", "wie angekündigt" say the plan came true
+TRAILING = ["wie der Kreml mitteilte", "wie Kremlsprecher Peskow sagte", "wie das südkoreanische Militär berichtete",
+            "wie Jana Novak erklärte"]
+TRAILING_SPEAKERS = ["kremlin", "peskov", "south_korea", "entity:jana-novak"]
+TRAILING_MAINS = [("Putin reiste nach China", ("putin", V, "china")),
+                  ("Nordkorea hat Munition an Russland geliefert", ("north_korea", S, "russia")),
+                  ("Kim hat Putin in Wladiwostok getroffen", ("kim_jong_un", M, "putin"))]
+TRAILING_CASES = [(f"{main}, {tail}.", fact, who)
+                  for (tail, who), (main, fact) in itertools.product(zip(TRAILING, TRAILING_SPEAKERS), TRAILING_MAINS)]
+
+
+@pytest.mark.parametrize(("text", "fact", "speaker"), TRAILING_CASES, ids=case_id)
+def test_a_trailing_wie_clause_reports_what_came_before(text, fact, speaker):
+    found = [st for st in run(text).statements if (st.subject, st.relation, st.object) == fact]
+    assert [(st.modality, st.attributed_to) for st in found] == [("reported", speaker)], found
+
+
+@pytest.mark.parametrize("text", ["Scholz traf Macron, wie geplant.", "Wie geplant traf Scholz am Montag Macron.",
+                                  "Scholz traf Macron am Montag, wie angekündigt.", "Wie erwartet traf Scholz Macron."])
+def test_as_planned_is_done(text):
+    assert facts(run(text)) == {("scholz", M, "macron", "asserted")}

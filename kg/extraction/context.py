@@ -195,7 +195,7 @@ def prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
     while i >= sent.start and steps < 8:
         token = doc[i]
         low = token.lower_
-        if low in {"als", "wie"} and i > sent.start and doc[i - 1].lower_ in cues.words["comparatives"]:
+        if low in {"als", "wie"} and _compares(doc, sent, i, cues.words["comparatives"]):
             return low         # "Anders als Frankreich liefert Italien …": compared, no subject
         if low in preps:
             if _opens_infinitive(doc, sent, i):
@@ -225,6 +225,12 @@ def prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
             continue
         return None
     return None
+
+
+def _compares(doc: Doc, sent: Span, i: int, comparatives) -> bool:
+    """Does "als"/"wie" at ``i`` close a comparison: a comparative word before it, no comma between ("mehr … als")?"""
+    before = [doc[j].lower_ for j in range(max(sent.start, i - 8), i)]
+    return any(w in comparatives for w in before[max((k + 1 for k, w in enumerate(before) if w in ",;:"), default=0):])
 
 
 def _opens_infinitive(doc: Doc, sent: Span, i: int) -> bool:

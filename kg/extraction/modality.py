@@ -91,6 +91,8 @@ def _modality_words(ctx: Ctx) -> list[tuple]:
             what = word_modality(ctx, token) or ("alleged_weak" if low in ctx.w("alleged_weak") else None)
         if what is None:
             continue           # (a control word only widens its own scope: without a cue it adds nothing)
+        if what.startswith("planned") and token.i > ctx.sent.start and doc[token.i - 1].lower_ == "wie":
+            continue           # "wie geplant", "wie angekündigt": the plan came true
         hedged = None
         if what not in {"negated", "planned_verbal", "planned_nominal"}:
             j = token.i + 1
@@ -256,7 +258,8 @@ def _clause_cues(ctx: Ctx, trig: Trigger, seg: int, at: int) -> list[Cue]:
     seg_start, seg_end = ctx.segments[seg]
     trigger = ctx.doc[trig.i]
     planned_sentence = _memo(ctx, "planned_sentence", lambda: [
-        (t.i, t.text, ctx.seg_of(t.i)) for t in ctx.sent if t.lower_ in ctx.w("planned_sentence")])
+        (t.i, t.text, ctx.seg_of(t.i)) for t in ctx.sent if t.lower_ in ctx.w("planned_sentence")
+        and not (t.i > ctx.sent.start and ctx.doc[t.i - 1].lower_ == "wie")])          # ("…, wie geplant")
     for i, text, t_seg in planned_sentence:
         # "möglich" in a headline without a verb qualifies the whole headline
         if i != trig.i and t_seg != seg:

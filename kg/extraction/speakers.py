@@ -40,6 +40,11 @@ def find_speakers(ctx: Ctx, triggers=()) -> list[tuple[set[int], str | None, str
             scope = set(range(seg + 1, n_segments))
             if (seg_start, seg_end) in ctx.hidden:       # "Scholz reiste, wie ein Sprecher sagte, nach Paris"
                 scope = {ctx.seg_of(seg_start - 2)}
+        elif seg > 0 and ctx.doc[seg_start].lower_ == "wie" and (nxt is None or nxt.text in {".", "!", "?", "\n"}):
+            # "Putin reiste nach China, wie der Kreml mitteilte.": what came before
+            adjectives = [m for m in ctx.in_span(seg_start, token.i) if m.kind == "adj" and ctx.prep[m.start] is None]
+            speaker = before[-1] if before else adjectives[-1] if adjectives else None
+            scope = set(range(seg))
         else:
             speaker, scope = _speech_clause(ctx, token)
             if scope is None:
