@@ -63,7 +63,7 @@ SECTIONS = {
     "governors": {"asserted": WORDS, "planned": WORDS, "denied": WORDS, "negated": WORDS},
     "reporting": {"speech_verbs": WORDS, "report_previous": WORDS, "content_openers": WORDS, "source_before": WORDS, "source_after": WORDS, "source_links": WORDS},
     "anaphora": {
-        "denial_objects": WORDS, "pronouns_m": WORDS, "not_current_titles": WORDS, "pronouns_f": WORDS, "pronouns_f_dative": WORDS, "first_person": WORDS, "first_person_singular": WORDS, "epithets_f": WORDS, "epithets_m": WORDS,
+        "denial_objects": WORDS, "pronouns_m": WORDS, "not_current_titles": WORDS, "indefinite_articles": WORDS, "pronouns_f": WORDS, "pronouns_f_dative": WORDS, "first_person": WORDS, "first_person_singular": WORDS, "epithets_f": WORDS, "epithets_m": WORDS,
         "possessives": WORDS, "state_descriptions": WORDS, "group_descriptions": WORDS, "pair_people": WORDS, "pair_states": WORDS, "female_name_endings": WORDS,
     },
     "syntax": {

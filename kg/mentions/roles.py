@@ -126,13 +126,13 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
 
 def _not_current(doc: Doc, start: int, cues: dict) -> bool:
     """Does an adjective of another time stand before the title at ``start`` ("der frühere",
-    "die ehemalige", "der erste", "der künftige US-Präsident")?  Its holder is then none of the
-    article's date, only one the article names."""
+    "die ehemalige", "der erste", "der künftige US-Präsident"), or an indefinite article ("ein
+    US-Präsident")?  Its holder is then none of the article's date, only one the article names."""
     stems = tuple(cues.get("not_current_titles", ()))
     lows = lowers(doc)
     for j in range(start - 1, max(0, start - 3) - 1, -1):
         low = lows[j]
-        if low.startswith(stems) and low[-1:] in {"e", "n", "r"}:
+        if (low.startswith(stems) and low[-1:] in {"e", "n", "r"}) or low in cues.get("indefinite_articles", ()):
             return True
         if not low.isalpha() or low in cues.get("determiners", ()):
             break
