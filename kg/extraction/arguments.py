@@ -116,12 +116,18 @@ def outside_subordinates(ctx: Ctx, i: int, mentions: list[Mention]) -> list[Ment
     bestreitet, besuchte Scholz Peking" (Beijing)."""
     if len(mentions) < 2:
         return mentions
-    clause, clauses = clause_of(ctx, i)
-    if clause is None or clause.kind != "main":
-        return mentions
-    inner = [(c.start, c.end) for c in clauses if c is not clause and c.kind in {"subordinate", "relative"}]
+    inner = subordinates_of_main(ctx, i)
     kept = [m for m in mentions if not any(a <= m.start < b for a, b in inner)]
     return kept or mentions
+
+
+def subordinates_of_main(ctx: Ctx, i: int) -> list[tuple[int, int]]:
+    """The (start, end) of the subordinate and relative clauses of the sentence when the token at ``i``
+    stands in a main clause, else none."""
+    clause, clauses = clause_of(ctx, i)
+    if clause is None or clause.kind != "main":
+        return []
+    return [(c.start, c.end) for c in clauses if c is not clause and c.kind in {"subordinate", "relative"}]
 
 
 def _clause_subject_mention(ctx: Ctx, i: int, bare: list[Mention]) -> Mention | None:

@@ -91,8 +91,8 @@ def _modality_words(ctx: Ctx) -> list[tuple]:
             what = word_modality(ctx, token) or ("alleged_weak" if low in ctx.w("alleged_weak") else None)
         if what is None:
             continue           # (a control word only widens its own scope: without a cue it adds nothing)
-        if what.startswith("planned") and token.i > ctx.sent.start and doc[token.i - 1].lower_ == "wie":
-            continue           # "wie geplant", "wie angekündigt": the plan came true
+        if what.startswith("planned") and _as_planned(ctx, token.i):
+            continue
         hedged = None
         if what not in {"negated", "planned_verbal", "planned_nominal"}:
             j = token.i + 1
@@ -106,6 +106,11 @@ def _modality_words(ctx: Ctx) -> list[tuple]:
         found.append((token.i, token.text, ctx.seg_of(token.i), control, later, what, hedged))
     ctx.modality_words = found
     return found
+
+
+def _as_planned(ctx: Ctx, i: int) -> bool:
+    """Does "wie" stand before the plan word at ``i`` ("wie geplant", "wie angekündigt"): the plan came true?"""
+    return i > ctx.sent.start and ctx.doc[i - 1].lower_ == "wie"
 
 
 def word_modality(ctx: Ctx, token: Token) -> str | None:
@@ -258,8 +263,7 @@ def _clause_cues(ctx: Ctx, trig: Trigger, seg: int, at: int) -> list[Cue]:
     seg_start, seg_end = ctx.segments[seg]
     trigger = ctx.doc[trig.i]
     planned_sentence = _memo(ctx, "planned_sentence", lambda: [
-        (t.i, t.text, ctx.seg_of(t.i)) for t in ctx.sent if t.lower_ in ctx.w("planned_sentence")
-        and not (t.i > ctx.sent.start and ctx.doc[t.i - 1].lower_ == "wie")])          # ("…, wie geplant")
+        (t.i, t.text, ctx.seg_of(t.i)) for t in ctx.sent if t.lower_ in ctx.w("planned_sentence") and not _as_planned(ctx, t.i)])
     for i, text, t_seg in planned_sentence:
         # "möglich" in a headline without a verb qualifies the whole headline
         if i != trig.i and t_seg != seg:

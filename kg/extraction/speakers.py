@@ -34,16 +34,13 @@ def find_speakers(ctx: Ctx, triggers=()) -> list[tuple[set[int], str | None, str
             speaker = next((m for m in after if not m.genitive), after[0] if after else None)
             scope = set(range(seg))
         elif nxt is not None and nxt.text in {",", ":"}:  # "X sagte, …"
-            # "Das chinesische Außenministerium sagte, …": the adjective's state, if no actor is named
-            adjectives = [m for m in ctx.in_span(seg_start, token.i) if m.kind == "adj" and ctx.prep[m.start] is None]
-            speaker = before[-1] if before else adjectives[-1] if adjectives else None
+            speaker = _speaker_before(ctx, seg_start, token.i, before)
             scope = set(range(seg + 1, n_segments))
             if (seg_start, seg_end) in ctx.hidden:       # "Scholz reiste, wie ein Sprecher sagte, nach Paris"
                 scope = {ctx.seg_of(seg_start - 2)}
         elif seg > 0 and ctx.doc[seg_start].lower_ == "wie" and (nxt is None or nxt.text in {".", "!", "?", "\n"}):
             # "Putin reiste nach China, wie der Kreml mitteilte.": what came before
-            adjectives = [m for m in ctx.in_span(seg_start, token.i) if m.kind == "adj" and ctx.prep[m.start] is None]
-            speaker = before[-1] if before else adjectives[-1] if adjectives else None
+            speaker = _speaker_before(ctx, seg_start, token.i, before)
             scope = set(range(seg))
         else:
             speaker, scope = _speech_clause(ctx, token)
@@ -84,6 +81,15 @@ def find_speakers(ctx: Ctx, triggers=()) -> list[tuple[set[int], str | None, str
             ctx.excluded.add(who.start)
         scopes.append((_with_appositions(ctx, seg), who.key if who else None, token.text))
     return scopes
+
+
+def _speaker_before(ctx: Ctx, start: int, verb: int, actors: list[Mention]) -> Mention | None:
+    """Who speaks before the speech verb at ``verb``: the last actor named, else the state of the last
+    demonym not in a prepositional phrase ("Das chinesische Außenministerium sagte, …")."""
+    if actors:
+        return actors[-1]
+    adjectives = [m for m in ctx.in_span(start, verb) if m.kind == "adj" and ctx.prep[m.start] is None]
+    return adjectives[-1] if adjectives else None
 
 
 def _speech_clause(ctx: Ctx, token) -> tuple[Mention | None, set[int] | None]:

@@ -73,7 +73,7 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
             # "Der russische Präsident", "Russlands Präsident" (+ name)
             mention, used = _role(doc, items, i + 1, start, key, gazetteer, titles, role_date,
                                   names_in_article, role_history, later=later,
-                                  genitives=_title_genitives(cues))
+                                  genitives=cues.get("genitive_articles", ()), title_of=cues.get("title_of", ()))
             if mention:
                 mentions.append(mention)
                 i = used
@@ -83,7 +83,7 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
             word = title if label == "prefix_title" else key
             mention, used = _role(doc, items, i, start, state, gazetteer, titles, role_date,
                                   names_in_article, role_history, word=word, later=later,
-                                  genitives=_title_genitives(cues))
+                                  genitives=cues.get("genitive_articles", ()), title_of=cues.get("title_of", ()))
             if mention:
                 mentions.append(mention)
             i = used
@@ -209,7 +209,7 @@ def _bare_title_person(word: str, role: str, titles: dict[str, Title], history: 
 
 
 def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, word=None, later=None,
-          genitives=frozenset()):
+          genitives=frozenset(), title_of=frozenset()):
     """Resolve the role title at items[t]; return (mention or None, next item index)."""
     _, t_end, _, t_key, _ = items[t]
     word = word or t_key
@@ -246,8 +246,8 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
     # "Präsident Russlands", "der Außenminister der Emirate"
     end = t_end
     if state is None and nxt and ((nxt[0] in {t_end, t_end + 1} and nxt[2] == "gen")
-                                  or (nxt[0] == t_end + 1 and nxt[2] == "name" and doc[t_end].lower_ in genitives
-                                      and (doc[t_end].lower_ in _ARTICLES or not _plural_title(doc, items[t][0], t_end, word)))) \
+                                  or (nxt[0] == t_end + 1 and nxt[2] == "name" and (doc[t_end].lower_ in genitives or (
+                                      doc[t_end].lower_ in title_of and not _plural_title(doc, items[t][0], t_end, word))))) \
             and gazetteer[nxt[3]].cls == "State":
         # ("die Präsidenten von Russland und Belarus, X und Y": several holders, no one government)
         state, end = nxt[3], nxt[1]
@@ -310,14 +310,6 @@ def _named_holder(doc: Doc, items, k: int, end: int, gazetteer: Gazetteer,
         return None          # "der Präsident Kasachstans, Tokajew und …": a list, not an apposition
     names.add(mention.key)
     return mention, used
-
-
-_ARTICLES = frozenset({"des", "der"})
-
-
-def _title_genitives(cues: dict) -> frozenset[str]:
-    """The words after a title before its state's name: "der Präsident der Ukraine", "der König von Jordanien"."""
-    return frozenset(cues.get("genitive_articles", ())) | frozenset(cues.get("title_of", ()))
 
 
 def _plural_title(doc: Doc, t_start: int, end: int, word: str) -> bool:

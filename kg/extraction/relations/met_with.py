@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extraction.arguments import (Args, clause_of, co_agents, group_of, has_noun, outside_subordinates,
-                                    previous_agents, subject, verb_agents)
+                                    previous_agents, subject, subordinates_of_main, verb_agents)
 from kg.extraction.context import Ctx, is_adjective_like
 from kg.extraction.cues import Frame
 from kg.extraction.nouns import compound_people, contest, foreign_owner, noun_parts
@@ -109,13 +109,9 @@ def _decision(ctx: Ctx, frame: Frame, i: int, start: int, end: int) -> bool:
     one "trifft" without meeting anyone: a decision, an agreement, a choice ("not_met_objects")?
     The clause the clause layer gives, not the clause before it ("Wenn Trump die Wahl gewinnt,
     will er Putin treffen"); without one, the trigger's region."""
-    clause, clauses = clause_of(ctx, i)
-    if clause is not None and clause.kind == "main":
-        # not a noun of a subordinate clause before or inside it
-        inner = [(c.start, c.end) for c in clauses if c is not clause and c.kind in {"subordinate", "relative"}]
-        return any(has_noun(ctx, a, b, frame.words.get("not_met_objects", frozenset()))
-                   for a, b in _without(start, end, inner))
-    return has_noun(ctx, start, end, frame.words.get("not_met_objects", frozenset()))
+    # (of a main clause, not a noun of a subordinate clause before or inside it)
+    return any(has_noun(ctx, a, b, frame.words.get("not_met_objects", frozenset()))
+               for a, b in _without(start, end, subordinates_of_main(ctx, i)))
 
 
 def _without(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
