@@ -183,3 +183,19 @@ def test_over_long_sentences_are_cut_into_windows_at_a_comma():
     # a sentence of the longest length kept stays one
     doc = nlp(" ".join(["Wort"] * (MAX_SENTENCE_TOKENS - 1)) + ".")
     assert sentence_starts(doc) == [0]
+
+
+def test_the_tokenizer_keeps_more_chunks_than_spacy_and_splits_them_as_spacy_does():
+    """The tokenizer's chunk cache (kg.nlp.TOKENIZER_CACHE_CHUNKS, spaCy's default is 10,000)
+    holds a large vocabulary; a text met again is split from the cache exactly as spaCy splits it,
+    affixes, abbreviations and special cases included."""
+    from kg.nlp import TOKENIZER_CACHE_CHUNKS
+
+    nlp, reference = build_pipeline(), spacy.blank("de")
+    assert nlp.tokenizer.max_cache_size == TOKENIZER_CACHE_CHUNKS > 10 * reference.tokenizer.max_cache_size
+    chunks = [f"({n}-Jährige," for n in range(12_000)] + ATTRS_TEXT.split() + ["z.B.", "u.a.", "Nr.", "„Reuters“)."]
+    text = " ".join(chunks)
+    expected = [t.text for t in reference.tokenizer(text)]
+    assert [t.text for t in nlp.tokenizer(text)] == expected       # the chunks learnt
+    assert [t.text for t in nlp.tokenizer(text)] == expected       # and read from the cache
+    assert expected[:4] == ["(", "0-Jährige", ",", "("]
