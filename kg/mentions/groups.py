@@ -9,7 +9,10 @@ from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer
 from kg.mentions.base import Mention, _title_index
-from kg.nlp import lowers, sentence_starts, span_text
+from kg.nlp import lowers, positions_of, positions_where, sentence_starts, span_text
+
+
+PAIR_WORDS = frozenset({"beiden", "beide"})
 
 
 def pairs(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention]:
@@ -20,8 +23,8 @@ def pairs(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention]:
     person_nouns, state_nouns = set(cues.get("pair_people", ())), set(cues.get("pair_states", ()))
     low, starts = lowers(doc), sentence_starts(doc)
     found = []
-    for i, word in enumerate(low):
-        nxt = low[i + 1] if i + 1 < len(doc) else ""
+    for i in positions_of(doc, PAIR_WORDS):
+        word, nxt = low[i], low[i + 1] if i + 1 < len(doc) else ""
         if word == "beiden" and i > 0 and low[i - 1] in {"die", "den", "der"}:
             opens = i - 1     # "die beiden", "den beiden Politikern"
         elif word == "beide" and nxt in person_nouns | state_nouns and (i == 0 or low[i - 1] not in {"die", "diese"}):
@@ -74,9 +77,7 @@ def group_descriptions(doc: Doc, mentions: list[Mention], cues: dict) -> list[Me
     covered = {i for m in mentions for i in range(m.start, m.end)}
     by_start = {m.start: m for m in mentions}
     found, last = [], None           # the mention the last delegation named stands for
-    for i, word in enumerate(low):
-        if not word.endswith(nouns):
-            continue
+    for i in positions_where(doc, lambda word: word.endswith(nouns), lower=True):
         definite = i > 0 and low[i - 1] in {"die", "der", "diese", "dieser"} and doc[i].text[:1].isupper()
         if definite and i not in covered and last is not None \
                 and not (i + 1 in by_start and by_start[i + 1].kind == "gen"):      # "die Delegation Chinas"

@@ -12,7 +12,7 @@ from kg.cuedata import cues_path, load_cue_data
 from kg.lexicon import Lexicon
 from kg.mentions.base import _capitalised, _capitalised_word, _in_headline, _minted, _name_words, Mention, NAME_PARTICLES
 from kg.model import slug
-from kg.nlp import capitalised, lowers, orths, sentence_starts, span_text, words
+from kg.nlp import capitalised, lowers, orths, positions_of, positions_where, sentence_starts, span_text, words
 from kg.resources import ontology_dir
 from kg.timex import calendar_words
 
@@ -87,8 +87,8 @@ def _named_places(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention
     nouns = set(cues.get("place_nouns", ()))
     found = []
     low = lowers(doc)
-    for i, word in enumerate(low):
-        if word not in nouns or i in covered:
+    for i in positions_of(doc, frozenset(nouns)):
+        if i in covered:
             continue
         token = doc[i]
         start = token.i + 1
@@ -202,8 +202,8 @@ def _coreferent_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return mentions
     covered = {i for m in mentions for i in range(m.start, m.end)}
     extra = []
-    for i, text in enumerate(words(doc)):
-        if i in covered or (text not in minted and text[:-1] not in minted):
+    for i in positions_where(doc, lambda text: text in minted or text[:-1] in minted):
+        if i in covered:
             continue
         token = doc[i]
         surname, genitive = token.text, False
