@@ -68,28 +68,13 @@ def puncts(doc: Doc) -> list[bool]:
 def positions_of(doc: Doc, vocabulary: frozenset[str]) -> list[int]:
     """The indexes of the tokens whose lower-case text is in ``vocabulary`` (lower-case words),
     found in one array operation on the tokens' ``LOWER`` ids, not word by word in Python."""
-    return _where_in(_cached_list(doc, "kg_lower_ids", _lower_ids), _hashes(vocabulary))
-
-
-def positions_where(doc: Doc, test, lower: bool = False) -> list[int]:
-    """The indexes of the tokens whose text (lower-case text, with ``lower``) passes ``test``,
-    which is asked once for each distinct word of the Doc, not once a token; the tokens are
-    then found as :func:`positions_of` finds them."""
-    texts = lowers(doc) if lower else words(doc)
-    passing = [word for word in set(texts) if test(word)]
-    if not passing:
+    lower = _cached_list(doc, "kg_lower_ids", _lower_ids)
+    hashes = _hashes(vocabulary)          # sorted: each token's id is looked for by bisection
+    if not len(hashes) or not len(lower):
         return []
-    ids = _cached_list(doc, "kg_lower_ids", _lower_ids) if lower else orths(doc)
-    return _where_in(ids, numpy.array(sorted(hash_string(word) for word in passing), dtype="uint64"))
-
-
-def _where_in(ids: numpy.ndarray, hashes: numpy.ndarray) -> list[int]:
-    """The indexes of ``ids`` that are in ``hashes`` (sorted: each id is looked for by bisection)."""
-    if not len(hashes) or not len(ids):
-        return []
-    at = numpy.searchsorted(hashes, ids)
+    at = numpy.searchsorted(hashes, lower)
     at[at == len(hashes)] = 0
-    return numpy.flatnonzero(hashes[at] == ids).tolist()
+    return numpy.flatnonzero(hashes[at] == lower).tolist()
 
 
 def _lower_ids(doc: Doc) -> numpy.ndarray:
@@ -119,11 +104,7 @@ def char_offsets(doc: Doc) -> list[int]:
 def capitalised(doc: Doc) -> list[int]:
     """The indexes of the tokens whose text starts with an upper-case letter (made once per
     Doc): the only ones a name or a noun can start at."""
-    return _cached_list(doc, "kg_capitalised", lambda d: positions_where(d, _is_capitalised))
-
-
-def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper()
+    return _cached_list(doc, "kg_capitalised", lambda d: [i for i, w in enumerate(words(d)) if w[:1].isupper()])
 
 
 def sentence_starts(doc: Doc) -> list[int]:

@@ -24,8 +24,8 @@ from spacy.tokens import Doc
 
 from kg.article import MAX_ARTICLE_CHARS
 from kg.doclists import (  # noqa: F401  (the per-Doc lists are used through kg.nlp too)
-    MAX_SENTENCE_TOKENS, capitalised, char_offsets, lemma_ids, lowers, orths, positions_of, positions_where, puncts,
-    sentence_starts, span_text, words,
+    MAX_SENTENCE_TOKENS, capitalised, char_offsets, lemma_ids, lowers, orths, positions_of, puncts, sentence_starts,
+    span_text, words,
 )
 from kg.gazetteer import Gazetteer, title_forms  # noqa: F401
 from kg.gazetteer_matcher import SPAN_KEY, gazetteer_matches  # noqa: F401  (registers kg_gazetteer)
@@ -229,6 +229,6 @@ def load_pipeline(model: str | None = None) -> Language:
 
 __all__ = [
     "MAX_SENTENCE_TOKENS", "SPAN_KEY", "Gazetteer", "build_pipeline", "capitalised", "char_offsets",
-    "gazetteer_matches", "lemma_ids", "lemma_table", "load_pipeline", "lowers", "orths", "positions_of",
-    "positions_where", "puncts", "sentence_starts", "span_text", "title_forms", "words",
+    "gazetteer_matches", "lemma_ids", "lemma_table", "load_pipeline", "lowers", "orths", "positions_of", "puncts",
+    "sentence_starts", "span_text", "title_forms", "words",
 ]

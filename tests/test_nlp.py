@@ -5,8 +5,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg.doclists import positions_where
-from kg.nlp import (SPAN_KEY, build_pipeline, capitalised, char_offsets, lemma_ids, load_pipeline, lowers, positions_of, puncts,
+from kg.nlp import (SPAN_KEY, build_pipeline, char_offsets, lemma_ids, load_pipeline, lowers, positions_of, puncts,
                     sentence_starts, span_text, title_forms, words)
 
 
@@ -151,19 +150,6 @@ def test_word_lists_of_words_never_seen_before_and_of_docs_of_another_vocabulary
 def test_positions_of_are_the_tokens_whose_lower_case_text_is_listed(text, vocabulary):
     doc = load_pipeline()(text)
     assert positions_of(doc, vocabulary) == [t.i for t in doc if t.lower_ in vocabulary]
-
-
-@pytest.mark.parametrize("test", [
-    lambda w: w[:1].isupper(), lambda w: "-" in w, lambda w: w.endswith(("ung", "en")), lambda w: False,
-    lambda w: True, lambda w: w in {"putin", "Putin", "."},
-])
-@pytest.mark.parametrize("text", [LEMMA_TEXT, ATTRS_TEXT, "", "Putin kam mit Xi zusammen. Er traf ihn und putin ein.",
-                                  "İstanbul-Reise ÖSTERREICH ǅemal ẞ Qxzvlöffelung!"])
-def test_positions_where_are_the_tokens_whose_text_passes_the_test(text, test):
-    doc = load_pipeline()(text)
-    assert positions_where(doc, test) == [t.i for t in doc if test(t.text)]
-    assert positions_where(doc, test, lower=True) == [t.i for t in doc if test(t.lower_)]
-    assert capitalised(doc) == [t.i for t in doc if t.text[:1].isupper()]
 
 
 @pytest.mark.parametrize("text", [

@@ -12,16 +12,12 @@ from kg.mentions.base import _prefix_index, _title_index, Mention
 from kg.mentions.names import _coreferent_surnames, _lexicon_names, _merged_short_names, _named_after, _named_places, _tagged_names
 from kg.mentions.pronouns import _with_pronouns
 from kg.mentions.roles import _head_role, _head_title, _resolve, _role_answers, governed_genitives
-from kg.nlp import capitalised, gazetteer_matches, positions_where, words
+from kg.nlp import capitalised, gazetteer_matches, words
 
 
 # The passes read every token of the Doc through plain lists of its texts
 # (kg.nlp.words/lowers) and make a Token object only where a rule looks closer:
 # spaCy makes a new Token object for every doc[i], which costs more than the test.
-
-
-def _hyphenated(text: str) -> bool:
-    return "-" in text
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
@@ -43,7 +39,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
     # hyphen compounds the matcher does not cover: "US-Präsident", "UN-Sanktionen"
     extra = []
     texts = words(doc)
-    for i in positions_where(doc, _hyphenated):
+    for i in [k for k, text in enumerate(texts) if "-" in text]:
         if i in covered:
             continue
         head, tail = texts[i].split("-", 1)

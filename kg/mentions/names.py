@@ -12,7 +12,7 @@ from kg.cuedata import cues_path, load_cue_data
 from kg.lexicon import Lexicon
 from kg.mentions.base import _capitalised, _capitalised_word, _in_headline, _minted, _name_words, Mention, NAME_PARTICLES
 from kg.model import slug
-from kg.nlp import capitalised, lowers, orths, positions_of, positions_where, sentence_starts, span_text, words
+from kg.nlp import capitalised, lowers, orths, positions_of, sentence_starts, span_text, words
 from kg.resources import ontology_dir
 from kg.timex import calendar_words
 
@@ -202,7 +202,7 @@ def _coreferent_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return mentions
     covered = {i for m in mentions for i in range(m.start, m.end)}
     extra = []
-    for i in positions_where(doc, lambda text: text in minted or text[:-1] in minted):
+    for i in [k for k, text in enumerate(words(doc)) if text in minted or text[:-1] in minted]:
         if i in covered:
             continue
         token = doc[i]
