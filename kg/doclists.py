@@ -51,8 +51,9 @@ _STRINGS: dict[int, str] = {}
 
 def lowers(doc: Doc) -> list[str]:
     """The lower-case text of each token (``token.lower_``, which spaCy makes with
-    ``str.lower``), made once per Doc."""
-    return _cached_list(doc, "kg_lowers", lambda d: _texts(d, _cached_list(d, "kg_lower_ids", _lower_ids)))
+    ``str.lower``), made once per Doc: ``str.lower`` of each text (a third of the time of
+    looking the ``LOWER`` ids up)."""
+    return _cached_list(doc, "kg_lowers", lambda d: list(map(str.lower, words(d))))
 
 
 def lemma_ids(doc: Doc) -> list[int]:
