@@ -200,14 +200,13 @@ def build_pipeline(gazetteer: Gazetteer | None = None, model: str | None = None)
             nlp = spacy.load(model, exclude=["ner"])
         except OSError as exc:
             raise RuntimeError(f"spaCy model {model!r} is not installed") from exc
-        nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_CHUNKS
     else:
         nlp = spacy.blank("de")
-        nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_CHUNKS
         getters = nlp.vocab.lex_attr_getters       # set before the tokenizer makes the first new word
         nlp.vocab.lex_attr_getters = {attr: getters[attr] for attr in LEXICAL_ATTRS}
         nlp.add_pipe("kg_sentencizer")
         nlp.add_pipe("kg_lemmatizer")
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_CHUNKS
     if model:
         nlp.add_pipe("kg_line_breaks", after="sentencizer" if "sentencizer" in nlp.pipe_names else None)
     nlp.add_pipe("kg_gazetteer")

@@ -8,6 +8,7 @@ from kg.extraction.context import Ctx, find_asides, is_adjective_like
 from kg.extraction.triggers import head_match
 from kg.mentions import Mention
 from kg.mentions.base import _title_index
+from kg.nlp import lowers
 
 
 def link_groups(ctx: Ctx) -> None:
@@ -100,7 +101,7 @@ def exclude_corrected(ctx: Ctx) -> None:
     """ "Nicht Russland, sondern China hat Waffen geliefert", "Scholz traf nicht Putin, sondern Xi": what
     "nicht … , sondern" corrects takes no part (its mentions are excluded), and that "nicht" negates
     nothing else (``ctx.memo["corrections"]``: its index)."""
-    low = [t.lower_ for t in ctx.sent]
+    low = lowers(ctx.doc)[ctx.sent.start:ctx.sent.end]
     if "sondern" not in low or "nicht" not in low:
         return
     corrections = ctx.memo.setdefault("corrections", set())

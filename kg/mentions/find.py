@@ -39,9 +39,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
     # hyphen compounds the matcher does not cover: "US-Präsident", "UN-Sanktionen"
     extra = []
     texts = words(doc)
-    for i in [k for k, text in enumerate(texts) if "-" in text]:
-        if i in covered:
-            continue
+    for i in [k for k, text in enumerate(texts) if "-" in text and k not in covered]:
         head, tail = texts[i].split("-", 1)
         key = prefixes.get(head.casefold())
         if key is None:

@@ -84,10 +84,10 @@ def _named_places(doc: Doc, mentions: list[Mention], cues: dict) -> list[Mention
     """Places the gazetteer does not know, named by a place noun: "Grenzübergang Nickelsdorf",
     "die Grenze bei Spielfeld", "in der Stadt Idlib"."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    nouns = set(cues.get("place_nouns", ()))
+    nouns = frozenset(cues.get("place_nouns", ()))
     found = []
     low = lowers(doc)
-    for i in positions_of(doc, frozenset(nouns)):
+    for i in positions_of(doc, nouns):
         if i in covered:
             continue
         token = doc[i]
@@ -202,9 +202,7 @@ def _coreferent_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return mentions
     covered = {i for m in mentions for i in range(m.start, m.end)}
     extra = []
-    for i in [k for k, text in enumerate(words(doc)) if text in minted or text[:-1] in minted]:
-        if i in covered:
-            continue
+    for i in [k for k, text in enumerate(words(doc)) if (text in minted or text[:-1] in minted) and k not in covered]:
         token = doc[i]
         surname, genitive = token.text, False
         if surname not in minted and surname.endswith("s") and surname[:-1] in minted:
