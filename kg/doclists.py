@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, LEMMA, LOWER, ORTH, SENT_START, SPACY
-from spacy.strings import hash_string
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
+
+from kg.formindex import FORMS, FormColumn
 
 
 def _cached_list(doc: Doc, name: str, make) -> list:
@@ -28,32 +29,28 @@ def orths(doc: Doc) -> numpy.ndarray:
     return _cached_list(doc, "kg_orths", lambda d: d.to_array(ORTH))
 
 
+def form_rows(doc: Doc) -> numpy.ndarray:
+    """Each token's row in the process's index of word forms (:mod:`kg.formindex`), made
+    once per Doc: what the rules ask of a form is read for the whole Doc from those rows."""
+    cached = doc.user_data.get("kg_form_rows")
+    if cached is None or cached[1] != len(doc) or cached[2] != FORMS.generation:
+        rows = FORMS.rows(orths(doc), doc.vocab.strings)
+        cached = doc.user_data["kg_form_rows"] = (rows, len(doc), FORMS.generation)
+    return cached[0]
+
+
 def words(doc: Doc) -> list[str]:
-    """The text of each token (``token.text``), as one list made once per Doc."""
-    return _cached_list(doc, "kg_words", lambda d: _texts(d, orths(d)))
+    """The text of each token (``token.text``), as one list made once per Doc (each form's
+    ``str`` made once per process: ``StringStore`` decodes a new one at every look-up)."""
+    return _cached_list(doc, "kg_words", lambda d: FORMS.texts_of(form_rows(d)).tolist())
 
 
-def _texts(doc: Doc, ids: numpy.ndarray) -> list[str]:
-    """The strings of spaCy's string ids (hashes): from :data:`_STRINGS`, which keeps the
-    ``str`` of each id once (``StringStore`` decodes a new one at every look-up, which took a
-    tenth of a build's time); a hash is its string's wherever it was made."""
-    known = _STRINGS
-    found = list(map(known.get, ids.tolist()))
-    if None in found:
-        strings = doc.vocab.strings
-        found = [text if text is not None else known.setdefault(h, strings[h])
-                 for h, text in zip(ids.tolist(), found)]
-    return found
-
-
-_STRINGS: dict[int, str] = {}
+_LOWER = FormColumn(FORMS, lambda texts: list(map(str.lower, texts)))      # what spaCy's LOWER is
 
 
 def lowers(doc: Doc) -> list[str]:
-    """The lower-case text of each token (``token.lower_``, which spaCy makes with
-    ``str.lower``), made once per Doc: ``str.lower`` of each text (a third of the time of
-    looking the ``LOWER`` ids up)."""
-    return _cached_list(doc, "kg_lowers", lambda d: list(map(str.lower, words(d))))
+    """The lower-case text of each token (``token.lower_``), made once per Doc."""
+    return _cached_list(doc, "kg_lowers", lambda d: _LOWER.of(form_rows(d)).tolist())
 
 
 def lemma_ids(doc: Doc) -> list[int]:
@@ -68,23 +65,14 @@ def puncts(doc: Doc) -> list[bool]:
 
 def positions_of(doc: Doc, vocabulary: frozenset[str]) -> list[int]:
     """The indexes of the tokens whose lower-case text is in ``vocabulary`` (lower-case words),
-    found in one array operation on the tokens' ``LOWER`` ids, not word by word in Python."""
-    lower = _cached_list(doc, "kg_lower_ids", _lower_ids)
-    hashes = _hashes(vocabulary)          # sorted: each token's id is looked for by bisection
-    if not len(hashes) or not len(lower):
-        return []
-    at = numpy.searchsorted(hashes, lower)
-    at[at == len(hashes)] = 0
-    return numpy.flatnonzero(hashes[at] == lower).tolist()
-
-
-def _lower_ids(doc: Doc) -> numpy.ndarray:
-    return doc.to_array(LOWER)
+    found for the whole Doc in one array operation: a column of the form index per vocabulary,
+    kept for the 64 last asked about (a word list of the cues, not one made per Doc)."""
+    return numpy.flatnonzero(_membership(vocabulary).of(form_rows(doc))).tolist()
 
 
 @functools.lru_cache(maxsize=64)
-def _hashes(vocabulary: frozenset[str]) -> numpy.ndarray:
-    return numpy.array(sorted(hash_string(word) for word in vocabulary), dtype="uint64")
+def _membership(vocabulary: frozenset[str]) -> FormColumn:
+    return FormColumn(FORMS, lambda texts: [text.lower() in vocabulary for text in texts], bool)
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
@@ -102,10 +90,13 @@ def char_offsets(doc: Doc) -> list[int]:
     return _cached_list(doc, "kg_idx", lambda d: d.to_array(IDX).tolist())
 
 
+_CAPITALISED = FormColumn(FORMS, lambda texts: [text[:1].isupper() for text in texts], bool)
+
+
 def capitalised(doc: Doc) -> list[int]:
     """The indexes of the tokens whose text starts with an upper-case letter (made once per
     Doc): the only ones a name or a noun can start at."""
-    return _cached_list(doc, "kg_capitalised", lambda d: [i for i, w in enumerate(words(d)) if w[:1].isupper()])
+    return _cached_list(doc, "kg_capitalised", lambda d: numpy.flatnonzero(_CAPITALISED.of(form_rows(d))).tolist())
 
 
 def sentence_starts(doc: Doc) -> list[int]:

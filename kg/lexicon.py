@@ -14,6 +14,10 @@ import functools
 import tomllib
 from pathlib import Path
 
+import numpy
+from spacy.strings import hash_string
+
+from kg.formindex import FORMS, FormColumn
 from kg.resources import lookups_table, ontology_dir
 from kg.wordtable import MISSING, WordTable, cached_table
 
@@ -31,7 +35,8 @@ class Lexicon:
 
     def __init__(self, table: WordTable):
         self.table = table
-        self._classes = [value or None for value in table.values]     # by value code
+        self._classes = numpy.array([value or None for value in table.values] + [None], dtype=object)  # by code
+        self._codes = FormColumn(FORMS, lambda texts: table.lookup([hash_string(t) for t in texts]), numpy.int32)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Lexicon) and self.table == other.table
@@ -42,18 +47,14 @@ class Lexicon:
     def knows(self, word: str) -> bool:
         return self.table.get(word) is not None
 
-    def classes(self, orths, at: list[int]) -> tuple[list[str | None], list[bool]]:
-        """For each token (its ``ORTH`` id, spaCy's hash of its text): its class or None, and
-        whether the lexicon knows the word at all; one lookup for a whole Doc, of the tokens at
-        ``at`` only: the capitalised ones (the lexicon holds no other word)."""
-        out: list[str | None] = [None] * len(orths)
-        known = [False] * len(orths)
+    def classes(self, rows: numpy.ndarray, at: list[int]) -> tuple[list[str | None], list[bool]]:
+        """For each token (its row in the form index, :func:`kg.doclists.form_rows`): its class
+        or None, and whether the lexicon knows the word at all; of the tokens at ``at`` only
+        (the capitalised ones: the lexicon holds no other word), None and False elsewhere."""
+        codes = numpy.full(len(rows), MISSING, dtype=numpy.int32)
         if at:
-            classes = self._classes
-            for i, code in zip(at, self.table.remembered(orths[at].tolist())):
-                if code != MISSING:
-                    out[i], known[i] = classes[code], True
-        return out, known
+            codes[at] = self._codes.of(rows[at])
+        return self._classes[codes].tolist(), (codes != MISSING).tolist()    # (MISSING, -1: the last, None)
 
 
 def load_lexicon(path: Path | None = None, cache: bool = True) -> Lexicon:

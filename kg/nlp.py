@@ -19,14 +19,17 @@ import re
 import numpy
 import spacy
 from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, SENT_START
+from spacy.lang.lex_attrs import is_punct
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from kg.article import MAX_ARTICLE_CHARS
 from kg.doclists import (  # noqa: F401  (the per-Doc lists are used through kg.nlp too)
-    MAX_SENTENCE_TOKENS, capitalised, char_offsets, lemma_ids, lowers, orths, positions_of, puncts, sentence_starts,
-    span_text, words,
+    MAX_SENTENCE_TOKENS, capitalised, char_offsets, form_rows, lemma_ids, lowers, orths, positions_of, puncts,
+    sentence_starts, span_text, words,
 )
+from kg.formindex import FORMS, FormColumn
 from kg.gazetteer import Gazetteer, title_forms  # noqa: F401
 from kg.gazetteer_matcher import SPAN_KEY, gazetteer_matches  # noqa: F401  (registers kg_gazetteer)
 from kg.resources import lookups_table
@@ -52,30 +55,24 @@ class LookupLemmatizer:
     def __init__(self, vocab):
         self.vocab = vocab
         self.table: WordTable | None = None
-        self.by_orth: dict[int, int] = {}
+        self.lemmas = FormColumn(FORMS, self._lemmas, numpy.uint64)   # each form's lemma (hash)
 
     def initialize(self, get_examples=None, nlp=None):
         self.table = lemma_table()          # word form -> lemma, about 355,000 forms
-        self.by_orth = {}
 
-    def _learn(self, new: list[int]) -> None:
-        """Work out the lemmas of word forms not seen before."""
+    def _lemmas(self, texts: list[str]) -> list[int]:
+        """The lemmas of word forms not seen before, looked up together: each one's hash, its
+        string added to the vocabulary."""
         if self.table is None:
             self.initialize()
-        strings, values, known = self.vocab.strings, self.table.values, self.by_orth
-        new = list(dict.fromkeys(new))
-        for orth, code in zip(new, self.table.lookup(new).tolist()):
-            known[orth] = orth if code == MISSING else strings.add(values[code])
+        strings, values = self.vocab.strings, self.table.values
+        codes = self.table.lookup([hash_string(text) for text in texts]).tolist()
+        # (a form's own id from the vocabulary: a few words have a symbol's, "X" is 101)
+        return [strings.add(text) if code == MISSING else strings.add(values[code]) for text, code in zip(texts, codes)]
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc):
-            ids = orths(doc).tolist()
-            known = self.by_orth
-            found = [known.get(orth) for orth in ids]
-            if None in found:
-                self._learn([orth for orth, lemma in zip(ids, found) if lemma is None])
-                found = [known[orth] for orth in ids]
-            doc.from_array([LEMMA], numpy.array(found, dtype="uint64").reshape(-1, 1))
+            doc.from_array([LEMMA], self.lemmas.of(form_rows(doc)).reshape(-1, 1))
         return doc
 
 
@@ -102,7 +99,11 @@ def with_ss_spellings(table: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def _line_break_rules(texts: list[str], stop_words) -> list[tuple[int, bool]]:
+# the tokens every line-break rule starts from: a line break or a full stop at the end
+_LINE_OR_STOP = FormColumn(FORMS, lambda texts: ["\n" in text or text[-1:] == "." for text in texts], bool)
+
+
+def _line_break_rules(doc: Doc, stop_words) -> list[tuple[int, bool]]:
     """Sentence starts the punctuation rules miss or invent, as (token index, starts?):
 
     * after every line break: headlines and captions have no full stop;
@@ -110,9 +111,8 @@ def _line_break_rules(texts: list[str], stop_words) -> list[tuple[int, bool]]:
       ("König Abdullah II. Bei dem Gespräch …");
     * never on a lower-case word after a full stop ("Papst Benedikt XVI. sagte …").
     """
-    out = []
-    # every rule needs a line break or a full stop: only those tokens are looked at
-    for i in [n for n, text in enumerate(texts[:-1]) if "\n" in text or text[-1:] == "."]:
+    texts, out = words(doc), []
+    for i in numpy.flatnonzero(_LINE_OR_STOP.of(form_rows(doc)[:-1])).tolist():
         text, nxt = texts[i], texts[i + 1]
         if "\n" in text:
             out.append((i + 1, True))
@@ -130,7 +130,7 @@ def make_line_breaks(nlp: Language, name: str):
     stop_words = nlp.Defaults.stop_words
 
     def line_breaks(doc: Doc) -> Doc:
-        for i, start in _line_break_rules(words(doc), stop_words):
+        for i, start in _line_break_rules(doc, stop_words):
             doc[i].is_sent_start = start
         return doc
 
@@ -152,29 +152,33 @@ class Sentencizer:
         from spacy.pipeline import Sentencizer as SpacySentencizer
 
         self.punct_chars = frozenset(SpacySentencizer.default_punct_chars)
+        self.final = FormColumn(FORMS, lambda texts: [text in self.punct_chars for text in texts], bool)
+        # what a sentence's final punctuation may go on with: more of it, any punctuation
+        self.run_on = FormColumn(FORMS, lambda texts: [text in self.punct_chars or is_punct(text) for text in texts],
+                                 bool)
         self.stop_words = stop_words
 
     def __call__(self, doc: Doc) -> Doc:
-        texts = words(doc)
-        if not texts:
+        n = len(doc)
+        if not n:
             return doc
-        punct = doc.to_array(IS_PUNCT).tolist()
-        final, n = self.punct_chars, len(texts)
-        starts = [-1] * n
+        rows = form_rows(doc)
+        final, run = self.final.of(rows), self.run_on.of(rows)
+        starts = numpy.full(n, -1, dtype="int64")
         starts[0] = 1
         after = 0          # tokens before this one belong to a run already passed
-        for i in [k for k, text in enumerate(texts) if text in final]:
+        for i in numpy.flatnonzero(final).tolist():
             if i < after:
                 continue
             j = i + 1      # past the run of punctuation that ends the sentence
-            while j < n and (punct[j] or texts[j] in final):
+            while j < n and run[j]:
                 j += 1
             if j < n:
                 starts[j] = 1
             after = j
-        for i, begins in _line_break_rules(texts, self.stop_words):
+        for i, begins in _line_break_rules(doc, self.stop_words):
             starts[i] = 1 if begins else -1
-        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
         return doc
 
 

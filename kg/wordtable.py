@@ -29,7 +29,6 @@ from kg.resources import cache_folder
 
 FORMAT = b"wordtable-1"
 MISSING = -1            # the value code of a word the table does not hold
-MEMO_SIZE = 200_000     # answers a table keeps for words already looked up
 
 
 class WordTable:
@@ -40,7 +39,6 @@ class WordTable:
 
     def __init__(self, keys: numpy.ndarray, codes: numpy.ndarray, values: list[str]):
         self.keys, self.codes, self.values = keys, codes, values
-        self._memo: dict[int, int] = {}
 
     @classmethod
     def from_items(cls, items: Iterable[tuple[str, str]]) -> WordTable:
@@ -73,21 +71,6 @@ class WordTable:
         at[at == len(self.keys)] = 0
         found = self.keys[at] == hashes
         return numpy.where(found, self.codes[at], MISSING)
-
-    def remembered(self, hashes: list[int]) -> list[int]:
-        """:meth:`lookup` for a list of hashes, the answers kept per hash (at most ``MEMO_SIZE``):
-        a binary search in a table of a million keys is a cache miss per step, a word seen
-        before is one dict lookup."""
-        memo = self._memo
-        out = [memo.get(h) for h in hashes]
-        if None in out:
-            new = list(dict.fromkeys(h for h, code in zip(hashes, out) if code is None))
-            if len(memo) + len(new) > MEMO_SIZE:
-                memo.clear()
-                new = list(dict.fromkeys(hashes))
-            memo.update(zip(new, self.lookup(new).tolist()))
-            out = [memo[h] for h in hashes]
-        return out
 
     def get(self, word: str) -> str | None:
         """The value of one word, or None."""

@@ -25,11 +25,11 @@ def test_rare_words_are_unknown_and_common_nouns_known():
 
 
 def test_a_docs_classes_are_its_words_classes():
-    from kg.nlp import capitalised, orths
+    from kg.nlp import capitalised, form_rows
 
     doc = load_pipeline()("Frank W. Müller sprach in Garmisch über die Zukunft der SPD mit Doskozil.")
     lexicon = default_lexicon()
-    classes, known = lexicon.classes(orths(doc), capitalised(doc))
+    classes, known = lexicon.classes(form_rows(doc), capitalised(doc))
     assert classes == [lexicon.cls(t.text) for t in doc] and known == [lexicon.knows(t.text) for t in doc]
     assert classes[:3] == ["given", "initial", "surname"] and known[8] and not known[-2]
 

@@ -78,16 +78,3 @@ def test_lemma_table_gives_the_lookup_tables_lemmas_and_their_ss_spellings():
     sample = sorted(raw)[::997]
     assert [table.get(form) for form in sample] == [raw[form] for form in sample]
     assert table.get("schloss") == raw["schloß"] == "schließen"
-
-
-def test_remembered_answers_are_the_lookups_and_the_memo_is_bounded(monkeypatch):
-    import kg.wordtable
-
-    monkeypatch.setattr(kg.wordtable, "MEMO_SIZE", 3)
-    table = WordTable.from_items(ITEMS)
-    words = ["ging", "nie", "Häuser", "ging", "Kinder", "gingen", "x", "y"]
-    hashes = [hash_string(w) for w in words]
-    expected = table.lookup(hashes).tolist()
-    assert table.remembered(hashes[:4]) == expected[:4] and len(table._memo) == 3
-    assert table.remembered(hashes) == expected and len(table._memo) == 7      # cleared, then filled
-    assert table.remembered(hashes) == expected and table.remembered([]) == [] and len(table._memo) == 7

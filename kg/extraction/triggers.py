@@ -6,11 +6,16 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LEMMA
+from spacy.strings import get_string_id, hash_string
 from spacy.tokens import Doc
 
 from kg.extraction.cues import LEAVING, VERB_KINDS, Cues
 from kg.german import default_german
-from kg.nlp import lemma_ids, lemma_table, lowers, orths, positions_of, sentence_starts, words
+from kg.formindex import FORMS, FormColumn
+from kg.nlp import form_rows, lemma_ids, lemma_table, lowers, orths, positions_of, sentence_starts, words
+from kg.wordtable import MISSING
 
 # (quotation marks break nothing: a quoted word stays in its clause, "werde eine „Friedenserklärung“ mit X
 # unterzeichnen"; quoted speech is cut off by the comma or colon beside it)
@@ -42,27 +47,50 @@ FINITE_ENDINGS = ("t", "te", "ten", "tet")     # "Liefert", "Lieferte", "Liefert
 
 def triggers_in(doc: Doc, cues: Cues) -> list[Trigger]:
     """Every trigger of the Doc, in text order.  Whether a word is a trigger is worked out once
-    per (form, lemma), for a sentence's first word and for any other, and kept in
-    ``cues.trigger_cache`` by the strings' hashes: a token costs one lookup and no Token object."""
-    cache = cues.trigger_cache
-    strings = doc.vocab.strings
-    pairs = list(zip(orths(doc).tolist(), lemma_ids(doc)))
-    hits = set()               # the (form, lemma) pairs of the Doc that may trigger: few
-    for key in set(pairs):
-        kinds = cache.get(key)
-        if kinds is None:
-            kinds = cache[key] = _kinds(cues, strings[key[0]], strings[key[1]])
-        if kinds is not _NO_TRIGGER:
-            hits.add(key)
+    per word form with the lemma the lookup table gives it (:func:`_form_kinds`, a column of
+    the process's form index, read for the whole Doc at once), and once per (form, lemma) for
+    a token lemmatized otherwise (a trained model's lemma), kept in ``cues.trigger_cache``."""
+    if not len(doc):
+        return []
+    rows = form_rows(doc)
+    kinds = cues.derived("trigger_forms", lambda: FormColumn(FORMS, functools.partial(_form_kinds, cues))).of(rows)
+    lemmas = doc.to_array(LEMMA)
+    usual = lemmas == _TABLE_LEMMAS.of(rows)
+    at = numpy.flatnonzero((kinds != None) & usual).tolist()    # noqa: E711  (elementwise)
+    by_token = {i: kinds[i] for i in at}
+    if not usual.all():
+        cache, strings, ids = cues.trigger_cache, doc.vocab.strings, orths(doc)
+        for i in numpy.flatnonzero(~usual).tolist():
+            key = (int(ids[i]), int(lemmas[i]))
+            here = cache.get(key)
+            if here is None:
+                here = cache[key] = _kinds(cues, strings[key[0]], strings[key[1]])
+            if here is not _NO_TRIGGER:
+                by_token[i] = here
     found = []
-    if hits:
-        starts = set(sentence_starts(doc))
-        for i in [k for k, key in enumerate(pairs) if key in hits]:
-            here = cache[pairs[i]][i in starts]
-            if here:
-                text = strings[pairs[i][0]]
-                found.extend(Trigger(relation, i, kind, text) for relation, kind in here)
+    if by_token:
+        texts, starts = words(doc), set(sentence_starts(doc))
+        for i in sorted(by_token):
+            found.extend(Trigger(relation, i, kind, texts[i]) for relation, kind in by_token[i][i in starts])
     return _with_phrases(doc, cues, found) if cues.phrases or cues.separable else found
+
+
+def _table_lemmas(texts: list[str]) -> list[str]:
+    """The lemma the lookup table gives each form (:class:`kg.nlp.LookupLemmatizer`), else the form."""
+    table = lemma_table()
+    codes = table.lookup([hash_string(text) for text in texts]).tolist()
+    return [text if code == MISSING else table.values[code] for text, code in zip(texts, codes)]
+
+
+# each form's lemma id as the pipeline's lookup lemmatizer sets it
+_TABLE_LEMMAS = FormColumn(FORMS, lambda texts: [get_string_id(lemma) for lemma in _table_lemmas(texts)], numpy.uint64)
+
+
+def _form_kinds(cues: Cues, texts: list[str]) -> list[tuple | None]:
+    """:func:`_kinds` of each form with its lemma from the lookup table; None for a form that
+    triggers nothing (almost every one)."""
+    out = [_kinds(cues, text, lemma) for text, lemma in zip(texts, _table_lemmas(texts))]
+    return [None if kinds is _NO_TRIGGER else kinds for kinds in out]
 
 
 def _kinds(cues: Cues, text: str, lemma: str) -> tuple:

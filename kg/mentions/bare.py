@@ -23,7 +23,7 @@ from kg.lexicon import Lexicon
 from kg.mentions.base import Mention, _capitalised_word, _minted, _short_owners, genitive_of_state_shape
 from kg.mentions.names import not_names
 from kg.model import slug
-from kg.nlp import lowers, orths, words
+from kg.nlp import form_rows, lowers, words
 from kg.postags import is_word, proper_noun, verb_number
 
 #: the fewest letters of a compound's last part that make it a known noun
@@ -40,7 +40,7 @@ def bare_names(doc: Doc, mentions: list[Mention], ranges: list[tuple[int, int]],
     covered = {i for m in mentions for i in range(m.start, m.end)}
     names = default_german()["names"]
     texts, low = words(doc), lowers(doc)
-    classes, known = lexicon.classes(orths(doc), [i for start, end in ranges for i in range(start, end)
+    classes, known = lexicon.classes(form_rows(doc), [i for start, end in ranges for i in range(start, end)
                                                    if texts[i][:1].isupper()])
     blocked = {form.casefold() for form in gazetteer.blocked}
     stop = not_names() | {m.label.split()[-1].casefold() for m in mentions       # a named person's surname

@@ -12,7 +12,7 @@ from kg.cuedata import cues_path, load_cue_data
 from kg.lexicon import Lexicon
 from kg.mentions.base import _capitalised, _capitalised_word, _in_headline, _minted, _name_words, Mention, NAME_PARTICLES
 from kg.model import slug
-from kg.nlp import capitalised, lowers, orths, positions_of, sentence_starts, span_text, words
+from kg.nlp import capitalised, form_rows, lowers, positions_of, sentence_starts, span_text, words
 from kg.resources import ontology_dir
 from kg.timex import calendar_words
 
@@ -44,7 +44,7 @@ def _lexicon_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[
         covered.update(range(start, end))
 
     caps = capitalised(doc)
-    classes, known = lexicon.classes(orths(doc), caps)
+    classes, known = lexicon.classes(form_rows(doc), caps)
     last = len(texts) - 1
     for i in caps:
         cls = classes[i]
