@@ -22,11 +22,11 @@ from __future__ import annotations
 import functools
 import re
 
+from kg.closed_classes import PUNCT_FINAL, auxiliary_of, closed
 from kg.german import German, default_german
 
 SOURCES = ("hanta", "lexical", "auto")
 _BRACKET = re.compile(r"[()]")
-_PUNCT_FINAL = {".", "!", "?", "…"}
 # HanTa's own tags for what STTS calls otherwise: NNA / NNI are nouns it analyses as
 # nominalised adjectives or infinitives ("Drohnen" came out NNA), PROAV is STTS's PAV
 _HANTA_TO_STTS = {"NNA": "NN", "NNI": "NN", "PROAV": "PAV", "UNKNOWN": "XY"}
@@ -133,6 +133,7 @@ def verb_number(word: str | None) -> str | None:
     return "pl" if word.endswith("n") else "sg"
 
 
+@functools.lru_cache(maxsize=100_000)
 def _participle_lemma(low: str, g: German) -> str | None:
     """"geliefert" -> "liefern", "eingetroffen" -> "eintreffen", "verhängt" -> "verhängen"."""
     if low.endswith(("ene", "enen", "ener", "enes", "enem", "te", "ten", "ter", "tes", "tem")):
@@ -161,65 +162,6 @@ def _participle_lemma(low: str, g: German) -> str | None:
     return guess if (lemma_of(base) or lemma_of(guess) or _verbish(known)) else None
 
 
-def _closed(low: str, g: German, prev: str, nxt: str) -> str | None:
-    """The tag of a closed-class word in context, else None."""
-    verbs, clause = g["verbs"], g["clause"]
-    if low in g["negation"]["words"]:
-        return "PTKNEG"
-    if any(low.startswith(stem) and len(low) - len(stem) <= 2 for stem in g["negation"]["determiner_stems"]):
-        return "PIAT"
-    if low in clause["relative_pronouns"] and prev == ",":
-        return "PRELS"
-    if low in clause["subordinators"] and (prev in {",", "", "(", "–", "„", "\""} or (
-            low == "dass" and prev in clause["infinitive_subordinators"])) \
-            and low not in {"was", "wer", "da", "bis", "seit", "während"}:
-        return "KOUS"                   # (also "ohne dass", "statt dass")
-    if low in clause["infinitive_subordinators"] and prev in {",", ""} and nxt != "dass":
-        return "KOUI"
-    if low in verbs["modal_subjunctive2"] or low in verbs["modal_present"] or low in verbs["modal_past"] \
-            or low in verbs["modal_subjunctive1"]:
-        return "VMINF" if low in verbs["modals"] and prev not in {",", ""} and nxt in _PUNCT_FINAL | {","} else "VMFIN"
-    if low in verbs["auxiliary_participles"]:
-        return "VAPP"
-    if low == "sein" and nxt[:1].isalpha() and nxt not in {"wird", "werden", "soll", "sollen", "muss", "kann", "könnte"}:
-        return "PPOSAT"
-    if any(low in verbs[f"{aux}_{kind}"] for aux in ("haben", "sein", "werden")
-           for kind in ("present", "past", "subjunctive1", "subjunctive2")):
-        return "VAFIN"
-    if low in verbs["auxiliary_infinitives"]:
-        return "VAINF"
-    if low in clause["infinitive_particle"]:
-        return "PTKZU" if nxt.endswith(("en", "ern", "eln")) and nxt[:1].islower() else "APPR"
-    if low in verbs["separable_particles"] and (nxt in _PUNCT_FINAL or nxt in {",", ";", ":", ")", "–", ""}
-                                                 or nxt in clause["coordinators"]):
-        return "PTKVZ"
-    nouns = g["nouns"]
-    if low in g["prepositions"]["contractions"] or low in g.contractions:
-        return "APPRART"
-    if any(low in nouns[k] for k in ("nominative_or_accusative", "nominative", "accusative", "dative", "genitive")):
-        return "ART"
-    if low in nouns["possessives"]:
-        return "PPOSAT"
-    if low in nouns["subject_pronouns"] or low in nouns["object_pronouns"]:
-        return "PPER"
-    if low in clause["coordinators"]:
-        return "KON"
-    if low in g["prepositions"]["words"]:
-        return "APPR"
-    if low in g["adverbs"]["words"] or low in clause["subordinators"]:
-        return "ADV"
-    return None
-
-
-def _auxiliary_of(low: str, g: German) -> str | None:
-    """"habe" -> "haben", "sei" -> "sein", "würde" -> "werden", from the paradigms."""
-    verbs = g["verbs"]
-    for aux in ("haben", "sein", "werden"):
-        if low == aux or any(low in verbs[f"{aux}_{kind}"] for kind in ("present", "past", "subjunctive1", "subjunctive2")):
-            return aux
-    return {"gehabt": "haben", "gewesen": "sein", "geworden": "werden", "worden": "werden"}.get(low)
-
-
 def lexical_tags(words: list[str], g: German | None = None) -> tuple[list[str], list[str]]:
     """(tags, lemmas) of one sentence's words without a model (see the module's note)."""
     g = g or default_german()
@@ -230,16 +172,16 @@ def lexical_tags(words: list[str], g: German | None = None) -> tuple[list[str], 
         nxt = words[i + 1] if i + 1 < len(words) else ""
         lemma = lemma_of(word) or lemma_of(low) or word
         if not any(c.isalnum() for c in word):
-            tag = "$." if word in _PUNCT_FINAL else "$," if word == "," else "$("
-        elif word[:1].isupper() and i and prev not in _PUNCT_FINAL | {"„", "\"", ":", "(", "–"}:
+            tag = "$." if word in PUNCT_FINAL else "$," if word == "," else "$("
+        elif word[:1].isupper() and i and prev not in PUNCT_FINAL | {"„", "\"", ":", "(", "–"}:
             tag = "NN" if lemma_of(word) else "NE"
         elif low in g["names"]["particles"] and prev[:1].isupper() and nxt[:1].isupper() \
                 and prev.lower() not in g["nouns"]["subject_pronouns"]:
             tag = "NE"          # "Abdullah bin Sajid" ("Ich bin Berliner" is a verb)
-        elif (tag := _closed(low, g, prev.lower() if prev not in _PUNCT_FINAL else "", nxt)) is not None:
+        elif (tag := closed(low, g, prev.lower() if prev not in PUNCT_FINAL else "", nxt)) is not None:
             lemma = g.contractions.get(low, lemma if tag.startswith("V") else low)
             if tag.startswith("VA"):
-                lemma = _auxiliary_of(low, g) or lemma
+                lemma = auxiliary_of(low, g) or lemma
         elif word[:1].isupper():
             tag = "NN" if lemma_of(word) else "NE"
         elif (pp := _participle_lemma(low, g)) is not None and lemma_of(low) != low:
