@@ -75,6 +75,25 @@ def _membership(vocabulary: frozenset[str]) -> FormColumn:
     return FormColumn(FORMS, lambda texts: [text.lower() in vocabulary for text in texts], bool)
 
 
+def positions_ending(doc: Doc, suffixes: tuple[str, ...]) -> list[int]:
+    """The indexes of the tokens whose lower-case text ends with one of ``suffixes`` (lower
+    case; a word list of the cues: its column is kept as :func:`positions_of`'s is)."""
+    return numpy.flatnonzero(_ending(suffixes).of(form_rows(doc))).tolist() if suffixes else []
+
+
+@functools.lru_cache(maxsize=64)
+def _ending(suffixes: tuple[str, ...]) -> FormColumn:
+    return FormColumn(FORMS, lambda texts: [text.lower().endswith(suffixes) for text in texts], bool)
+
+
+_HYPHENATED = FormColumn(FORMS, lambda texts: ["-" in text for text in texts], bool)
+
+
+def hyphenated(doc: Doc) -> list[int]:
+    """The indexes of the tokens with a hyphen ("US-Präsident", "Putin-Besuch"), made once per Doc."""
+    return _cached_list(doc, "kg_hyphenated", lambda d: numpy.flatnonzero(_HYPHENATED.of(form_rows(d))).tolist())
+
+
 def span_text(doc: Doc, start: int, end: int) -> str:
     """``doc[start:end].text`` from the word list, without a Span or Token object: the words
     with their trailing spaces, but for the last one's."""

@@ -26,8 +26,8 @@ from spacy.tokens import Doc
 
 from kg.article import MAX_ARTICLE_CHARS
 from kg.doclists import (  # noqa: F401  (the per-Doc lists are used through kg.nlp too)
-    MAX_SENTENCE_TOKENS, capitalised, char_offsets, form_rows, lemma_ids, lowers, orths, positions_of, puncts,
-    sentence_starts, span_text, words,
+    MAX_SENTENCE_TOKENS, capitalised, char_offsets, form_rows, hyphenated, lemma_ids, lowers, orths, positions_ending,
+    positions_of, puncts, sentence_starts, span_text, words,
 )
 from kg.formindex import FORMS, FormColumn
 from kg.gazetteer import Gazetteer, title_forms  # noqa: F401
@@ -231,7 +231,7 @@ def load_pipeline(model: str | None = None) -> Language:
 
 
 __all__ = [
-    "MAX_SENTENCE_TOKENS", "SPAN_KEY", "Gazetteer", "build_pipeline", "capitalised", "char_offsets",
-    "gazetteer_matches", "lemma_ids", "lemma_table", "load_pipeline", "lowers", "orths", "positions_of", "puncts",
-    "sentence_starts", "span_text", "title_forms", "words",
+    "MAX_SENTENCE_TOKENS", "SPAN_KEY", "Gazetteer", "build_pipeline", "capitalised", "char_offsets", "form_rows",
+    "gazetteer_matches", "hyphenated", "lemma_ids", "lemma_table", "load_pipeline", "lowers", "orths",
+    "positions_ending", "positions_of", "puncts", "sentence_starts", "span_text", "title_forms", "words",
 ]

@@ -29,6 +29,7 @@ from kg.resources import cache_folder
 
 FORMAT = b"wordtable-1"
 MISSING = -1            # the value code of a word the table does not hold
+ANSWERS_KEPT = 100_000  # answers of single look-ups (WordTable.get) a table keeps
 
 
 class WordTable:
@@ -39,6 +40,7 @@ class WordTable:
 
     def __init__(self, keys: numpy.ndarray, codes: numpy.ndarray, values: list[str]):
         self.keys, self.codes, self.values = keys, codes, values
+        self._answers: dict[str, str | None] = {}      # of :meth:`get`, at most ``ANSWERS_KEPT``
 
     @classmethod
     def from_items(cls, items: Iterable[tuple[str, str]]) -> WordTable:
@@ -73,9 +75,16 @@ class WordTable:
         return numpy.where(found, self.codes[at], MISSING)
 
     def get(self, word: str) -> str | None:
-        """The value of one word, or None."""
+        """The value of one word, or None; the answer kept (a binary search in a table of a
+        million keys costs microseconds, the rules ask about the same words again and again)."""
+        answers = self._answers
+        if word in answers:
+            return answers[word]
         code = int(self.lookup([hash_string(word)])[0])
-        return None if code == MISSING else self.values[code]
+        if len(answers) >= ANSWERS_KEPT:
+            answers.clear()
+        value = answers[word] = None if code == MISSING else self.values[code]
+        return value
 
     # ------------------------------------------------------------ storage
     def to_bytes(self) -> bytes:

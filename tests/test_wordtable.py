@@ -23,6 +23,17 @@ def test_values_by_word_and_by_hash():
     assert WordTable.from_items([]).lookup([hash_string("x")]).tolist() == [MISSING]
 
 
+def test_kept_answers_are_the_answers_and_their_number_is_bounded(monkeypatch):
+    import kg.wordtable
+
+    monkeypatch.setattr(kg.wordtable, "ANSWERS_KEPT", 3)
+    table = WordTable.from_items(ITEMS)
+    asked = ["Häuser", "nie", "ging", "Häuser", "Kinder", "nie", "x", "gingen"] * 2
+    assert [table.get(w) for w in asked] == ["Haus", None, "gehen", "Haus", "Kinder", None,
+                                            None, "gehen"] * 2
+    assert len(table._answers) <= 3
+
+
 def test_a_doc_is_looked_up_by_its_token_ids():
     from spacy.attrs import ORTH
 

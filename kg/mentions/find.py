@@ -12,7 +12,7 @@ from kg.mentions.base import _prefix_index, _title_index, Mention
 from kg.mentions.names import _coreferent_surnames, _lexicon_names, _merged_short_names, _named_after, _named_places, _tagged_names
 from kg.mentions.pronouns import _with_pronouns
 from kg.mentions.roles import _head_role, _head_title, _resolve, _role_answers, governed_genitives
-from kg.nlp import capitalised, gazetteer_matches, words
+from kg.nlp import capitalised, gazetteer_matches, hyphenated, words
 
 
 # The passes read every token of the Doc through plain lists of its texts
@@ -39,7 +39,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
     # hyphen compounds the matcher does not cover: "US-Präsident", "UN-Sanktionen"
     extra = []
     texts = words(doc)
-    for i in [k for k, text in enumerate(texts) if "-" in text and k not in covered]:
+    for i in [k for k in hyphenated(doc) if k not in covered]:
         head, tail = texts[i].split("-", 1)
         key = prefixes.get(head.casefold())
         if key is None:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer
 from kg.mentions.base import Mention, _title_index
-from kg.nlp import lowers, positions_of, sentence_starts, span_text
+from kg.nlp import lowers, positions_ending, positions_of, sentence_starts, span_text
 
 
 PAIR_WORDS = frozenset({"beiden", "beide"})
@@ -77,7 +77,7 @@ def group_descriptions(doc: Doc, mentions: list[Mention], cues: dict) -> list[Me
     covered = {i for m in mentions for i in range(m.start, m.end)}
     by_start = {m.start: m for m in mentions}
     found, last = [], None           # the mention the last delegation named stands for
-    for i in [k for k, word in enumerate(low) if word.endswith(nouns)]:
+    for i in positions_ending(doc, nouns):
         definite = i > 0 and low[i - 1] in {"die", "der", "diese", "dieser"} and doc[i].text[:1].isupper()
         if definite and i not in covered and last is not None \
                 and not (i + 1 in by_start and by_start[i + 1].kind == "gen"):      # "die Delegation Chinas"

@@ -202,7 +202,10 @@ def _coreferent_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return mentions
     covered = {i for m in mentions for i in range(m.start, m.end)}
     extra = []
-    for i in [k for k, text in enumerate(words(doc)) if (text in minted or text[:-1] in minted) and k not in covered]:
+    texts = words(doc)
+    # (a family name written with a capital is only looked for among the capitalised words)
+    candidates = capitalised(doc) if all(name[:1].isupper() for name in minted) else range(len(texts))
+    for i in [k for k in candidates if (texts[k] in minted or texts[k][:-1] in minted) and k not in covered]:
         token = doc[i]
         surname, genitive = token.text, False
         if surname not in minted and surname.endswith("s") and surname[:-1] in minted:
