@@ -59,8 +59,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, cues: dict,
     items.sort()
     # two passes: the first learns who the article names with which title, so that a bare title
     # before the name ("Bundespräsident traf Merkel" … "Bundespräsident Heinz Fischer") resolves
-    _, named = _resolve(doc, items, gazetteer, defs, date, cues, anchors, [])
-    mentions, _ = _resolve(doc, items, gazetteer, defs, date, cues, anchors, named)
+    mentions, named = _resolve(doc, items, gazetteer, defs, date, cues, anchors, [])
+    if named:                 # (no title named anyone: the second pass would give the first's mentions)
+        mentions, _ = _resolve(doc, items, gazetteer, defs, date, cues, anchors, named)
     mentions = sorted(mentions + _named_places(doc, mentions, cues), key=lambda m: m.start)
     if lexicon is not None:
         mentions = sorted(mentions + _lexicon_names(doc, mentions, lexicon), key=lambda m: m.start)
