@@ -5,8 +5,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg.nlp import (SPAN_KEY, build_pipeline, char_offsets, lemma_ids, load_pipeline, lowers, positions_of, puncts,
-                    sentence_starts, span_text, title_forms, words)
+from kg.nlp import (SPAN_KEY, build_pipeline, char_offsets, hyphenated, lemma_ids, load_pipeline, lowers,
+                    positions_ending, positions_of, puncts, sentence_starts, span_text, title_forms, words)
 
 
 def spans(text: str) -> list[tuple[str, str, str]]:
@@ -150,6 +150,15 @@ def test_word_lists_of_words_never_seen_before_and_of_docs_of_another_vocabulary
 def test_positions_of_are_the_tokens_whose_lower_case_text_is_listed(text, vocabulary):
     doc = load_pipeline()(text)
     assert positions_of(doc, vocabulary) == [t.i for t in doc if t.lower_ in vocabulary]
+
+
+@pytest.mark.parametrize("suffixes", [(), ("en",), ("delegation", "gruppe", "."), ("EN",), ("",)])
+@pytest.mark.parametrize("text", [LEMMA_TEXT, ATTRS_TEXT, "", "Die US-Delegation und die Wagner-Gruppe trafen ein."])
+def test_positions_ending_and_hyphenated_tokens_are_the_tokens_so_written(text, suffixes):
+    doc = load_pipeline()(text)
+    expected = [t.i for t in doc if t.lower_.endswith(suffixes)] if suffixes else []
+    assert positions_ending(doc, suffixes) == expected
+    assert hyphenated(doc) == [t.i for t in doc if "-" in t.text]
 
 
 @pytest.mark.parametrize("text", [
