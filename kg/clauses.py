@@ -124,7 +124,7 @@ def _pieces(s: SentView) -> list[_Piece]:
         pieces.append(_Piece(cur, opener))
     if asides:
         pieces = sorted(pieces + [_Piece(list(inside), "(") for inside in asides], key=lambda p: p.tokens[0])
-    _join_lists(s, pieces)
+    _join_continued(s, pieces)
     out = []
     for piece in pieces:            # a coordinator before a second finite verb starts a clause
         repair(s, piece.tokens)
@@ -132,14 +132,17 @@ def _pieces(s: SentView) -> list[_Piece]:
     return out
 
 
-def _join_lists(s: SentView, pieces: list[_Piece]) -> None:
-    """Join the pieces of an enumeration cut at its commas: "Putin, Xi und Modi
-    unterzeichneten", "dass Putin, Xi und Modi …", "…, der Xi, Modi und Lula traf"."""
+def _join_continued(s: SentView, pieces: list[_Piece]) -> None:
+    """Join the pieces of an enumeration cut at its commas ("Putin, Xi und Modi unterzeichneten",
+    "dass Putin, Xi und Modi …", "…, der Xi, Modi und Lula traf"), and a correction without a
+    finite verb of its own to the clause it corrects ("reiste nicht nach Indien, sondern nach China")."""
     k = 0
     while k < len(pieces) - 1:
         a, b = pieces[k], pieces[k + 1]
-        if b.opener == "," and a.opener != "(" and not (_has_verb(s, a.tokens) and _finite_in(s, b.tokens)) \
-                and s.tag(a.tokens[-1]) in NOUNISH and _continues_list(s, pieces, k + 1):
+        if b.opener == "," and a.opener != "(" and (
+                (not (_has_verb(s, a.tokens) and _finite_in(s, b.tokens)) and s.tag(a.tokens[-1]) in NOUNISH
+                 and _continues_list(s, pieces, k + 1))
+                or (s.lowers[b.tokens[0]] == "sondern" and not _finite_in(s, b.tokens))):
             a.tokens = a.tokens + [b.tokens[0] - 1] + b.tokens if s.words[b.tokens[0] - 1] == "," else a.tokens + b.tokens
             del pieces[k + 1]
         else:

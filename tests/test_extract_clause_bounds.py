@@ -78,7 +78,37 @@ def test_what_nicht_sondern_corrects_takes_no_part(text, expected):
     assert without_agreed(facts(run(text))) == {expected}
 
 
+# a corrected destination: the correction goes on with the verb's clause, whatever the tense and the word order
+TRAVELLERS = [("Scholz", "scholz"), ("Jan Novak", "entity:jan-novak"), ("der Kremlchef", "putin")]
+DESTINATIONS = [("China", "china"), ("Rom", "rom"), ("Ostravien", "entity:ostravien")]
+JOURNEYS = ["{P} reiste nicht nach Indien, sondern nach {y}.", "Am Montag reiste {p} nicht nach Indien, sondern nach {y}.",
+            "{P} traf nicht in Paris, sondern in {y} ein.", "{P} ist nicht nach Paris, sondern nach {y} gereist.",
+            "Nicht nach Paris, sondern nach {y} reiste {p}.", "{P} flog nicht nach Paris, sondern nach {y} weiter."]
+JOURNEY_CASES = [(form.format(p=p, P=p[:1].upper() + p[1:], y=y), (kp, V, ky, "asserted"))
+                 for (p, kp), (y, ky), form in itertools.product(TRAVELLERS, DESTINATIONS, JOURNEYS)]
+
+
+@pytest.mark.parametrize(("text", "expected"), JOURNEY_CASES, ids=case_id)
+def test_a_corrected_destination_is_the_one_visited(text, expected):
+    assert without_agreed(facts(run(text))) == {expected}
+
+
+# "keine X, sondern Y": "keine" negates X alone, the event stands
+KEIN_CASES = [(form.format(a=a, r=r), (ka, rel, kr, "asserted"))
+              for (a, ka), (r, kr) in itertools.product([("Russland", "russia"), ("Valdoria", "entity:valdoria")],
+                                                         [("Syrien", "syria"), ("Ostravien", "entity:ostravien")])
+              for form, rel in (("{a} lieferte keine Panzer, sondern Drohnen an {r}.", S),
+                                ("{a} hat keine Waffen, sondern Munition an {r} geliefert.", S),
+                                ("{a} verhängte keine Zölle, sondern Sanktionen gegen {r}.", SANC))]
+
+
+@pytest.mark.parametrize(("text", "expected"), KEIN_CASES, ids=case_id)
+def test_what_keine_sondern_corrects_is_all_it_negates(text, expected):
+    assert without_agreed(facts(run(text))) == {expected}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Scholz traf keinen Minister, sondern Xi.", {("scholz", M, "xi_jinping", "asserted")}),
     ("Scholz traf nicht Putin, sondern Xi.", {("scholz", M, "xi_jinping", "asserted")}),
     ("Nicht Scholz, sondern Baerbock reiste nach Peking.", {("baerbock", V, "beijing", "asserted")}),
     ("Russland hat nicht nur Waffen, sondern auch Munition an Syrien geliefert.", {("russia", S, "syria", "asserted")}),

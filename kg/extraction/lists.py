@@ -98,16 +98,18 @@ def group_of(ctx: Ctx, m: Mention) -> list[Mention]:
 
 
 def exclude_corrected(ctx: Ctx) -> None:
-    """ "Nicht Russland, sondern China hat Waffen geliefert", "Scholz traf nicht Putin, sondern Xi": what
-    "nicht … , sondern" corrects takes no part (its mentions are excluded), and that "nicht" negates
-    nothing else (``ctx.memo["corrections"]``: its index)."""
+    """ "Nicht Russland, sondern China hat Waffen geliefert", "Scholz traf nicht Putin, sondern Xi",
+    "lieferte keine Panzer, sondern Drohnen": what "nicht (kein) … , sondern" corrects takes no part
+    (its mentions are excluded), and that "nicht" ("keine") negates nothing else
+    (``ctx.memo["corrections"]``: its index)."""
     low = lowers(ctx.doc)[ctx.sent.start:ctx.sent.end]
-    if "sondern" not in low or "nicht" not in low:
+    if "sondern" not in low:
         return
     corrections = ctx.memo.setdefault("corrections", set())
     start = ctx.sent.start
+    negating = ctx.w("negative_determiners") | {"nicht"}       # "nicht X, sondern Y", "keine X, sondern Y"
     for k, word in enumerate(low):
-        if word != "nicht":
+        if word not in negating:
             continue
         # the corrected words: up to a comma right before "sondern", within a few words
         end = next((j for j in range(k + 1, min(k + 10, len(low) - 1)) if low[j] == "," and low[j + 1] == "sondern"), None)

@@ -168,13 +168,17 @@ def _closes_clause(texts: list[str], starts: set[int], j: int) -> bool:
 
 def _clause_before(texts: list[str], starts: set[int], j: int, openers=frozenset()) -> list[int]:
     """The alphabetic words of the clause that ends with token ``j``, before it, past the relative
-    and subordinate clauses that interrupt it ("traf Scholz, der aus Berlin anreiste, in Paris ein")."""
+    and subordinate clauses that interrupt it ("traf Scholz, der aus Berlin anreiste, in Paris ein")
+    and the comma of a correction ("traf nicht in Paris, sondern in Rom ein")."""
     out = []
     i = j - 1
     while i >= 0:
         text = texts[i]
         if text == "," and openers and (k := _embedded_from(texts, starts, i, openers)) is not None:
             i = k - 1
+            continue
+        if text == "," and i + 1 < j and texts[i + 1].lower() == "sondern" and i not in starts:
+            i -= 1             # a correction goes on with the clause: "traf nicht in Paris, sondern in Rom ein"
             continue
         if _is_break(text):
             break
