@@ -248,3 +248,22 @@ def test_an_indefinite_title_is_no_holder(text):
 ])
 def test_a_definite_title_or_a_demonym_still_names(text, expected):
     assert expected in facts(run(text))
+
+
+# a short name ("Kim", "Xi") right before another listed name is a name alone, the two are two people:
+# "Gestern hat Kim Putin getroffen" (not "Kim Kardashian", a name nobody listed)
+SHORT = [("Kim", "kim_jong_un"), ("Xi", "xi_jinping")]
+OTHERS = [("Putin", "putin"), ("Scholz", "scholz"), ("Lawrow", "lavrov"), ("Selenskyj", "zelensky")]
+SHORT_FORMS = [("Gestern hat {a} {b} getroffen.", "asserted"), ("Am Montag traf {a} {b} in Moskau.", "asserted"),
+               ("Danach empfing {a} {b}.", "asserted"), ("Am Freitag wird {a} {b} treffen.", "planned")]
+SHORT_CASES = [(form.format(a=a, b=b), (ka, M, kb, modality))
+               for (a, ka), (b, kb), (form, modality) in itertools.product(SHORT, OTHERS, SHORT_FORMS)]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHORT_CASES, ids=case_id)
+def test_a_short_name_before_another_name_is_a_name_alone(text, expected):
+    assert facts(run(text)) == {expected}
+
+
+def test_a_short_name_before_a_word_nobody_listed_is_part_of_a_longer_name():
+    assert {f[0] for f in facts(run("Gestern hat Kim Kardashian Putin getroffen."))} == {"entity:kim-kardashian"}

@@ -91,7 +91,7 @@ def _resolve(doc, items, gazetteer, titles, date, cues, anchors, named) -> tuple
         if label in {"short", "short_gen"}:
             candidates = _short_owners(gazetteer, span_text(doc, start, end))
             resolved = [c for c in candidates if c in names_in_article] or _short_alone(
-                doc, start, end, candidates, gazetteer, date, items[i - 1] if i else None)
+                doc, start, end, candidates, gazetteer, date, items[i - 1] if i else None, nxt)
             if len(resolved) != 1:
                 i += 1
                 continue
@@ -143,16 +143,18 @@ OPENERS = frozenset({".", "!", "?", ":", '"', "„", "“", "–", "-", "(", "\n
 
 
 def _short_alone(doc: Doc, start: int, end: int, candidates: list[str], gazetteer: Gazetteer, date: str | None,
-                 before) -> list[str]:
+                 before, after_item=None) -> list[str]:
     """A short form ("Xi", "Kim") in an article that never gives the full name: the one owner
     who held office on the article's date (of the owners, the one alive in office: "Kim" in 2024
     is Kim Jong Un), when the word stands alone as a name: not opening its sentence ("Kurz nach
-    …"), no capitalised word right after it ("Kim Kardashian") and none before it but a title
-    or a name ("Sarah Kim"; "Machthaber Kim", "Putin und Kim" are fine)."""
+    …"), no capitalised word right after it ("Kim Kardashian") but another listed name ("hat Kim
+    Putin getroffen"), and none before it but a title or a name ("Sarah Kim"; "Machthaber Kim",
+    "Putin und Kim" are fine)."""
     if (start == 0 or doc[start].is_sent_start or doc[start - 1].text in OPENERS) and is_word(doc[start].lower_):
         return []          # "Kurz nach …": at a sentence's start a common word is capitalised too
     after = doc[end] if end < len(doc) else None
-    if after is not None and after.text[:1].isupper() and after.is_alpha:
+    names_next = after_item is not None and after_item[0] == end and after_item[2] in {"name", "gen"}
+    if after is not None and after.text[:1].isupper() and after.is_alpha and not names_next:
         return []
     prev = doc[start - 1]
     if prev.text[:1].isupper() and prev.is_alpha and not (before is not None and before[1] == start):
