@@ -88,6 +88,8 @@ def subject(ctx: Ctx, i: int, skip: set[int] = frozenset()) -> tuple[list[Mentio
     # (not a genitive attribute: "in der Kathedrale der Hauptstadt Havanna")
     bare = [m for m in ctx.bare(start, end) if m.start not in skip and not attribute_of_thing(ctx, m.start)]
     bare = outside_subordinates(ctx, i, bare)
+    if bare and (own := _pronoun_subject(ctx, i)) is not None:
+        bare = [m for m in bare if not own[0] <= m.start < own[1]]     # "Er traf Putin und Xi": not them
     if bare:
         first = (_clause_subject_mention(ctx, i, bare) if len(bare) > 1 else None) or bare[0]
         return group_of(ctx, first) + co_agents(ctx, start, end), False
@@ -232,6 +234,24 @@ def _impersonal(ctx: Ctx, i: int) -> bool:
         return False
     a, b = clause.subjects[0]
     return b - a == 1 and ctx.doc[a].lower_ in ctx.w("non_referential")
+
+
+def _pronoun_subject(ctx: Ctx, i: int) -> tuple[int, int] | None:
+    """The extent of the trigger's own clause when the clause layer gives it a personal pronoun
+    as subject that stands for no one the article names here ("Er traf Putin und Xi"): the names
+    of that clause are then no subject, who the pronoun is can only come from before it."""
+    if _PERSONAL.isdisjoint(sentence_words(ctx)):
+        return None
+    clause, _ = clause_of(ctx, i)
+    if clause is None or not clause.subjects or i not in (clause.verbs.main, clause.verbs.finite):
+        return None
+    a, b = clause.subjects[0]
+    if b - a == 1 and ctx.doc[a].lower_ in _PERSONAL and not any(m.start <= a < m.end for m in ctx.mentions):
+        return clause.start, clause.end
+    return None
+
+
+_PERSONAL = frozenset({"ich", "du", "er", "sie", "wir", "ihr"})     # ("es" opens "Es trafen sich …")
 
 
 def _subject_is_a_thing(ctx: Ctx, i: int, start: int, end: int) -> bool:

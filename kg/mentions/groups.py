@@ -100,11 +100,13 @@ def plural_titles(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues:
     make "die Außenminister Irans" Iran's government already; the genitives after it join it.)"""
     titles, plural_words = _title_index(gazetteer), set(cues.get("pair_people", ())) | set(cues.get("envoy_nouns", ()))
     low, starts = lowers(doc), set(sentence_starts(doc))
+    determiners = frozenset(cues.get("determiners", ()))
     out, chain = list(mentions), None         # chain: the index in ``out`` of the list's last member
     for n, m in enumerate(out):
-        # (or at a sentence's start without an article: "Unterhändler der USA und Chinas kamen …")
+        # (or without an article: "Unterhändler der USA und Chinas kamen …", "trafen sich Außenminister Russlands
+        # und Chinas")
         opens = m.kind in {"government", "gen"} and m.cls == "State" \
-            and (m.start in starts or (m.start > 0 and low[m.start - 1] in {"die", "den", "der"})) \
+            and (m.start in starts or low[m.start - 1] in {"die", "den", "der"} or low[m.start - 1] not in determiners) \
             and doc[m.start].text[:1].isupper() and (low[m.start] in plural_words or low[m.start] in titles)
         joins = chain is not None and m.kind == "gen" and m.cls == "State" \
             and 0 < m.start - out[chain].end <= 1 and low[m.start - 1] in {",", "und", "sowie"}

@@ -315,8 +315,8 @@ def _named_holder(doc: Doc, items, k: int, end: int, gazetteer: Gazetteer,
 
 
 def _plural_title(doc: Doc, t_start: int, end: int, word: str) -> bool:
-    """ "den (südosteuropäischen) Regierungschefs", "die Außenminister", "die beiden Präsidenten":
-    a title in the plural names several people, never the one holder."""
+    """ "den (südosteuropäischen) Regierungschefs", "die Außenminister", "die beiden Präsidenten",
+    "Außenminister Russlands und Chinas": a title in the plural names several people, never the one holder."""
     i = t_start - 1
     while i >= 0 and (doc[i].is_digit or (doc[i].text[:1].islower() and doc[i].text.endswith(("e", "en")))
                       and doc[i].lower_ not in {"die", "den", "der", "des", "dem"}):
@@ -328,6 +328,10 @@ def _plural_title(doc: Doc, t_start: int, end: int, word: str) -> bool:
         return True
     if det == "die" and not feminine:
         return True
+    if det not in {"die", "den", "der", "des", "dem"} and t_start < end - 1 and end + 1 < len(doc) \
+            and doc[end].lower_ in {"und", "sowie"} \
+            and (doc[end + 1].lower_ in {"der", "des"} or (doc[end + 1].text[:1].isupper() and doc[end + 1].text.endswith("s"))):
+        return True         # no article, states in a list: "Außenminister Russlands und Chinas trafen sich"
     return i < t_start - 1 and doc[i + 1].lower_ in {"beiden", "vier", "drei", "zwei", "mehrere", "einige", "alle"}
 
 
