@@ -65,3 +65,25 @@ def test_blocking_an_accession_or_sanctions_is_a_veto(text, expected):
                                   "Der Torwart stoppte den Ball gegen den Willen des Trainers."])
 def test_blocking_no_measure_is_no_veto(text):
     assert not facts(run(text))
+
+
+# the measure a veto is against named before it: the antecedent of "gegen die/den/das" opening a relative clause,
+# or what "scheiterte am Veto" someone; every tense of the relative clause
+BEFORE_FORMS = [("{M}, gegen {rel} {a} ein Veto eingelegt hatte, scheiterte.", "asserted"),
+                ("{M}, gegen {rel} {a} sein Veto einlegte, ist gescheitert.", "asserted"),
+                ("{M}, gegen {rel} {a} ein Veto einlegt, sieht eine Waffenruhe vor.", "asserted"),
+                ("{M} scheiterte am Veto {g}.", "asserted"), ("{M} ist an einem Veto {g} gescheitert.", "asserted")]
+BEFORE_VETOERS = [("Russland", "Russlands", "russia"), ("China", "Chinas", "china"),
+                  ("Valdoria", "Valdorias", "entity:valdoria")]
+BEFORE_MEASURES = [("Die Resolution zu Syrien", "die", "syria"), ("Der Entwurf über den Sudan", "den", "sudan"),
+                   ("Das Sanktionspaket gegen Nordkorea", "das", "north_korea")]
+BEFORE_CASES = [(form.format(M=m, rel=rel, a=a, g=g), (ka, VETO, concerns, modality))
+                for (form, modality), (a, g, ka), (m, rel, concerns) in itertools.product(BEFORE_FORMS, BEFORE_VETOERS,
+                                                                                          BEFORE_MEASURES)]
+
+
+@pytest.mark.parametrize(("text", "expected"), BEFORE_CASES, ids=case_id)
+def test_a_veto_against_a_measure_named_before_it(text, expected):
+    found = run(text)
+    vetoes = [st for st in found.statements if st.relation == VETO]
+    assert [(st.subject, st.modality) for st in vetoes] == [(expected[0], expected[3])], facts(found)

@@ -14,6 +14,7 @@ from kg.gazetteer import Gazetteer
 from kg.german import default_german
 from kg.mentions import Mention
 from kg.nlp import lowers, puncts, words
+from kg.postags import verb_number
 
 REGION_BREAKS = {";", ":", "–", "—", "-", "(", ")", "?", "!"}
 
@@ -213,6 +214,9 @@ def prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
                 steps += 2
                 continue
             return contractions.get(low, low)
+        if low in cues.words["relative_pronouns"] and i - 2 >= sent.start and doc[i - 2].text == "," \
+                and doc[i - 1].lower_ in preps and _verb_last(doc, sent, start):
+            return None        # "…, gegen die Russland ein Veto einlegte": the pronoun is the object, not Russia
         if low in dets or token.like_num or is_adjective_like(token) or low in {"zu"} or low in proxies:
             i -= 1
             steps += 1
@@ -225,6 +229,17 @@ def prep_before(doc: Doc, sent: Span, start: int, cues: Cues) -> str | None:
             continue
         return None
     return None
+
+
+def _verb_last(doc: Doc, sent: Span, start: int) -> bool:
+    """Does the clause the token ``start`` stands in end with an inflected verb (a relative clause's
+    order; not a zu-infinitive: "…, in den Sudan weiterzureisen")?"""
+    j = next((k for k in range(start, sent.end) if doc[k].text in {",", ".", ";", ":", "?", "!"}), sent.end)
+    last = doc[j - 1] if j > start + 1 else None
+    if last is None or not last.text[:1].islower() or doc[j - 2].lower_ == "zu":
+        return False
+    lemma = last.lemma_.lower()
+    return lemma not in {last.lower_, last.lower_.replace("zu", "", 1)} and verb_number(last.lower_) is not None
 
 
 def _compares(doc: Doc, sent: Span, i: int, comparatives) -> bool:

@@ -84,7 +84,7 @@ def _name_at(texts, low, classes, known, lexicon, i, start, end, covered, stop, 
         return i + 1, "Organization"                       # "die Wagner-Gruppe", "die Hamas-Miliz"
     if before in names["organisation_nouns"]:              # "die Firma Lindqvist Defence"
         return _extend(texts, low, i, end, covered, stop, lambda j: True), "Organization"
-    if before in determiners or (before.isalpha() and texts[i - 1][:1].islower()
+    if (before in determiners and not _relative_pronoun(low, i - 1, start)) or (before.isalpha() and texts[i - 1][:1].islower()
                                  and before.endswith(("e", "en", "er", "es", "em")) and i - 1 > start
                                  and low[i - 2] in determiners):
         return None                                        # "die Kritik", "der neue Hafen"
@@ -114,6 +114,14 @@ def _name_at(texts, low, classes, known, lexicon, i, start, end, covered, stop, 
     if last.endswith(tuple(names["place_suffixes"])):
         return name_end, "Place"
     return name_end, "Person" if name_end - i >= 2 else "Organization"     # "Sameh Shukri"; "Rheinmetall"
+
+
+def _relative_pronoun(low, i: int, start: int) -> bool:
+    """Is the word at ``i`` a relative pronoun after a preposition that opens a clause (", gegen die
+    Valdoria ein Veto einlegte"), not an article?"""
+    clause = default_german()["clause"]
+    return i - 2 >= start and low[i] in clause["relative_pronouns"] and low[i - 2] == "," \
+        and low[i - 1] in default_german()["prepositions"]["words"]
 
 
 def _subject_slot(texts, low, i: int, start: int, end: int) -> bool:

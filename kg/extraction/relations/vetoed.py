@@ -37,10 +37,15 @@ def vetoed(ctx: Ctx, trig: Trigger, frame: Frame) -> list[Args]:
                           if t.text[:1].isupper() and head_match(t.lower_, measure_heads)), None)
     scan_end = ctx.sent.end
     if measure_start is None and trig.kind == "noun":
-        # "hat gegen die Syrien-Resolution sein Veto eingelegt": the measure before the noun
+        # "hat gegen die Syrien-Resolution sein Veto eingelegt": the measure before the noun; "Der Entwurf
+        # scheiterte am Veto Russlands": any measure before a veto something fails at
+        fails_at = ctx.doc[word_before_phrase(ctx, trig.i)].lower_ in {"am", "an"}
         measure_start = next((t.i for t in ctx.doc[start:trig.i] if t.text[:1].isupper()
-                              and head_match(t.lower_, measure_heads) and _after_gegen(ctx, t.i)), None)
+                              and head_match(t.lower_, measure_heads) and (fails_at or _after_gegen(ctx, t.i))), None)
         scan_end = trig.i if measure_start is not None else scan_end
+    if measure_start is None and trig.kind == "noun":
+        # "Die Resolution zu Syrien, gegen die Russland ein Veto einlegte": the noun the relative pronoun stands for
+        measure_start = _relative_measure(ctx, ctx.segments[ctx.seg_of(trig.i)][0], measure_heads)
     if measure_start is None:          # "Die USA legten ihr Veto ein, Großbritannien enthielt sich": no measure here
         scan_end = ctx.segments[ctx.seg_of(trig.i)][1]
     selves = {a.actor for a in agents}
@@ -97,6 +102,17 @@ def _gegen_noun(ctx: Ctx, start: int, end: int) -> int | None:
     named = {m.start for m in ctx.mentions}
     return next((t.i for t in ctx.doc[start:end] if t.text[:1].isupper() and t.is_alpha and t.i not in named
                  and t.i > ctx.sent.start and _after_gegen(ctx, t.i)), None)
+
+
+def _relative_measure(ctx: Ctx, seg_start: int, heads: tuple[str, ...]) -> int | None:
+    """The measure a relative clause opened by "gegen" and a relative pronoun refers to: the last
+    measure noun of the words before its comma ("Die Resolution zu Syrien, gegen die …")."""
+    doc = ctx.doc
+    if not (ctx.sent.start + 1 < seg_start < len(doc) - 1 and doc[seg_start - 1].text == ","
+            and doc[seg_start].lower_ == "gegen" and doc[seg_start + 1].lower_ in ctx.w("relative_pronouns")):
+        return None
+    return next((t.i for t in reversed(doc[max(ctx.sent.start, seg_start - 8):seg_start - 1])
+                 if t.text[:1].isupper() and head_match(t.lower_, heads)), None)
 
 
 def _after_gegen(ctx: Ctx, i: int) -> bool:
