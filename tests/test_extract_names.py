@@ -267,3 +267,29 @@ def test_a_short_name_before_another_name_is_a_name_alone(text, expected):
 
 def test_a_short_name_before_a_word_nobody_listed_is_part_of_a_longer_name():
     assert {f[0] for f in facts(run("Gestern hat Kim Kardashian Putin getroffen."))} == {"entity:kim-kardashian"}
+
+
+# a title with its article before a listed person who never held it: two people, the title's holder on the
+# article's date (2024-06) and the person named ("Am Montag empfing der Bundeskanzler Macron"); a title before
+# its own holder stays one person, in every word order
+TITLE_HOLDERS = [("der Bundeskanzler", "scholz"), ("der Kremlchef", "putin"), ("der US-Präsident", "biden")]
+GUESTS = [("Macron", "macron"), ("Selenskyj", "zelensky"), ("Modi", "modi")]
+TITLE_FORMS = [("Am Montag empfing {t} {g} in Berlin.", "asserted"), ("Gestern hat {t} {g} getroffen.", "asserted"),
+               ("Am Freitag wird {t} {g} treffen.", "planned")]
+TITLE_CASES = [(form.format(t=t, g=g), tuple(sorted((kt, kg))), modality)
+               for (t, kt), (g, kg), (form, modality) in itertools.product(TITLE_HOLDERS, GUESTS, TITLE_FORMS)]
+
+
+@pytest.mark.parametrize(("text", "pair", "modality"), TITLE_CASES, ids=case_id)
+def test_a_title_before_someone_who_never_held_it_is_its_holder(text, pair, modality):
+    assert {(tuple(sorted((f[0], f[2]))), f[3]) for f in facts(run(text)) if f[1] == M} == {(pair, modality)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der russische Präsident Putin traf Xi.", {("putin", "xi_jinping")}),
+    ("Am Montag traf der Kremlchef Putin den Präsidenten Xi.", {("putin", "xi_jinping")}),
+    ("Gestern hat der Bundeskanzler Scholz Macron getroffen.", {("macron", "scholz")}),
+    ("Der frühere Bundeskanzler Schröder traf Putin.", {("putin", "schroeder")}),
+])
+def test_a_title_before_its_own_holder_is_that_person(text, expected):
+    assert {tuple(sorted((f[0], f[2]))) for f in facts(run(text)) if f[1] == M} == expected

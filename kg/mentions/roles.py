@@ -227,6 +227,10 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
                        or any(r.role == title.role and (date is None or r.holds_on(date))
                               for r in gazetteer[c].roles)]
             n_key = holders[0] if len(holders) == 1 else None
+        other = _other_holder(gazetteer, title.role, state, date, n_key) if n_key is not None else None
+        if other is not None:       # "empfing der Bundeskanzler Macron": the chancellor, and Macron
+            history.append((word, other))
+            return _mention(doc, start, t_end, other, other, "Person", "role", gazetteer), t + 1
         if n_key is not None and gazetteer[n_key].cls == "Person":
             names.add(n_key)
             history.append((word, n_key))
@@ -286,6 +290,18 @@ def _role(doc, items, t, start, state, gazetteer, titles, date, names, history, 
     kind = "gen" if doc[end - 1].text.endswith("s") and doc[end - 1].text[:-1].casefold() in \
         {f.casefold() for f in title_forms(word)} else "role"
     return _mention(doc, start, end, person, person, "Person", kind, gazetteer), used
+
+
+def _other_holder(gazetteer: Gazetteer, role: str, state: str | None, date: str | None, named: str) -> str | None:
+    """The one holder of a title on the article's date when the listed person named right after it
+    never held that role of that state: two people, not a title and its holder's name ("Am Montag
+    empfing der Bundeskanzler Macron", "traf der US-Präsident Selenskyj")."""
+    entry = gazetteer[named]
+    if date is None or state is None or entry.cls != "Person" or not entry.roles \
+            or any(r.role == role and r.of == state for r in entry.roles):
+        return None
+    holders = gazetteer.holders(role, state, date)
+    return holders[0] if len(holders) == 1 and holders[0] != named else None
 
 
 def _named_holder(doc: Doc, items, k: int, end: int, gazetteer: Gazetteer,
