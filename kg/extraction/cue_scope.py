@@ -3,7 +3,8 @@ trigger (:func:`of_governor`), a subordinate clause's control word and its main 
 (:func:`subordinate_to_main`), the noun a negative determiner opens (:func:`phrase_noun`)."""
 from __future__ import annotations
 
-from kg.extraction.arguments import clause_of, governor
+from kg.extraction.arguments import clause_of
+from kg.extraction.governors import governor
 from kg.extraction.context import Ctx
 from kg.extraction.triggers import Trigger
 from kg.nlp import words

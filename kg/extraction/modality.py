@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from kg.extraction.arguments import clause_of, clause_subject, governor, sentence_words
+from kg.extraction.arguments import clause_of, clause_subject, sentence_words
+from kg.extraction.governors import governor
 from kg.extraction.context import Ctx, is_adjective_like, prep_before
 from kg.extraction.cue_scope import of_governor, phrase_noun, subordinate_to_main
 from kg.extraction.days import plan_came_true
@@ -245,7 +246,7 @@ def _hypothetical_words(ctx: Ctx) -> frozenset[str]:
 
 def _governor_cues(ctx: Ctx, trig: Trigger) -> list[Cue]:
     """The modality a governing verb gives the trigger ("plant ein Treffen", "kündigte an, ein
-    Veto einzulegen"), claimed by that verb's subject (:func:`kg.extraction.arguments.governor`)."""
+    Veto einzulegen"), claimed by that verb's subject (:func:`kg.extraction.governors.governor`)."""
     found = governor(ctx, trig)
     if found is None or found[1] == "asserted":
         return []

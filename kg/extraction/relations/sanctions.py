@@ -2,7 +2,8 @@
 "X droht Y mit Sanktionen", "Y unterliegt Sanktionen der X"."""
 from __future__ import annotations
 
-from kg.extraction.arguments import Args, governor, group_of, has_passive_auxiliary, requires, subject, verb_agents
+from kg.extraction.arguments import Args, group_of, has_passive_auxiliary, requires, subject, verb_agents
+from kg.extraction.governors import governor
 from kg.extraction.context import Ctx
 from kg.extraction.cues import Frame
 from kg.extraction.nouns import compound_place, noun_parts, people_of, possessive_agrees

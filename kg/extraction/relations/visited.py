@@ -2,8 +2,9 @@
 Ministerin" (the host is the subject)."""
 from __future__ import annotations
 
-from kg.extraction.arguments import (Args, clause_of, destinations, governor, place_in, previous_agents, subject,
+from kg.extraction.arguments import (Args, clause_of, destinations, place_in, previous_agents, subject,
                                     outside_subordinates, verb_agents)
+from kg.extraction.governors import governor
 from kg.extraction.context import Ctx, prep_before, word_before_phrase
 from kg.extraction.lists import group_of, is_title_word
 from kg.extraction.cues import Frame
