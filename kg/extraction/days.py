@@ -7,7 +7,8 @@ names no day, so the story's own days are the only clock."""
 from __future__ import annotations
 
 from kg.extraction.arguments import clause_of
-from kg.extraction.context import Ctx, is_adjective_like, prep_before
+from kg.extraction.context import Ctx
+from kg.extraction.preps import is_adjective_like, prep_before
 from kg.extraction.triggers import SEGMENT_BREAKS, Trigger
 from kg.timex import weekday_numbers
 

@@ -5,7 +5,8 @@ The governing verbs are the cues' ``[governors]``, the refusal words ``[modality
 from __future__ import annotations
 
 from kg.extraction.arguments import clause_of, sentence_words
-from kg.extraction.context import Ctx, is_adjective_like, prep_before, word_before_phrase
+from kg.extraction.context import Ctx
+from kg.extraction.preps import is_adjective_like, prep_before, word_before_phrase
 from kg.extraction.nouns import genitive_of_noun, relative_after
 from kg.extraction.triggers import Trigger, head_match
 

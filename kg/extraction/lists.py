@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extraction.context import Ctx, find_asides, is_adjective_like
+from kg.extraction.context import Ctx, find_asides
+from kg.extraction.preps import is_adjective_like
 from kg.extraction.triggers import head_match
 from kg.mentions import Mention
 from kg.mentions.base import _title_index

@@ -9,7 +9,8 @@ from spacy.tokens import Token
 
 from kg.extraction.arguments import clause_of, clause_subject, sentence_words
 from kg.extraction.governors import governor
-from kg.extraction.context import Ctx, is_adjective_like, prep_before
+from kg.extraction.context import Ctx
+from kg.extraction.preps import is_adjective_like, prep_before
 from kg.extraction.cue_scope import of_governor, phrase_noun, subordinate_to_main
 from kg.extraction.days import plan_came_true
 from kg.extraction.nouns import genitive_of_noun, relative_after

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extraction.context import Ctx, is_adjective_like
+from kg.extraction.context import Ctx
+from kg.extraction.preps import is_adjective_like
 from kg.extraction.lists import group_of, is_title_word
 from kg.extraction.triggers import SEGMENT_BREAKS, head_match
 from kg.german import default_german

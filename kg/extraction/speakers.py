@@ -3,7 +3,8 @@ source phrases ("nach Angaben von X", "X zufolge", "laut X"), with the segments 
 from __future__ import annotations
 
 from kg.extraction.arguments import clause_of
-from kg.extraction.context import Ctx, is_adjective_like
+from kg.extraction.context import Ctx
+from kg.extraction.preps import is_adjective_like
 from kg.extraction.forms import gated_tokens, word_forms
 from kg.nlp import lowers
 from kg.mentions import Mention

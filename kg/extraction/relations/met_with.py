@@ -8,7 +8,8 @@ from spacy.tokens import Token
 
 from kg.extraction.arguments import (Args, clause_of, co_agents, group_of, has_noun, outside_subordinates,
                                     previous_agents, subject, subordinates_of_main, verb_agents)
-from kg.extraction.context import Ctx, is_adjective_like
+from kg.extraction.context import Ctx
+from kg.extraction.preps import is_adjective_like
 from kg.extraction.cues import Frame
 from kg.extraction.nouns import compound_people, contest, foreign_owner, noun_parts
 from kg.extraction.relations import register

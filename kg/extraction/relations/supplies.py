@@ -6,7 +6,8 @@ from kg.extraction.arguments import (
     Args, clause_of, controller, destinations, group_of, has_passive_auxiliary, is_infinitive, subject, verb_agents,
 )
 from kg.extraction.governors import governor
-from kg.extraction.context import Ctx, is_adjective_like, prep_before
+from kg.extraction.context import Ctx
+from kg.extraction.preps import is_adjective_like, prep_before
 from kg.extraction.cues import Frame
 from kg.extraction.nouns import foreign_owner, is_region, items_in, noun_parts
 from kg.extraction.relations import register

@@ -5,7 +5,8 @@ from __future__ import annotations
 import bisect
 
 from kg.extraction.arguments import Args, co_agents, requires, subject, verb_agents
-from kg.extraction.context import Ctx, word_before_phrase
+from kg.extraction.context import Ctx
+from kg.extraction.preps import word_before_phrase
 from kg.extraction.cues import Frame
 from kg.extraction.nouns import compound_place, noun_parts
 from kg.extraction.relations import register

@@ -5,7 +5,8 @@ from __future__ import annotations
 from kg.extraction.arguments import (Args, clause_of, destinations, place_in, previous_agents, subject,
                                     outside_subordinates, verb_agents)
 from kg.extraction.governors import governor
-from kg.extraction.context import Ctx, prep_before, word_before_phrase
+from kg.extraction.context import Ctx
+from kg.extraction.preps import prep_before, word_before_phrase
 from kg.extraction.lists import group_of, is_title_word
 from kg.extraction.cues import Frame
 from kg.extraction.nouns import (attribute_of_thing, compound_people, compound_place, contest, foreign_owner, is_region,
