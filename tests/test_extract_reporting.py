@@ -348,3 +348,26 @@ def test_a_trailing_wie_clause_reports_what_came_before(text, fact, speaker):
                                   "Scholz traf Macron am Montag, wie angekündigt.", "Wie erwartet traf Scholz Macron."])
 def test_as_planned_is_done(text):
     assert facts(run(text)) == {("scholz", M, "macron", "asserted")}
+
+
+# "man" or "wir" opening reported words without quotation marks is the speaker's side: "Man habe keine Drohnen
+# an Russland geliefert, sagte der iranische Außenminister" is Iran's denial, in every mood and tense
+SIDE_OPENERS = ["Man habe keine Drohnen an {r} geliefert", "Man hat keine Drohnen an {r} geliefert",
+                "Man liefere keine Drohnen an {r}", "Wir hätten keine Drohnen an {r} geliefert",
+                "Wir liefern keine Drohnen an {r}"]
+SIDE_SPEAKERS = [("der iranische Außenminister", "iran"), ("ein iranischer Regierungssprecher", "iran"),
+                 ("Kremlsprecher Peskow", "russia"), ("der belarussische Präsident", "belarus")]
+SIDE_RECIPIENTS = [("Nordkorea", "north_korea"), ("Valdoria", "entity:valdoria")]
+SIDE_CASES = [(f"{opener.format(r=r)}, sagte {speaker}.", (side, S, kr, "denied"))
+              for opener, (speaker, side), (r, kr) in itertools.product(SIDE_OPENERS, SIDE_SPEAKERS, SIDE_RECIPIENTS)]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIDE_CASES, ids=case_id)
+def test_man_and_wir_in_reported_words_are_the_speakers_side(text, expected):
+    assert facts(run(text)) == {expected}
+
+
+@pytest.mark.parametrize("text", ["Man liefert Waffen an die Ukraine.", "Man habe Waffen an die Ukraine geliefert, hieß es.",
+                                  "Man habe keine Drohnen an Russland geliefert, sagte Peskow."])
+def test_man_with_no_speaker_or_the_recipients_own_side_is_no_one(text):
+    assert not facts(run(text))

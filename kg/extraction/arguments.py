@@ -272,8 +272,10 @@ _PASSIVE_WORDS = frozenset({"wurde", "wurden", "worden", "werden", "wird"})
 
 def verb_agents(ctx: Ctx, trig: Trigger) -> tuple[list[Mention], bool]:
     start, end, _ = ctx.region_of(trig.i)
-    if ctx.doc[start].lower_ in ctx.w("non_referential"):
-        return [], False
+    first = ctx.doc[start].lower_
+    if first in ctx.w("non_referential") and not (
+            first in ctx.w("first_person") and ctx.quoted_by.get(ctx.seg_of(trig.i)) is not None):
+        return [], False       # ("Man habe keine Drohnen geliefert, sagte X": X's side, below)
     causer = _causative(ctx, trig)
     if causer is not None:
         return causer, False
