@@ -192,3 +192,25 @@ def test_a_single_proper_noun_as_subject(text, expected):
 ])
 def test_a_common_noun_or_a_phrase_is_no_single_name(text, expected):
     assert {f for f in facts(run(text)) if f[1] in {S, V, M}} == expected
+
+
+# a state's genitive before a noun of its government is that government, listed or not, in every tense and order
+GEN_STATES = [("Russlands", "russia"), ("Chinas", "china"), ("Irans", "iran"), ("Valdorias", "entity:valdoria")]
+GEN_NOUNS = ["Regierung", "Führung", "Armee", "Delegation"]
+GEN_FORMS = [("{g} {n} lieferte Drohnen an {r}.", S, "asserted"), ("{g} {n} hat Drohnen an {r} geliefert.", S, "asserted"),
+             ("Gestern lieferte {g} {n} Drohnen an {r}.", S, "asserted"),
+             ("{g} {n} verhängte Sanktionen gegen {r}.", SANC, "asserted"),
+             ("{g} {n} bestreitet, Drohnen an {r} geliefert zu haben.", S, "denied")]
+GEN_CASES = [(form.format(g=g, n=n, r="Ostravien"), (kg, rel, "entity:ostravien", modality))
+             for (g, kg), n, (form, rel, modality) in itertools.product(GEN_STATES, GEN_NOUNS, GEN_FORMS)]
+
+
+@pytest.mark.parametrize(("text", "expected"), GEN_CASES, ids=case_id)
+def test_a_states_genitive_before_its_government_noun_is_that_state(text, expected):
+    assert facts(run(text)) == {expected}
+
+
+@pytest.mark.parametrize("text", ["Russlands Wirtschaft leidet unter den Sanktionen.",
+                                  "Russlands Regierung unter Leitung von Mischustin tagte."])
+def test_a_states_genitive_before_another_noun_does_nothing(text):
+    assert not facts(run(text))

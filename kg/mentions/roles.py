@@ -365,9 +365,9 @@ def _led(doc: Doc, i: int, cues: dict) -> bool:
 
 def governed_genitives(doc: Doc, mentions: list[Mention], cues: dict, gazetteer: Gazetteer) -> list[Mention]:
     """``mentions`` with a state's genitive after a noun of its government or a title made that
-    government: "die Regierung Russlands", "die Führung Nordkoreas", "die Armee Ostraviens", "der
-    Präsident Valdorias" act as the state ("die Regierung der Ukraine" needs nothing: its name is
-    no genitive form; "Präsident Russlands" the title rules resolve)."""
+    government, after it or before it: "die Regierung Russlands", "die Führung Nordkoreas", "die Armee
+    Ostraviens", "der Präsident Valdorias", "Russlands Regierung" act as the state ("die Regierung der
+    Ukraine" needs nothing: its name is no genitive form; "Präsident Russlands" the title rules resolve)."""
     nouns = tuple(_standing_for_state(cues))
     titles = _title_index(gazetteer)
     out = []
@@ -377,6 +377,11 @@ def governed_genitives(doc: Doc, mentions: list[Mention], cues: dict, gazetteer:
                 and ((nouns and before.lower_.endswith(nouns)) or before.text.casefold() in titles) \
                 and not any(o.start <= before.i < o.end for o in mentions):
             m = replace(m, start=before.i, kind="government", text=span_text(doc, before.i, m.end))
+        elif m.kind == "gen" and m.cls == "State" and nouns and m.end < len(doc) and doc[m.end].text[:1].isupper() \
+                and doc[m.end].lower_.endswith(nouns) and not _led(doc, m.end + 1, cues) \
+                and not any(o.start <= m.end < o.end for o in mentions):
+            # before its noun: "Russlands Regierung verhängte Sanktionen", "Valdorias Führung"
+            m = replace(m, end=m.end + 1, kind="government", text=span_text(doc, m.start, m.end + 1))
         out.append(m)
     return out
 
