@@ -16,7 +16,7 @@ import itertools
 
 import pytest
 
-from extract_cases import M, S, SANC, V, case_id, facts, run
+from extract_cases import M, S, SANC, T, V, case_id, facts, run
 
 UNLISTED_STATES = [("Valdoria", "entity:valdoria"), ("Ostravien", "entity:ostravien"),
                    ("Tarnesien", "entity:tarnesien"), ("Karvakistan", "entity:karvakistan")]
@@ -214,3 +214,16 @@ def test_a_states_genitive_before_its_government_noun_is_that_state(text, expect
                                   "Russlands Regierung unter Leitung von Mischustin tagte."])
 def test_a_states_genitive_before_another_noun_does_nothing(text):
     assert not facts(run(text))
+
+
+# a plural government noun before coordinated genitives of states: those states act together
+PLURAL_GOV_FORMS = [("Die Regierungen {x} und {y} unterzeichneten einen Vertrag.", T),
+                    ("Die Regierungen {x} und {y} trafen sich in Genf.", M),
+                    ("Am Montag kamen die Regierungen {x} und {y} in Genf zusammen.", M)]
+PLURAL_GOV_CASES = [(form.format(x=x, y=y), (tuple(sorted((kx, ky))), rel))
+                    for (x, kx), (y, ky) in itertools.combinations(GEN_STATES, 2) for form, rel in PLURAL_GOV_FORMS]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLURAL_GOV_CASES, ids=case_id)
+def test_governments_of_coordinated_states_act_together(text, expected):
+    assert {(tuple(sorted((f[0], f[2]))), f[1]) for f in facts(run(text))} == {expected}

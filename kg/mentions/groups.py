@@ -96,9 +96,11 @@ def group_descriptions(doc: Doc, mentions: list[Mention], cues: dict) -> list[Me
 def plural_titles(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, cues: dict) -> list[Mention]:
     """``mentions`` with the coordinated genitives after a plural role title made the states the
     title's holders serve: "Die Außenminister Irans und Saudi-Arabiens kamen in Peking zusammen"
-    (Iran and Saudi Arabia meet), "die Präsidenten Russlands, Chinas und Indiens".  (The role rules
+    (Iran and Saudi Arabia meet), "die Präsidenten Russlands, Chinas und Indiens", "die Regierungen
+    Russlands und Chinas".  (The role rules
     make "die Außenminister Irans" Iran's government already; the genitives after it join it.)"""
-    titles, plural_words = _title_index(gazetteer), set(cues.get("pair_people", ())) | set(cues.get("envoy_nouns", ()))
+    titles = _title_index(gazetteer)
+    plural_words = set(cues.get("pair_people", ())) | set(cues.get("envoy_nouns", ())) | set(cues.get("government_nouns", ()))
     low, starts = lowers(doc), set(sentence_starts(doc))
     determiners = frozenset(cues.get("determiners", ()))
     out, chain = list(mentions), None         # chain: the index in ``out`` of the list's last member

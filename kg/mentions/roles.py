@@ -379,8 +379,10 @@ def governed_genitives(doc: Doc, mentions: list[Mention], cues: dict, gazetteer:
             m = replace(m, start=before.i, kind="government", text=span_text(doc, before.i, m.end))
         elif m.kind == "gen" and m.cls == "State" and nouns and m.end < len(doc) and doc[m.end].text[:1].isupper() \
                 and doc[m.end].lower_.endswith(nouns) and not _led(doc, m.end + 1, cues) \
-                and not any(o.start <= m.end < o.end for o in mentions):
-            # before its noun: "Russlands Regierung verhängte Sanktionen", "Valdorias Führung"
+                and not any(o.start <= m.end < o.end for o in mentions) \
+                and not (m.start > 0 and doc[m.start - 1].lower_ in {"und", "sowie", "oder", ","}):
+            # before its noun: "Russlands Regierung verhängte Sanktionen", "Valdorias Führung" (not the
+            # last of a list of genitives: "zwischen Russlands und Chinas Regierungen")
             m = replace(m, end=m.end + 1, kind="government", text=span_text(doc, m.start, m.end + 1))
         out.append(m)
     return out
