@@ -15,7 +15,6 @@ import tomllib
 from pathlib import Path
 
 import numpy
-from spacy.strings import hash_string
 
 from kg.formindex import FORMS, FormColumn
 from kg.resources import lookups_table, ontology_dir
@@ -36,7 +35,7 @@ class Lexicon:
     def __init__(self, table: WordTable):
         self.table = table
         self._classes = numpy.array([value or None for value in table.values] + [None], dtype=object)  # by code
-        self._codes = FormColumn(FORMS, lambda texts: table.lookup([hash_string(t) for t in texts]), numpy.int32)
+        self._codes = FormColumn(FORMS, table.lookup_words, numpy.int32)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Lexicon) and self.table == other.table

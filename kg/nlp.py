@@ -21,7 +21,6 @@ import spacy
 from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, SENT_START
 from spacy.lang.lex_attrs import is_punct
 from spacy.language import Language
-from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from kg.article import MAX_ARTICLE_CHARS
@@ -61,14 +60,13 @@ class LookupLemmatizer:
         self.table = lemma_table()          # word form -> lemma, about 355,000 forms
 
     def _lemmas(self, texts: list[str]) -> list[int]:
-        """The lemmas of word forms not seen before, looked up together: each one's hash, its
-        string added to the vocabulary."""
+        """The lemmas of word forms not seen before, looked up together: each one's id, its
+        string added to the vocabulary (a form's own id from the vocabulary: a few words have a
+        symbol's, "X" is 101)."""
         if self.table is None:
             self.initialize()
-        strings, values = self.vocab.strings, self.table.values
-        codes = self.table.lookup([hash_string(text) for text in texts]).tolist()
-        # (a form's own id from the vocabulary: a few words have a symbol's, "X" is 101)
-        return [strings.add(text) if code == MISSING else strings.add(values[code]) for text, code in zip(texts, codes)]
+        strings = self.vocab.strings
+        return [strings.add(lemma) for lemma in table_lemmas(texts, self.table)]
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc):
@@ -85,6 +83,14 @@ def lemma_table(cache: bool = True) -> WordTable:
     return cached_table("lemmas", b"de_lemma_lookup+ss",
                         lambda: WordTable.from_items(with_ss_spellings(lookups_table("lemma_lookup")).items()),
                         cache=cache)
+
+
+def table_lemmas(texts: list[str], table: WordTable | None = None) -> list[str]:
+    """The lemma the lookup table (:func:`lemma_table`) gives each form, else the form itself, as
+    :class:`LookupLemmatizer` sets it."""
+    table = table if table is not None else lemma_table()
+    codes = table.lookup_words(texts).tolist()
+    return [text if code == MISSING else table.values[code] for text, code in zip(texts, codes)]
 
 
 def with_ss_spellings(table: dict[str, str]) -> dict[str, str]:
@@ -233,5 +239,6 @@ def load_pipeline(model: str | None = None) -> Language:
 __all__ = [
     "MAX_SENTENCE_TOKENS", "SPAN_KEY", "Gazetteer", "build_pipeline", "capitalised", "char_offsets", "form_rows",
     "gazetteer_matches", "hyphenated", "lemma_ids", "lemma_table", "load_pipeline", "lowers", "orths",
-    "positions_ending", "positions_of", "puncts", "sentence_starts", "span_text", "title_forms", "words",
+    "positions_ending", "positions_of", "puncts", "sentence_starts", "span_text", "table_lemmas", "title_forms",
+    "words",
 ]

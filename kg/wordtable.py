@@ -74,13 +74,17 @@ class WordTable:
         found = self.keys[at] == hashes
         return numpy.where(found, self.codes[at], MISSING)
 
+    def lookup_words(self, words: list[str]) -> numpy.ndarray:
+        """:meth:`lookup` of words by their text (each hashed as spaCy hashes a string)."""
+        return self.lookup([hash_string(word) for word in words])
+
     def get(self, word: str) -> str | None:
         """The value of one word, or None; the answer kept (a binary search in a table of a
         million keys costs microseconds, the rules ask about the same words again and again)."""
         answers = self._answers
         if word in answers:
             return answers[word]
-        code = int(self.lookup([hash_string(word)])[0])
+        code = int(self.lookup_words([word])[0])
         if len(answers) >= ANSWERS_KEPT:
             answers.clear()
         value = answers[word] = None if code == MISSING else self.values[code]

@@ -169,15 +169,11 @@ def speakers_side(ctx: Ctx, i: int) -> Mention | None:
     person speaks for (a title's, or the gazetteer's role), or the speaker itself if a state;
     "ich" (``first_person_singular``) is the speaker, a person."""
     speaker = ctx.quoted_by.get(ctx.seg_of(i))
-    persons = ctx.w("first_person") | ctx.w("first_person_singular")
-    if speaker is None or persons.isdisjoint(sentence_words(ctx)):
+    found = _one_word_subject(ctx, i, ctx.w("first_person") | ctx.w("first_person_singular")) \
+        if speaker is not None else None
+    if found is None:
         return None
-    clause, _ = clause_of(ctx, i)
-    if clause is None or not clause.subjects:
-        return None
-    a, b = clause.subjects[0]
-    if b - a != 1 or ctx.doc[a].lower_ not in persons:
-        return None
+    a, b = found[0], found[0] + 1
     if ctx.doc[a].lower_ in ctx.w("first_person_singular"):      # "ich": the speaker, a person
         if speaker.cls != "Person":
             return None
@@ -225,30 +221,31 @@ def _side_of(ctx: Ctx, speaker: Mention) -> str | None:
     return next((r.of for r in entry.roles), None) if entry is not None else None
 
 
+def _one_word_subject(ctx: Ctx, i: int, words: frozenset[str], own_verb: bool = False) -> tuple[int, object] | None:
+    """(its index, the clause) when the subject the clause layer gives the trigger's clause is one
+    word of ``words``, else None; ``own_verb``: only of the clause whose verb the trigger is."""
+    if words.isdisjoint(sentence_words(ctx)):
+        return None
+    clause, _ = clause_of(ctx, i)
+    if clause is None or not clause.subjects or (own_verb and i not in (clause.verbs.main, clause.verbs.finite)):
+        return None
+    a, b = clause.subjects[0]
+    return (a, clause) if b - a == 1 and ctx.doc[a].lower_ in words else None
+
+
 def _impersonal(ctx: Ctx, i: int) -> bool:
     """Is the subject the clause layer gives the trigger's clause "man", "wer", "jemand" …?"""
-    if ctx.w("non_referential").isdisjoint(sentence_words(ctx)):
-        return False
-    clause, _ = clause_of(ctx, i)
-    if clause is None or not clause.subjects:
-        return False
-    a, b = clause.subjects[0]
-    return b - a == 1 and ctx.doc[a].lower_ in ctx.w("non_referential")
+    return _one_word_subject(ctx, i, ctx.w("non_referential")) is not None
 
 
 def _pronoun_subject(ctx: Ctx, i: int) -> tuple[int, int] | None:
     """The extent of the trigger's own clause when the clause layer gives it a personal pronoun
     as subject that stands for no one the article names here ("Er traf Putin und Xi"): the names
     of that clause are then no subject, who the pronoun is can only come from before it."""
-    if _PERSONAL.isdisjoint(sentence_words(ctx)):
+    found = _one_word_subject(ctx, i, _PERSONAL, own_verb=True)
+    if found is None or any(m.start <= found[0] < m.end for m in ctx.mentions):
         return None
-    clause, _ = clause_of(ctx, i)
-    if clause is None or not clause.subjects or i not in (clause.verbs.main, clause.verbs.finite):
-        return None
-    a, b = clause.subjects[0]
-    if b - a == 1 and ctx.doc[a].lower_ in _PERSONAL and not any(m.start <= a < m.end for m in ctx.mentions):
-        return clause.start, clause.end
-    return None
+    return found[1].start, found[1].end
 
 
 _PERSONAL = frozenset({"ich", "du", "er", "sie", "wir", "ihr"})     # ("es" opens "Es trafen sich …")

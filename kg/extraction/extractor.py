@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from kg.extraction.context import (Ctx, exclude_asides, exclude_datelines, exclude_possessors, join_interrupted, split_regions, split_segments)
+from kg.extraction.context import (Ctx, exclude_asides, exclude_datelines, exclude_possessors, join_interrupted,
+                                   split_regions, split_segments)
 from kg.extraction.preps import prep_before
 from kg.extraction.lists import exclude_corrected, join_listed_segments, link_groups
 from kg.extraction.cues import Cues, default_cues

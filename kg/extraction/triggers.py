@@ -8,14 +8,13 @@ from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import LEMMA
-from spacy.strings import get_string_id, hash_string
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extraction.cues import LEAVING, VERB_KINDS, Cues
 from kg.german import default_german
 from kg.formindex import FORMS, FormColumn
-from kg.nlp import form_rows, lemma_ids, lemma_table, lowers, orths, positions_of, sentence_starts, words
-from kg.wordtable import MISSING
+from kg.nlp import form_rows, lemma_ids, lemma_table, lowers, orths, positions_of, sentence_starts, table_lemmas, words
 
 # (quotation marks break nothing: a quoted word stays in its clause, "werde eine „Friedenserklärung“ mit X
 # unterzeichnen"; quoted speech is cut off by the comma or colon beside it)
@@ -75,21 +74,14 @@ def triggers_in(doc: Doc, cues: Cues) -> list[Trigger]:
     return _with_phrases(doc, cues, found) if cues.phrases or cues.separable else found
 
 
-def _table_lemmas(texts: list[str]) -> list[str]:
-    """The lemma the lookup table gives each form (:class:`kg.nlp.LookupLemmatizer`), else the form."""
-    table = lemma_table()
-    codes = table.lookup([hash_string(text) for text in texts]).tolist()
-    return [text if code == MISSING else table.values[code] for text, code in zip(texts, codes)]
-
-
 # each form's lemma id as the pipeline's lookup lemmatizer sets it
-_TABLE_LEMMAS = FormColumn(FORMS, lambda texts: [get_string_id(lemma) for lemma in _table_lemmas(texts)], numpy.uint64)
+_TABLE_LEMMAS = FormColumn(FORMS, lambda texts: [get_string_id(lemma) for lemma in table_lemmas(texts)], numpy.uint64)
 
 
 def _form_kinds(cues: Cues, texts: list[str]) -> list[tuple | None]:
     """:func:`_kinds` of each form with its lemma from the lookup table; None for a form that
     triggers nothing (almost every one)."""
-    out = [_kinds(cues, text, lemma) for text, lemma in zip(texts, _table_lemmas(texts))]
+    out = [_kinds(cues, text, lemma) for text, lemma in zip(texts, table_lemmas(texts))]
     return [None if kinds is _NO_TRIGGER else kinds for kinds in out]
 
 

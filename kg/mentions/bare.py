@@ -84,9 +84,9 @@ def _name_at(texts, low, classes, known, lexicon, i, start, end, covered, stop, 
         return i + 1, "Organization"                       # "die Wagner-Gruppe", "die Hamas-Miliz"
     if before in names["organisation_nouns"]:              # "die Firma Lindqvist Defence"
         return _extend(texts, low, i, end, covered, stop, lambda j: True), "Organization"
-    if (before in determiners and not _relative_pronoun(low, i - 1, start)) or (before.isalpha() and texts[i - 1][:1].islower()
-                                 and before.endswith(("e", "en", "er", "es", "em")) and i - 1 > start
-                                 and low[i - 2] in determiners):
+    article = before in determiners and not _relative_pronoun(low, i - 1, start)
+    if article or (before.isalpha() and texts[i - 1][:1].islower() and before.endswith(("e", "en", "er", "es", "em"))
+                   and i - 1 > start and low[i - 2] in determiners):
         return None                                        # "die Kritik", "der neue Hafen"
     if classes[i] == "place_prefix" and i + 1 < end and i + 1 not in covered and _capitalised_word(texts[i + 1]) \
             and (classes[i + 1] is not None or _unknown(texts[i + 1], known[i + 1], lexicon)):
